@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import { ensureContentLocales } from './bootstrap/locales';
+import { grantPublicRead } from './bootstrap/public-permissions';
+import { ensureDevAdmins } from './bootstrap/dev-admins';
+import { loadDemoContent } from './seed/demo-content';
+import { plainTextMiddleware } from './document-middlewares/plain-text';
+import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
+
+/** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
+const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Plain text first, so the slug is made from the cleaned title.
+    strapi.documents.use(plainTextMiddleware);
+    strapi.documents.use(createArticleSlugMiddleware(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const store = strapi.store({ type: 'core', name: 'newsroom' });
+    const kv = { get: (key: string) => store.get({ key }), set: (key: string, value: unknown) => store.set({ key, value }) };
+
+    await ensureContentLocales(strapi);
+    await grantPublicRead(strapi, kv);
+    await ensureDevAdmins(strapi);
+    if (shouldSeed()) await loadDemoContent(strapi);
+  },
+};

@@ -1,0 +1,5 @@
+import { dropRunSchemas } from './database';
+
+export default async function globalTeardown(): Promise<void> {
+  await dropRunSchemas();
+}
