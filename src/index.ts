@@ -5,13 +5,15 @@ import { ensureDevAdmins } from './bootstrap/dev-admins';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
+import { createKnownLocaleMiddleware } from './document-middlewares/known-locale';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Plain text first, so the slug is made from the cleaned title.
+    strapi.documents.use(createKnownLocaleMiddleware(strapi));
+    // Plain text before the slug, so the slug is made from the cleaned title.
     strapi.documents.use(plainTextMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
   },

@@ -1,24 +1,31 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+const refuse = (param: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [param], message, name: 'ValidationError' }] });
+
 /**
- * Content-API reads serve published entries only. Strapi 5 lets any caller with `find`
- * ask for `?status=draft`; a newsroom's drafts are unpublished journalism, so the status is
- * forced to `published` whatever the query says, and an explicit request for drafts is refused
- * so a front-end developer learns why instead of silently getting something else.
+ * Content-API reads serve published entries only. Strapi 5 lets any caller with `find` ask for
+ * `?status=draft`; a newsroom's drafts are unpublished journalism, so the status is forced to
+ * `published`, and an explicit request for drafts is refused so the caller learns why.
+ * A page size above the configured cap is refused too, instead of being silently cut.
  */
-export default (_config: unknown, _ctx: { strapi: Core.Strapi }) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: any, next: () => Promise<void>) => {
     const query = (ctx.query ?? {}) as Record<string, unknown>;
     if (query.status !== undefined && query.status !== 'published') {
-      throw new errors.ValidationError('Only published content is available on this API: remove the status parameter or use status=published.', {
-        errors: [{ path: ['status'], message: 'status must be "published"', name: 'ValidationError' }],
-      });
+      throw refuse('status', 'Only published content is available on this API: remove the status parameter or use status=published.');
     }
     if (query.publicationState !== undefined) {
-      throw new errors.ValidationError('publicationState is not supported: only published content is available on this API.', {
-        errors: [{ path: ['publicationState'], message: 'Unknown parameter', name: 'ValidationError' }],
-      });
+      throw refuse('publicationState', 'publicationState is not supported: only published content is available on this API.');
+    }
+    const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
+    const pagination = (query.pagination ?? {}) as Record<string, unknown>;
+    for (const key of ['pageSize', 'limit'] as const) {
+      const value = pagination[key];
+      if (value !== undefined && (!/^\d+$/.test(String(value)) || Number(value) > maxLimit || Number(value) < 1)) {
+        throw refuse(`pagination.${key}`, `pagination[${key}] must be a whole number from 1 to ${maxLimit}.`);
+      }
     }
     ctx.query = { ...query, status: 'published' };
     await next();

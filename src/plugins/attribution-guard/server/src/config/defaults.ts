@@ -28,13 +28,13 @@ export const defaultPlaceholderCredits: readonly string[] = [
   '圖片來源網路', '圖片來源網絡', '图片来源网络', '網路圖片', '網絡圖片', '网络图片', '網圖', '网图',
   '未知', '不詳', '不详', '佚名', '無', '无', '暫無', '暂无', '轉載', '转载', '其他', '其它',
   '百度', '百度圖片', '百度图片', 'Google', 'Google Images', '谷歌', '谷歌圖片', '谷歌图片',
-  'internet', 'online', 'web', 'the internet', 'unknown', 'n/a', 'none', 'various', 'file photo', 'stock',
+  'internet', 'online', 'web', 'the internet', 'unknown', 'N/A', 'none', 'various', 'file photo', 'stock',
 ];
 
 /** Names that stand for no person. Compared after the same normalisation as credits. */
 export const defaultPlaceholderAuthors: readonly string[] = [
   '佚名', '匿名', '未知', '無名', '无名', '小編', '小编', '編輯部', '编辑部', '本報記者', '本报记者', '網友', '网友',
-  'admin', 'administrator', 'editor', 'unknown', 'anonymous', 'anon', 'staff', 'staff writer', 'user', 'test', 'n/a',
+  'admin', 'administrator', 'editor', 'unknown', 'anonymous', 'anon', 'staff', 'staff writer', 'user', 'test', 'N/A',
 ];
 
 export const defaultContentTypes: readonly string[] = ['api::article.article'];

@@ -23,15 +23,16 @@ export function bodyPlainText(body: readonly BlocksNode[]): string {
 }
 
 /**
- * Separator between normalised paragraphs. Normalisation removes every newline from a quotation,
- * so no single quotation part can match across two paragraphs.
+ * Separator between paragraphs in the normalised body: a private-use character, untouched by NFKC,
+ * quote stripping and lower-casing, so the body can be normalised in one pass (a third of the cost
+ * of ~1,000 per-paragraph passes) and no quotation part can match across two paragraphs.
  */
-export const PARAGRAPH_SEPARATOR = '\n';
+export const PARAGRAPH_SEPARATOR = '\uE000';
 
 export interface BodyText {
   /** Plain text per top-level block. */
   paragraphs: string[];
-  /** `normaliseText` of each paragraph, joined with PARAGRAPH_SEPARATOR. */
+  /** `normaliseText` of the paragraphs joined with PARAGRAPH_SEPARATOR. */
   normalised: string;
 }
 
@@ -48,7 +49,7 @@ export function getBodyText(body: readonly BlocksNode[]): BodyText {
   const paragraphs = bodyParagraphs(body);
   const result: BodyText = {
     paragraphs,
-    normalised: paragraphs.map(normaliseText).join(PARAGRAPH_SEPARATOR),
+    normalised: normaliseText(paragraphs.join(PARAGRAPH_SEPARATOR)),
   };
   cache.set(body, result);
   return result;

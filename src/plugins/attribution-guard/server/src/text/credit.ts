@@ -29,6 +29,17 @@ export function stripCreditPrefix(credit: string): string {
   }
 }
 
+/** Whether a credit's labels include an `@` handle (`@VCG`, `圖片來源 @視覺中國`), the usual form of an agency credit. */
+export function hasAtHandle(credit: string): boolean {
+  let rest = toHalfWidth(credit).trim();
+  for (;;) {
+    const label = CREDIT_PREFIX.exec(rest);
+    if (!label || label[0] === '') return false;
+    if (label[0].trim() === '@') return true;
+    rest = rest.slice(label[0].length);
+  }
+}
+
 /** Between two names in one credit: `視覺中國/VCG`, `新華社、視覺中國`, `AP via Getty`. */
 const PART_SEPARATOR = /\s*[/|,;、&+]\s*|\s+(?:and|via)\s+/iu;
 

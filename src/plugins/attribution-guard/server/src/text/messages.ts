@@ -96,3 +96,8 @@ export function describeQuote(quote: PullQuoteRecord): LocalizedMessage {
     `第 ${n} 条引言(${whoZh}“${text}”)`,
   );
 }
+
+/** For English sentences that open with a descriptor such as `the cover image`. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,60 @@
+import type { Finding, LocalizedMessage, Rule, RuleInput } from '../../../shared/contracts/findings';
+import { authorLabel, capitalise, describeImage, describeQuote, message } from '../text/messages';
+import { finding } from './support/finding';
+import { agencyPath } from './support/paths';
+
+export const id = 'relation.unpublished-dependency';
+
+function unpublished(input: RuleInput, path: string, what: LocalizedMessage): Finding {
+  return finding(
+    input,
+    id,
+    path,
+    message(
+      `${capitalise(what.en)} is not published. Strapi would silently drop the link on publish: publish it first.`,
+      `${what['zh-Hant']}尚未發布。發布時 Strapi 會靜默丟棄這個關聯:請先發布它。`,
+      `${what['zh-Hans']}尚未发布。发布时 Strapi 会静默丢弃这个关联:请先发布它。`,
+    ),
+  );
+}
+
+/** Strapi 5 drops links to entries with no published version when the article is published, so each must be published first. */
+export const relationUnpublishedDependency: Rule = (input) => {
+  const { author, editor, source, republisher, pullQuotes, images } = input.article;
+  const findings: Finding[] = [];
+  if (author && !author.published) {
+    const who = authorLabel(author);
+    findings.push(unpublished(input, 'author', message(`the author ${who}`, `作者 ${who} `, `作者 ${who} `)));
+  }
+  if (editor && !editor.published) {
+    const who = authorLabel(editor);
+    findings.push(unpublished(input, 'editor', message(`the editor ${who}`, `編輯 ${who} `, `编辑 ${who} `)));
+  }
+  if (source && !source.published) {
+    findings.push(unpublished(input, 'source', message(`the outlet ${source.name}`, `媒體 ${source.name} `, `媒体 ${source.name} `)));
+  }
+  if (republisher && !republisher.published) {
+    const name = republisher.name;
+    findings.push(unpublished(input, 'republisher', message(`the republisher ${name}`, `轉載平台 ${name} `, `转载平台 ${name} `)));
+  }
+  for (const quote of pullQuotes) {
+    if (!quote.published) findings.push(unpublished(input, quote.path, describeQuote(quote)));
+  }
+  for (const usage of images) {
+    const agency = usage.agency;
+    if (!agency || agency.published) continue;
+    const image = describeImage(usage);
+    findings.push(
+      unpublished(
+        input,
+        agencyPath(usage),
+        message(
+          `the agency ${agency.name} of ${image.en}`,
+          `${image['zh-Hant']}的圖片社 ${agency.name} `,
+          `${image['zh-Hans']}的图片社 ${agency.name} `,
+        ),
+      ),
+    );
+  }
+  return findings;
+};

@@ -1,0 +1,47 @@
+import { relationUnpublishedDependency } from './relation.unpublished-dependency';
+import { buildSeedStory, imageUsage, seedWith } from './__fixtures__/seed-story';
+
+describe('relation.unpublished-dependency', () => {
+  it('passes the seed story (every relation published)', () => {
+    expect(relationUnpublishedDependency(buildSeedStory())).toEqual([]);
+  });
+
+  it('flags an unpublished author at `author`, naming them', () => {
+    const story = buildSeedStory();
+    const findings = relationUnpublishedDependency(seedWith({ author: { ...story.records.koorvoa, published: false } }, story));
+    expect(findings).toEqual([expect.objectContaining({ rule: 'relation.unpublished-dependency', path: 'author' })]);
+    expect(findings[0]?.message.en).toBe(
+      'The author koorvoa is not published. Strapi would silently drop the link on publish: publish it first.',
+    );
+  });
+
+  it('flags an unpublished pull-quote at `pullQuotes.N`', () => {
+    const story = buildSeedStory();
+    const pullQuotes = story.article.pullQuotes.map((q, i) => (i === 3 ? { ...q, published: false } : q));
+    const findings = relationUnpublishedDependency(seedWith({ pullQuotes }, story));
+    expect(findings.map((f) => f.path)).toEqual(['pullQuotes.3']);
+    expect(findings[0]?.message.en).toContain('譚待');
+  });
+
+  it('flags one finding per draft dependency: editor, outlet, republisher, image agency', () => {
+    const story = buildSeedStory();
+    const { tv, trueView, tmtPost, vcg } = story.records;
+    const draftVcg = { ...vcg, published: false };
+    const findings = relationUnpublishedDependency(
+      seedWith(
+        {
+          editor: { ...tv, published: false },
+          source: { ...trueView, published: false },
+          republisher: { ...tmtPost, published: false },
+          images: [
+            { ...story.article.images[0]!, agency: draftVcg },
+            imageUsage({ path: 'gallery.0', credit: 'VCG', agency: draftVcg }),
+            imageUsage({ path: 'body.4', credit: 'VCG', agency: draftVcg }),
+          ],
+        },
+        story,
+      ),
+    );
+    expect(findings.map((f) => f.path)).toEqual(['editor', 'source', 'republisher', 'cover.agency', 'gallery.0.agency', 'body.4']);
+  });
+});
