@@ -78,6 +78,8 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
   // The story: created as a draft, its pull-quotes published, then the story itself is published
   // (publishing before the quotes would drop their links).
   const coverId = await uploadImage(strapi, dir, data.cover);
+  // The credit belongs to the photo itself, so any later article that reuses it is credited too.
+  await strapi.plugin('attribution-guard').service('media-credits').set(coverId, { credit: story.photoCredit, agency: sourceIds.agency, license: data.cover.license });
   const article = await articles.create({
     locale,
     data: {

@@ -22,21 +22,24 @@ const counts = async () => {
 
 describe('create and read every type through REST', () => {
   it('creates a source, an author, an article and a pull-quote, and reads them back publicly', async () => {
-    const source = await post('/api/sources', { name: 'Example Wire', kind: 'wire', aliases: ['EW'], allowedLocales: ['en'] });
+    const source = await post('/api/sources', { name: 'Example Outlet', kind: 'outlet', aliases: ['EO'], allowedLocales: ['en'] });
     expect(source.status).toBe(201);
     const author = await post('/api/authors?locale=en', { name: 'jane-doe', displayName: 'Jane Doe', role: 'writer', outlet: source.body.data.documentId });
     expect(author.status).toBe(201);
-    const article = await post('/api/articles?locale=en', {
+    // The article starts as a draft: its pull-quote must be published before the story is.
+    const draft = await post('/api/articles?locale=en&status=draft', {
       title: 'Vertical models chase the big-model circle',
       dek: 'A test story',
       body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Models "everywhere", she said.' }] }],
       author: author.body.data.documentId,
       source: source.body.data.documentId,
     });
-    expect(article.status).toBe(201);
-    expect(article.body.data.slug).toBe('vertical-models-chase-the-big-model-circle');
-    const quote = await post('/api/pull-quotes?locale=en', { text: 'Models everywhere', speaker: 'Jane Doe', position: 0, article: article.body.data.documentId });
+    expect(draft.status).toBe(201);
+    expect(draft.body.data.slug).toBe('vertical-models-chase-the-big-model-circle');
+    const quote = await post('/api/pull-quotes?locale=en', { text: 'Models everywhere', speaker: 'Jane Doe', position: 0, article: draft.body.data.documentId });
     expect(quote.status).toBe(201);
+    const article = await request(app.server).put(`/api/articles/${draft.body.data.documentId}?locale=en`).set(auth).send({ data: { dek: 'A published test story' } });
+    expect(article.status).toBe(200);
 
     for (const [url, id] of [
       ['/api/sources', source.body.data.documentId],
@@ -50,7 +53,9 @@ describe('create and read every type through REST', () => {
     }
     const read = await request(app.server).get(`/api/articles/${article.body.data.documentId}`).query({ locale: 'en', populate: '*' });
     expect(read.body.data.author.name).toBe('jane-doe');
-    expect(read.body.data.source.name).toBe('Example Wire');
+    expect(read.body.data.source.name).toBe('Example Outlet');
+    expect(read.body.data.dek).toBe('A published test story');
+    expect(read.body.data.pullQuotes.map((q: { text: string }) => q.text)).toEqual(['Models everywhere']);
   });
 
   it('refuses writes from the public', async () => {

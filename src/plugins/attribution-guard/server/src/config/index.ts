@@ -1,4 +1,9 @@
+import { validateGuardConfig } from './validate-config';
+
 export default {
   default: {},
-  validator: () => {},
+  // Throws with the bad key named, which stops start-up: a typo must not silently disable a check.
+  validator: (config: unknown) => {
+    validateGuardConfig(config);
+  },
 };

@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { getService } from '../utils/get-service';
+import { contentTypeUid, documentId, locale, parseInput } from './validate';
+
+const checkBody = z
+  .object({
+    contentType: contentTypeUid,
+    documentId: documentId.optional(),
+    locale: locale.optional(),
+    /** The form as it is now, unsaved edits included; relations by documentId, media by file id. */
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .refine((body) => body.documentId || body.data, { message: 'give a documentId, form data, or both', path: ['documentId'] });
+
+/** The admin user may read this content type in the Content Manager. */
+export function assertCanRead(ctx: any, uid: string): void {
+  if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', uid)) {
+    throw new errors.ForbiddenError(`You may not read ${uid}.`);
+  }
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async check(ctx: any) {
+    const body = parseInput(checkBody, ctx.request.body);
+    const guard = getService(strapi, 'guard');
+    if (!guard.guards(body.contentType)) throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, { errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }] });
+    assertCanRead(ctx, body.contentType);
+
+    const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    if (body.data) {
+      ctx.body = { data: await guard.checkData(body.contentType, body.data, loc, body.documentId) };
+      return;
+    }
+    const result = await guard.checkDraft(body.contentType, body.documentId!, loc);
+    if (!result) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc}.`);
+    ctx.body = { data: result };
+  },
+});

@@ -1,0 +1,52 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Core } from '@strapi/strapi';
+
+export type ActorType = 'admin' | 'api-token' | 'user' | 'scheduler' | 'system';
+export interface Actor {
+  type: ActorType;
+  id?: number;
+  name?: string;
+}
+export interface Override {
+  reason: string;
+  actor: Actor;
+}
+interface PublishContext {
+  actor?: Actor;
+  override?: Override;
+}
+
+// Publishes happen deep inside the Document Service; who asked (the scheduler, an override with a
+// reason) travels with the async call instead of through every Strapi signature in between.
+const storage = new AsyncLocalStorage<PublishContext>();
+
+function actorFromRequest(strapi: Core.Strapi): Actor {
+  const ctx = strapi.requestContext.get() as { state?: { user?: any; auth?: { strategy?: { name?: string }; credentials?: any } } } | undefined;
+  const state = ctx?.state;
+  if (!state) return { type: 'system' };
+  const strategy = state.auth?.strategy?.name;
+  if (strategy === 'admin' && state.user) return { type: 'admin', id: state.user.id, name: state.user.email };
+  if (strategy === 'api-token') return { type: 'api-token', id: state.auth?.credentials?.id, name: state.auth?.credentials?.name };
+  if (state.user) return { type: 'user', id: state.user.id, name: state.user.email ?? state.user.username };
+  return { type: 'system' };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Runs `fn` with the given actor recorded on every publish it causes (the scheduler uses this). */
+  runAs<T>(actor: Actor, fn: () => Promise<T>): Promise<T> {
+    return storage.run({ ...storage.getStore(), actor }, fn);
+  },
+
+  /** Runs `fn` with an override in force: overridable errors let the publish through, with the reason recorded. */
+  withOverride<T>(override: Override, fn: () => Promise<T>): Promise<T> {
+    return storage.run({ ...storage.getStore(), actor: override.actor, override }, fn);
+  },
+
+  override(): Override | undefined {
+    return storage.getStore()?.override;
+  },
+
+  actor(): Actor {
+    return storage.getStore()?.actor ?? actorFromRequest(strapi);
+  },
+});

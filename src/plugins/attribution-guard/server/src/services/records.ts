@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import type { Finding } from '../../../shared/contracts/findings';
+import { RECORD_UID } from '../constants';
+import type { Actor } from './publish-context';
+
+export type Outcome = 'blocked' | 'overridden' | 'published';
+
+export interface RecordEntry {
+  contentType: string;
+  documentId: string;
+  locale: string;
+  outcome: Outcome;
+  actor: Actor;
+  findings: Finding[];
+  reason?: string | null;
+}
+
+/**
+ * The record of every publish the guard blocked, let through on override, or allowed.
+ * A blocked publish rolls its transaction back, so records are written after the transaction
+ * settles (see the publish gate); pending writes are tracked so callers can wait for them.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const pending = new Set<Promise<unknown>>();
+
+  return {
+    write(entry: RecordEntry): Promise<void> {
+      const job = strapi.db
+        .query(RECORD_UID as any)
+        .create({
+          data: {
+            subjectType: entry.contentType,
+            subjectDocumentId: entry.documentId,
+            subjectLocale: entry.locale,
+            outcome: entry.outcome,
+            actorType: entry.actor.type,
+            actor: entry.actor.name ?? entry.actor.type,
+            actorId: entry.actor.id ?? null,
+            findings: entry.findings,
+            reason: entry.reason ?? null,
+            checkedAt: new Date(),
+          },
+        })
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          // The publish itself has already succeeded or been refused; losing its record is logged loudly.
+          strapi.log.error(`attribution-guard: could not record ${entry.outcome} of ${entry.contentType} ${entry.documentId} (${entry.locale}): ${String(error)}`);
+        });
+      pending.add(job);
+      void job.finally(() => pending.delete(job));
+      return job;
+    },
+
+    /** Resolves when every record write started so far has finished. */
+    async settled(): Promise<void> {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+
+    /** Newest first, in the shape the admin reads (`documentId` and `locale` name the checked article). */
+    async list(filter: { contentType: string; documentId: string; locale?: string }, limit = 50) {
+      const rows = await strapi.db.query(RECORD_UID as any).findMany({
+        where: { subjectType: filter.contentType, subjectDocumentId: filter.documentId, ...(filter.locale ? { subjectLocale: filter.locale } : {}) },
+        orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
+        limit,
+      });
+      return rows.map((row: Record<string, any>) => ({
+        id: row.id,
+        contentType: row.subjectType,
+        documentId: row.subjectDocumentId,
+        locale: row.subjectLocale,
+        outcome: row.outcome,
+        actorType: row.actorType,
+        actor: row.actor,
+        findings: row.findings ?? [],
+        reason: row.reason,
+        checkedAt: row.checkedAt,
+      }));
+    },
+  };
+};
