@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureContentLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { ensureDevAdmins } from './bootstrap/dev-admins';
+import { configureNewsroomRoles } from './bootstrap/admin-roles';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
@@ -24,6 +25,8 @@ export default {
 
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
+    await strapi.plugin('attribution-guard').service('role-grants').grantDefaults();
+    await configureNewsroomRoles(strapi, kv);
     await ensureDevAdmins(strapi);
     if (shouldSeed()) await loadDemoContent(strapi);
   },

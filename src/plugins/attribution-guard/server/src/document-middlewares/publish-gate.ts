@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 
 type Params = { documentId?: string; locale?: unknown; status?: string };
@@ -28,7 +29,18 @@ export const createPublishGate =
       // The data is saved and published by Strapi in one call; check the saved draft before the
       // transaction commits, and roll both back if it fails.
       return strapi.db.transaction(async ({ onCommit, onRollback }) => {
-        const result = await next();
+        let result: Awaited<ReturnType<typeof next>>;
+        try {
+          result = await next();
+        } catch (error) {
+          // Strapi's own publish validation (a required credit left empty, say) can fail first; an
+          // update's attribution findings are the more useful answer, so they take precedence.
+          if (error instanceof errors.ValidationError && ctx.action === 'update' && params.documentId) {
+            const locales = await guard.localesToPublish(ctx.uid, params.documentId, params.locale);
+            await guard.enforce(ctx.uid, params.documentId, locales, { onCommit, onRollback });
+          }
+          throw error;
+        }
         const saved = result as { documentId?: string; locale?: string } | null;
         if (saved?.documentId) {
           const locale = saved.locale ?? (typeof params.locale === 'string' ? params.locale : undefined);

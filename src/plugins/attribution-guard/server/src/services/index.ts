@@ -3,6 +3,7 @@ import snapshot from './snapshot';
 import records from './records';
 import publishContext from './publish-context';
 import mediaCredits from './media-credits';
+import roleGrants from './role-grants';
 
 export default {
   guard,
@@ -10,4 +11,5 @@ export default {
   records,
   'publish-context': publishContext,
   'media-credits': mediaCredits,
+  'role-grants': roleGrants,
 };

@@ -21,12 +21,14 @@ interface PublishContext {
 const storage = new AsyncLocalStorage<PublishContext>();
 
 function actorFromRequest(strapi: Core.Strapi): Actor {
-  const ctx = strapi.requestContext.get() as { state?: { user?: any; auth?: { strategy?: { name?: string }; credentials?: any } } } | undefined;
+  const ctx = strapi.requestContext.get() as { state?: { user?: any; userAbility?: unknown; auth?: { strategy?: { name?: string }; credentials?: any } } } | undefined;
   const state = ctx?.state;
   if (!state) return { type: 'system' };
-  const strategy = state.auth?.strategy?.name;
-  if (strategy === 'admin' && state.user) return { type: 'admin', id: state.user.id, name: state.user.email };
-  if (strategy === 'api-token') return { type: 'api-token', id: state.auth?.credentials?.id, name: state.auth?.credentials?.name };
+  // Admin requests carry the admin user and its ability; content-API tokens carry only credentials.
+  if (state.user && state.userAbility) return { type: 'admin', id: state.user.id, name: state.user.email };
+  if (state.auth?.strategy?.name?.includes('token') && state.auth.credentials) {
+    return { type: 'api-token', id: state.auth.credentials.id, name: state.auth.credentials.name };
+  }
   if (state.user) return { type: 'user', id: state.user.id, name: state.user.email ?? state.user.username };
   return { type: 'system' };
 }
