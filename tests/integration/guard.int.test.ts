@@ -120,6 +120,31 @@ describe('strapi.documents().publish', () => {
   });
 });
 
+describe('images', () => {
+  it('a photo reused in a second article keeps the credit stored with the file', async () => {
+    const created = await docs().create({ locale: 'zh-Hant', data: { ...validArticle(ids, '重用照片'), cover: { image: ids.leadPhotoId } } as any });
+    const result = await app.strapi.plugin('attribution-guard').service('guard').checkDraft(ARTICLE, created.documentId, 'zh-Hant');
+    expect(result.findings).toEqual([]);
+    await docs().publish({ documentId: created.documentId, locale: 'zh-Hant' });
+    expect(await isPublished(created.documentId)).toBe(true);
+  });
+
+  it('an uncredited image inside the Blocks body blocks the publish, named by its block', async () => {
+    const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: ids.draftPhotoId } });
+    const data = validArticle(ids, '內文圖片', ['第一段。']);
+    const body = [...data.body, { type: 'image', image: file, children: [{ type: 'text', text: '' }] }];
+    const created = await docs().create({ locale: 'zh-Hant', data: { ...data, body } as any });
+    await expect(docs().publish({ documentId: created.documentId, locale: 'zh-Hant' })).rejects.toMatchObject({
+      details: { errors: [expect.objectContaining({ rule: 'image.credit-required', path: ['body', '1'] })] },
+    });
+    // Crediting the file once fixes every usage of it.
+    await app.strapi.plugin('attribution-guard').service('media-credits').set(file.id, { credit: '視覺中國', agency: ids.agency, license: 'agency' });
+    await docs().publish({ documentId: created.documentId, locale: 'zh-Hant' });
+    expect(await isPublished(created.documentId)).toBe(true);
+    await app.strapi.db.query('plugin::attribution-guard.media-credit').delete({ where: { fileId: file.id } });
+  });
+});
+
 describe('REST writes (which publish unless ?status=draft)', () => {
   it('refuses a create that fails the rules with a 400 and creates nothing', async () => {
     const count = await app.strapi.db.query(ARTICLE as any).count();

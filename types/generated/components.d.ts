@@ -18,7 +18,6 @@ export interface MediaCreditedImage extends Struct.ComponentSchema {
         maxLength: 1000;
       }>;
     credit: Schema.Attribute.String &
-      Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
