@@ -3,6 +3,7 @@ import { ensureContentLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { ensureDevAdmins } from './bootstrap/dev-admins';
 import { configureNewsroomRoles } from './bootstrap/admin-roles';
+import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
@@ -23,6 +24,7 @@ export default {
     const store = strapi.store({ type: 'core', name: 'newsroom' });
     const kv = { get: (key: string) => store.get({ key }), set: (key: string, value: unknown) => store.set({ key, value }) };
 
+    suggestPinyinSlugsInAdmin(strapi);
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
     await strapi.plugin('attribution-guard').service('role-grants').grantDefaults();

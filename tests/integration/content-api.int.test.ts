@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { fullAccessToken, startApp, type TestApp } from '../helpers/strapi';
+import { adminJwt, fullAccessToken, startApp, type TestApp } from '../helpers/strapi';
 import { demoData, SEED_SLUG } from '../helpers/demo';
 
 let app: TestApp;
@@ -94,6 +94,15 @@ describe('slugs', () => {
     const res = await post('/api/articles?locale=zh-Hans&status=draft', { title: '用AI发愿,垂直行业厂商逐梦“大模型圈”' });
     expect(res.status).toBe(201);
     expect(res.body.data.slug).toBe(SEED_SLUG);
+  });
+
+  it('suggests pinyin slugs in the admin as the editor types a Chinese title', async () => {
+    const jwt = await adminJwt(app.server, 'editor@newsroom.local', 'Newsroom-Editor-2026');
+    const suggest = (title: string) =>
+      request(app.server).post('/content-manager/uid/generate?locale=zh-Hant').set({ Authorization: `Bearer ${jwt}` }).send({ contentTypeUID: 'api::article.article', field: 'slug', data: { title } });
+    expect((await suggest('大模型時代的銀行業')).body.data).toBe('da-mo-xing-shi-dai-de-yin-hang-ye');
+    // The seed story holds the plain slug already; the admin shows the editor the unique variant.
+    expect((await suggest(demoData.title)).body.data).toBe(`${SEED_SLUG}-1`);
   });
 
   it('does not change the slug when the title is edited later', async () => {
