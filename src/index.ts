@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureContentLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { ensureDevAdmins } from './bootstrap/dev-admins';
+import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
@@ -24,6 +25,7 @@ export default {
 
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
+    await ensureEditorialRoles(strapi, kv);
     await ensureDevAdmins(strapi);
     if (shouldSeed()) await loadDemoContent(strapi);
   },

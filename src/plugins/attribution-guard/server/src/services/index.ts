@@ -3,6 +3,9 @@ import snapshot from './snapshot';
 import records from './records';
 import publishContext from './publish-context';
 import mediaCredits from './media-credits';
+import settings from './settings';
+import formData from './form-data';
+import preview from './preview';
 
 export default {
   guard,
@@ -10,4 +13,7 @@ export default {
   records,
   'publish-context': publishContext,
   'media-credits': mediaCredits,
+  settings,
+  'form-data': formData,
+  preview,
 };
