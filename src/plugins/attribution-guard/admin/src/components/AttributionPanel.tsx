@@ -165,6 +165,9 @@ const AttributionPanelContent = ({ model, documentId, document, activeTab }: Pan
         throw new Error(apiError(err).message);
       }
       toggleNotification({ type: 'success', message: formatMessage({ id: getTrad('quote.saved'), defaultMessage: 'Pull-quote saved.' }) });
+      // The Content Manager recounts the entry's links to drafts when the window regains focus; a quote
+      // just published changes that count, and Publish would otherwise warn about a draft that is gone.
+      if (change.publish) window.dispatchEvent(new Event('focus'));
       setTick((t) => t + 1);
     },
     [client, locale, toggleNotification, formatMessage]
