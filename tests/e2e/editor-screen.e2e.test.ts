@@ -188,7 +188,7 @@ describe("the editor's screen", () => {
       await screenshot(page, 'step-4a-author-panel');
 
       await page.goto(`${baseUrl()}/admin/settings`);
-      await page.getByRole('link', { name: /Users|Overview|Application/ }).first().waitFor().catch(() => undefined);
+      await page.getByRole('link', { name: 'Overview' }).waitFor();
       await expect(page.getByRole('link', { name: 'Rules and credits' }).count()).resolves.toBe(0);
       await page.goto(`${baseUrl()}/admin/settings/attribution-guard`);
       await page.getByText("You don't have the permissions to access that content").waitFor();
@@ -209,8 +209,9 @@ describe("the editor's screen", () => {
       await page.goto(`${baseUrl()}/admin/me`);
       await page.getByRole('combobox', { name: 'Interface language' }).click();
       await page.getByRole('option', { name: '中文 (繁體)' }).click();
+      const saved = page.waitForResponse((res) => res.url().endsWith('/admin/users/me') && res.request().method() === 'PUT');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('個人資料').first().waitFor().catch(() => undefined);
+      expect((await saved).status()).toBe(200);
 
       await openArticle(page, authorDraftId);
       await page.getByText('署名與圖片來源').first().waitFor();

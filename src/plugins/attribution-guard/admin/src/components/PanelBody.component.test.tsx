@@ -49,7 +49,7 @@ describe('the attribution side panel', () => {
     });
     renderInAdmin(<PanelBody status="ready" result={empty} error={null} onRetry={noop} />);
     expect(screen.getByText('No byline yet')).toBeInTheDocument();
-    expect(screen.getByText('Not named yet: outlet, author, editor')).toBeInTheDocument();
+    expect(screen.getByText('Not named yet: outlet, author, and editor')).toBeInTheDocument();
   });
 
   it('shows that it is checking before the first result arrives', () => {

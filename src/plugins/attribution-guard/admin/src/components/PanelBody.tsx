@@ -53,7 +53,7 @@ export const PanelBody = ({
   canPublishQuotes = false,
   history,
 }: PanelBodyProps) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, formatList } = useIntl();
 
   if (status === 'loading' && !result) {
     return (
@@ -135,7 +135,7 @@ export const PanelBody = ({
           <Typography variant="pi" textColor="warning600">
             {formatMessage(
               { id: getTrad('panel.byline.missing'), defaultMessage: 'Not named yet: {parts}' },
-              { parts: missing.map((role) => formatMessage({ id: getTrad(`byline.role.${role}`), defaultMessage: role })).join(', ') }
+              { parts: formatList(missing.map((role) => formatMessage({ id: getTrad(`byline.role.${role}`), defaultMessage: role })), { type: 'conjunction' }) }
             )}
           </Typography>
         ) : null}
