@@ -13,6 +13,8 @@ import { AdminApi, ARTICLE_UID, baseUrl, editUrl, launchBrowser, listUrl, loginA
 const DRAFT_TITLE = demoData.draft.title;
 const STORY_TITLE = demoData.title;
 const AUTHOR_DRAFT_TITLE = '作者的新稿:還沒有署名';
+const OVERRIDE_TITLE = '轉載稿:協議尚未歸檔';
+const OVERRIDE_REASON = '協議已由法務口頭確認,書面文件下週歸檔。';
 const QUOTE_SPEAKER = '戴志康';
 const correctQuote = demoData.pullQuotes.find((q) => q.speaker === QUOTE_SPEAKER)!.text;
 
@@ -92,6 +94,9 @@ describe("the editor's screen", () => {
       await panel(page).locator('[data-testid="ag-image"][data-path="cover"][data-credited="false"]').waitFor();
       await expect(panel(page).locator('[data-testid="ag-byline-text"]').textContent()).resolves.toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
       await expect(panel(page).locator('[data-testid="ag-quote"]').filter({ hasText: QUOTE_SPEAKER }).getByText('Not word for word').count()).resolves.toBe(1);
+      // Each finding names its field and takes the editor there.
+      await panel(page).locator('[data-testid="ag-errors"] [data-rule="image.credit-required"]').getByRole('button', { name: 'Go to Cover › Credit' }).click();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'cover.credit');
       await screenshot(page, 'step-1-panel-lists-problems');
     } finally {
       await page.close();
@@ -246,6 +251,56 @@ describe("the editor's screen", () => {
       const server = await (await AdminApi.as('admin')).check(authorDraftId);
       expect(server.findings.find((f) => f.rule === 'outlet.required')?.severity).toBe('warning');
       await screenshot(page, 'step-6b-rule-now-a-warning');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('7. past an overridable error, an editor may publish anyway with a reason, and the history records it', async () => {
+    // A republished piece whose republisher has no agreement on record: the one error the defaults let editors override.
+    const admin = await AdminApi.as('admin');
+    const source = await admin.request('POST', '/content-manager/collection-types/api::source.source', { name: '轉載測試平台', kind: 'republisher', aliases: [] });
+    expect(source.status).toBe(201);
+    const sourceId = source.body.data.documentId as string;
+    expect((await admin.request('POST', `/content-manager/collection-types/api::source.source/${sourceId}/actions/publish`, {})).status).toBe(200);
+    // The new piece has the demo story's byline and outlet.
+    const storyId = (await admin.articleByTitle(STORY_TITLE)).documentId;
+    const linked = async (field: string) =>
+      (await admin.request('GET', `/content-manager/relations/${ARTICLE_UID}/${storyId}/${field}?locale=zh-Hant`)).body.results[0].documentId as string;
+    const editorApi = await AdminApi.as('editor');
+    const created = await editorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, {
+      title: OVERRIDE_TITLE,
+      author: await linked('author'),
+      editor: await linked('editor'),
+      source: await linked('source'),
+      republisher: sourceId,
+    });
+    expect(created.status).toBe(201);
+    const overrideId = created.body.data.documentId as string;
+    const findings = (await editorApi.check(overrideId)).findings.filter((f) => f.severity === 'error');
+    expect(findings.map((f) => f.rule)).toEqual(['syndication.license-valid']);
+
+    const page = await pageAs('editor');
+    try {
+      await openArticle(page, overrideId);
+      await page.getByRole('button', { name: '發布', exact: true }).click();
+      const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
+      await dialog.waitFor();
+      const publishAnyway = dialog.getByRole('button', { name: '仍要發布' });
+      await expect(publishAnyway.isDisabled()).resolves.toBe(true);
+      await dialog.locator('textarea').fill(OVERRIDE_REASON);
+      await screenshot(page, 'step-7a-publish-anyway');
+      await publishAnyway.click();
+      await dialog.waitFor({ state: 'detached' });
+      const published = await waitUntil('the overridden story on the public API', async () => {
+        const res = await publicArticle(overrideId);
+        return res.status === 200 ? res.body : null;
+      });
+      expect(published.data.title).toBe(OVERRIDE_TITLE);
+      const record = panel(page).locator('[data-testid="ag-history-record"][data-outcome="overridden"]');
+      await record.waitFor();
+      await record.getByText(OVERRIDE_REASON, { exact: false }).waitFor();
+      await screenshot(page, 'step-7b-overridden-in-history');
     } finally {
       await page.close();
     }

@@ -2,7 +2,6 @@ import * as React from 'react';
 import { unstable_useDocumentLayout, useDebounce, useFetchClient, useForm, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
-import { useLocation, useNavigate } from 'react-router-dom';
 import type { CheckResponse, HistoryRecord, ImagePreview, MediaCreditUpdate, QuotePreview } from '../../../shared/contracts/admin-api';
 import { PERMISSIONS, PLUGIN_ID } from '../pluginId';
 import { apiError, PULL_QUOTE_UID, SOURCE_UID, type FetchClient } from '../utils/api';
@@ -28,33 +27,28 @@ export function useDocumentLocale(document: PanelComponentProps['document']): st
   return query.plugins?.i18n?.locale ?? (document?.locale as string | undefined) ?? undefined;
 }
 
-/** Scrolls to and focuses the form input of a finding's path, where the edit view has one. */
+/**
+ * Scrolls to and focuses the form input of a finding's path, where the edit view has one. The URL is
+ * left alone: the edit view passes its query on to the document request, so a changed URL would reload
+ * the document under the editor's unsaved changes.
+ */
 export function useJumpToField(): (path: string) => void {
-  const navigate = useNavigate();
-  const { pathname, search } = useLocation();
-  return React.useCallback(
-    (path: string) => {
-      const target = focusTarget(path);
-      // Strapi's own inputs focus themselves when `?field=` names them (relations, uid).
-      const params = new URLSearchParams(search);
-      params.set('field', target);
-      navigate({ pathname, search: params.toString() }, { replace: true });
-      window.requestAnimationFrame(() => {
-        const escaped = window.CSS?.escape ? window.CSS.escape(target) : target;
-        const element =
-          document.querySelector<HTMLElement>(`[name="${escaped}"]`) ??
-          document.getElementById(target) ??
-          document.querySelector<HTMLElement>(`label[for="${escaped}"]`);
-        if (!element) return;
-        element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-        if (typeof element.focus === 'function') element.focus({ preventScroll: true });
-      });
-    },
-    [navigate, pathname, search]
-  );
+  return React.useCallback((path: string) => {
+    const target = focusTarget(path);
+    window.requestAnimationFrame(() => {
+      const escaped = window.CSS?.escape ? window.CSS.escape(target) : target;
+      const element =
+        document.querySelector<HTMLElement>(`[name="${escaped}"]`) ??
+        document.getElementById(target) ??
+        document.querySelector<HTMLElement>(`label[for="${escaped}"]`);
+      if (!element) return;
+      element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (typeof element.focus === 'function') element.focus({ preventScroll: true });
+    });
+  }, []);
 }
 
-const AttributionPanelContent = ({ model, documentId, document, activeTab }: PanelComponentProps) => {
+const AttributionPanelContent = ({ model, documentId, document }: PanelComponentProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
   const client = useFetchClient() as unknown as FetchClient;
@@ -74,7 +68,6 @@ const AttributionPanelContent = ({ model, documentId, document, activeTab }: Pan
   ]);
 
   const savedId = documentId && documentId !== 'create' ? documentId : undefined;
-  // The published tab shows what readers have; the checks concern the draft being edited.
   const data = React.useMemo(() => toCheckData(values ?? {}), [values]);
   const dataKey = useDebounce(JSON.stringify(data), CHECK_DEBOUNCE_MS);
 
@@ -123,7 +116,8 @@ const AttributionPanelContent = ({ model, documentId, document, activeTab }: Pan
   }, [client, canEditMedia]);
 
   const [history, setHistory] = React.useState<{ records: HistoryRecord[] | null; error: string | null }>({ records: null, error: null });
-  const publishedAt = (document?.publishedAt as string | null | undefined) ?? null;
+  // A publish changes the document's status (and a save its updatedAt): either may add a record.
+  const documentStatus = (document?.status as string | undefined) ?? null;
   const updatedAt = (document?.updatedAt as string | null | undefined) ?? null;
   React.useEffect(() => {
     if (!savedId) return;
@@ -131,7 +125,7 @@ const AttributionPanelContent = ({ model, documentId, document, activeTab }: Pan
       .get<{ data: HistoryRecord[] }>(`/${PLUGIN_ID}/records`, { params: { contentType: model, documentId: savedId, ...(locale ? { locale } : {}), limit: 20 } })
       .then(({ data: body }) => setHistory({ records: body.data, error: null }))
       .catch((err: unknown) => setHistory({ records: [], error: apiError(err).message }));
-  }, [client, model, savedId, locale, publishedAt, updatedAt, tick]);
+  }, [client, model, savedId, locale, documentStatus, updatedAt, tick]);
 
   const saveCredit = React.useCallback(
     async (image: ImagePreview, credit: MediaCreditUpdate) => {
@@ -173,10 +167,6 @@ const AttributionPanelContent = ({ model, documentId, document, activeTab }: Pan
     [client, locale, toggleNotification, formatMessage]
   );
 
-  if (activeTab === 'published') {
-    return null;
-  }
-
   return (
     <PanelBody
       status={status}
@@ -205,7 +195,8 @@ export const AttributionPanel: PanelComponent = (props) => {
     allowedActions: { canRead },
     isLoading,
   } = useRBAC(PERMISSIONS.read);
-  if (!guarded || isLoading || !canRead) return null;
+  // The published tab shows what readers have; the checks concern the draft being edited.
+  if (!guarded || isLoading || !canRead || props.activeTab === 'published') return null;
   return {
     title: formatMessage({ id: getTrad('panel.title'), defaultMessage: 'Attribution & credits' }),
     content: <AttributionPanelContent {...props} />,
