@@ -455,6 +455,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     draftAndPublish: true;
   };
   pluginOptions: {
+    'attribution-guard': {
+      checked: true;
+    };
     i18n: {
       localized: true;
     };
@@ -805,6 +808,127 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
       }>;
+  };
+}
+
+export interface PluginAttributionGuardCheckRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'attribution_guard_records';
+  info: {
+    description: 'Every publish the guard blocked, let through on override, or allowed';
+    displayName: 'Attribution check record';
+    pluralName: 'check-records';
+    singularName: 'check-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actor: Schema.Attribute.String;
+    actorId: Schema.Attribute.Integer;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin', 'api-token', 'user', 'scheduler', 'system']
+    > &
+      Schema.Attribute.Required;
+    checkedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    findings: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::attribution-guard.check-record'
+    > &
+      Schema.Attribute.Private;
+    outcome: Schema.Attribute.Enumeration<
+      ['blocked', 'overridden', 'published']
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    subjectDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    subjectLocale: Schema.Attribute.String;
+    subjectType: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginAttributionGuardMediaCredit
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'attribution_guard_media_credits';
+  info: {
+    description: 'The credit that belongs to a media file, reused wherever the file appears';
+    displayName: 'Media credit';
+    pluralName: 'media-credits';
+    singularName: 'media-credit';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    agency: Schema.Attribute.Relation<'oneToOne', 'api::source.source'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    credit: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    fileId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    license: Schema.Attribute.Enumeration<
+      [
+        'owned',
+        'agency',
+        'editorial-only',
+        'cc-by',
+        'cc-by-sa',
+        'public-domain',
+        'handout',
+      ]
+    >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::attribution-guard.media-credit'
+    > &
+      Schema.Attribute.Private;
+    origin: Schema.Attribute.Enumeration<['typed', 'file-metadata']> &
+      Schema.Attribute.DefaultTo<'typed'>;
+    photographer: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1323,6 +1447,8 @@ declare module '@strapi/strapi' {
       'api::author.author': ApiAuthorAuthor;
       'api::pull-quote.pull-quote': ApiPullQuotePullQuote;
       'api::source.source': ApiSourceSource;
+      'plugin::attribution-guard.check-record': PluginAttributionGuardCheckRecord;
+      'plugin::attribution-guard.media-credit': PluginAttributionGuardMediaCredit;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
