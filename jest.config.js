@@ -1,6 +1,7 @@
-/** Test tiers: `*.unit.test.ts` next to the code (pure, no Strapi); `*.int.test.ts` boot the real app. */
+/** Test tiers: `*.unit.test.ts` next to the code (pure, no Strapi); `*.int.test.ts` boot the real app;
+ * `*.component.test.tsx` render admin components in jsdom; `*.e2e.test.ts` drive the built admin in Chromium. */
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' } }],
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021', transform: { react: { runtime: 'automatic' } } } }],
 };
 const common = {
   transform,
@@ -23,6 +24,20 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/src/plugins/*/admin/**/*.component.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/components-setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/global-teardown.ts',
     },
   ],
 };

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { ensureContentLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { ensureDevAdmins } from './bootstrap/dev-admins';
-import { configureNewsroomRoles } from './bootstrap/admin-roles';
 import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
+import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
@@ -27,8 +27,7 @@ export default {
     suggestPinyinSlugsInAdmin(strapi);
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
-    await strapi.plugin('attribution-guard').service('role-grants').grantDefaults();
-    await configureNewsroomRoles(strapi, kv);
+    await ensureEditorialRoles(strapi, kv);
     await ensureDevAdmins(strapi);
     if (shouldSeed()) await loadDemoContent(strapi);
   },

@@ -455,6 +455,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     draftAndPublish: true;
   };
   pluginOptions: {
+    'attribution-guard': {
+      checked: true;
+    };
     i18n: {
       localized: true;
     };

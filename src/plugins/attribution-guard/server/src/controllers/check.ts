@@ -30,11 +30,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     assertCanRead(ctx, body.contentType);
 
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    if (body.data) {
-      ctx.body = { data: await guard.checkData(body.contentType, body.data, loc, body.documentId) };
-      return;
-    }
-    const result = await guard.checkDraft(body.contentType, body.documentId!, loc);
+    // The findings, plus what the side panel shows beside them (byline, images, pull-quotes).
+    const result = await getService(strapi, 'preview').check(body.contentType, { documentId: body.documentId, locale: loc, data: body.data });
     if (!result) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc}.`);
     ctx.body = { data: result };
   },

@@ -1,5 +1,8 @@
 import check from './check';
 import records from './records';
 import override from './override';
+import settings from './settings';
+import mediaCredit from './media-credit';
+import status from './status';
 
-export default { check, records, override };
+export default { check, records, override, settings, 'media-credit': mediaCredit, status };

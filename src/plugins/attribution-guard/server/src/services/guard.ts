@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { CheckResult, Finding, GuardConfig } from '../../../shared/contracts/findings';
-import { validateGuardConfig } from '../config/validate-config';
 import { runRules, summarise } from '../rules';
-import { PLUGIN_ID } from '../constants';
 import { getService } from '../utils/get-service';
 import type { Outcome } from './records';
 
@@ -37,13 +35,15 @@ export function toErrorDetail(finding: Finding, locale: string, overridable: boo
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let fileConfig: GuardConfig | null = null;
-
   const service = {
-    /** The effective config: `config/plugins.ts` over the defaults, validated. */
+    /** The effective config: defaults ← `config/plugins.ts` ← settings saved in the admin panel, validated. */
     config(): GuardConfig {
-      if (!fileConfig) fileConfig = validateGuardConfig(strapi.config.get(`plugin::${PLUGIN_ID}`));
-      return fileConfig;
+      return getService(strapi, 'settings').config();
+    },
+
+    /** Picks up settings another instance saved; cheap when nothing changed. */
+    async refresh(): Promise<void> {
+      await getService(strapi, 'settings').load();
     },
 
     guards(uid: string): boolean {
@@ -83,6 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async enforce(uid: string, documentId: string, locales: string[], hooks: TransactionHooks): Promise<LocaleVerdict[]> {
       const context = getService(strapi, 'publish-context');
       const records = getService(strapi, 'records');
+      await service.refresh();
       const config = service.config();
       const override = context.override();
       const actor = context.actor();

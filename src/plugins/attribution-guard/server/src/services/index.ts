@@ -3,7 +3,9 @@ import snapshot from './snapshot';
 import records from './records';
 import publishContext from './publish-context';
 import mediaCredits from './media-credits';
-import roleGrants from './role-grants';
+import settings from './settings';
+import formData from './form-data';
+import preview from './preview';
 
 export default {
   guard,
@@ -11,5 +13,7 @@ export default {
   records,
   'publish-context': publishContext,
   'media-credits': mediaCredits,
-  'role-grants': roleGrants,
+  settings,
+  'form-data': formData,
+  preview,
 };

@@ -1,0 +1,61 @@
+import { Badge, Box, Flex, Loader, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { HistoryRecord } from '../../../shared/contracts/admin-api';
+import { getTrad } from '../utils/translations';
+
+const OUTCOME_VARIANT = { blocked: 'danger', overridden: 'warning', published: 'success' } as const;
+
+interface HistoryListProps {
+  records: HistoryRecord[] | null;
+  error: string | null;
+}
+
+/** Every publish of this article the guard blocked, let through on override, or allowed, newest first. */
+export const HistoryList = ({ records, error }: HistoryListProps) => {
+  const { formatMessage, formatDate } = useIntl();
+  return (
+    <Box data-testid="ag-history">
+      <Typography variant="sigma" textColor="neutral600" tag="h3">
+        {formatMessage({ id: getTrad('panel.history'), defaultMessage: 'History' })}
+      </Typography>
+      {error ? (
+        <Typography variant="pi" textColor="danger600" tag="p">
+          {formatMessage({ id: getTrad('panel.error'), defaultMessage: 'The checks could not run: {message}' }, { message: error })}
+        </Typography>
+      ) : records === null ? (
+        <Loader small>{formatMessage({ id: getTrad('panel.checking'), defaultMessage: 'Checking attribution…' })}</Loader>
+      ) : records.length === 0 ? (
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          {formatMessage({ id: getTrad('history.none'), defaultMessage: 'No publish attempts yet.' })}
+        </Typography>
+      ) : (
+        <Box tag="ul">
+          {records.map((record) => (
+            <Box tag="li" key={record.id} data-testid="ag-history-record" data-outcome={record.outcome} paddingTop={2} paddingBottom={2}>
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                <Flex gap={2} wrap="wrap">
+                  <Badge variant={OUTCOME_VARIANT[record.outcome]} size="S">
+                    {formatMessage({ id: getTrad(`history.${record.outcome}`), defaultMessage: record.outcome })}
+                  </Badge>
+                  {record.findings.length > 0 ? (
+                    <Typography variant="pi" textColor="neutral600">
+                      {formatMessage({ id: getTrad('history.findings'), defaultMessage: '{count, plural, one {# problem} other {# problems}}' }, { count: record.findings.length })}
+                    </Typography>
+                  ) : null}
+                </Flex>
+                <Typography variant="pi" textColor="neutral600">
+                  {`${record.actor ?? record.actorType} · ${formatDate(record.checkedAt, { dateStyle: 'medium', timeStyle: 'short' })}${record.locale ? ` · ${record.locale}` : ''}`}
+                </Typography>
+                {record.reason ? (
+                  <Typography variant="pi" textColor="neutral700">
+                    {formatMessage({ id: getTrad('history.reason'), defaultMessage: 'Reason: {reason}' }, { reason: record.reason })}
+                  </Typography>
+                ) : null}
+              </Flex>
+            </Box>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,139 @@
+/**
+ * Request and response shapes of the plugin's admin routes, used by the server controllers and the
+ * admin panel alike so both sides change together.
+ */
+import type { CheckResult, Finding, License, RuleId, RuleSetting, Severity, SourceKind } from './findings';
+
+/** One image the article shows, as the side panel lists it. */
+export interface ImagePreview {
+  /** Form path of the usage: `cover`, `gallery.0`, `body.12`. */
+  path: string;
+  fileId: number | null;
+  name: string | null;
+  url: string | null;
+  /** A small rendition for the panel (the file's thumbnail format), else the file itself. */
+  thumbnailUrl: string | null;
+  credit: string | null;
+  creditOrigin: 'usage' | 'file' | 'none';
+  agency: { documentId: string; name: string } | null;
+  photographer: string | null;
+  license: License | null;
+  /** What the guard says about this image (credit missing, placeholder, unknown agency …). */
+  findings: Finding[];
+}
+
+export interface QuotePreview {
+  documentId: string | null;
+  /** Form path, e.g. `pullQuotes.0`. */
+  path: string;
+  text: string;
+  speaker: string | null;
+  published: boolean;
+  findings: Finding[];
+}
+
+export interface BylinePreview {
+  /** The line as readers see it, e.g. `文|正見 TrueView,作者|koorvoa,編輯|TV.`; null when nothing is set. */
+  text: string | null;
+  /** Parts of the template left out because the article does not name them yet. */
+  missing: Array<'outlet' | 'author' | 'editor' | 'republisher'>;
+}
+
+export interface ArticlePreview {
+  byline: BylinePreview;
+  images: ImagePreview[];
+  pullQuotes: QuotePreview[];
+}
+
+/** `POST /attribution-guard/check` → `{ data: CheckResponse }`. */
+export interface CheckResponse extends CheckResult {
+  title: string | null;
+  /** Every error comes from a rule an editor with the override permission may publish past. */
+  overridable: boolean;
+  preview: ArticlePreview;
+}
+
+/** `POST /attribution-guard/status` → `{ data: StatusResponse }`, for the list view's column. */
+export type StatusResponse = Record<string, { ok: boolean; errors: number; warnings: number } | null>;
+
+export type CheckOutcome = 'blocked' | 'overridden' | 'published';
+
+/** `GET /attribution-guard/records` → `{ data: HistoryRecord[] }`. */
+export interface HistoryRecord {
+  id: number;
+  contentType: string;
+  documentId: string;
+  locale: string | null;
+  outcome: CheckOutcome;
+  actorType: 'admin' | 'api-token' | 'user' | 'scheduler' | 'system';
+  actor: string | null;
+  findings: Finding[];
+  reason: string | null;
+  checkedAt: string;
+}
+
+/** Where a rule's effective setting comes from. */
+export type SettingOrigin = 'default' | 'file' | 'admin';
+
+export interface RuleSettingView extends RuleSetting {
+  id: RuleId;
+  origin: SettingOrigin;
+}
+
+export interface AgencyView {
+  documentId: string;
+  name: string;
+  shortName: string | null;
+  kind: SourceKind;
+  aliases: string[];
+}
+
+/** `GET /attribution-guard/settings` → `{ data: SettingsView }`. */
+export interface SettingsView {
+  rules: RuleSettingView[];
+  placeholderCredits: string[];
+  placeholderCreditsOrigin: SettingOrigin;
+  agencies: AgencyView[];
+}
+
+/** `PUT /attribution-guard/settings`: only what an administrator may change from the admin panel. */
+export interface SettingsUpdate {
+  rules?: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity }>>;
+  placeholderCredits?: string[];
+}
+
+/** `PUT /attribution-guard/media-credits/:fileId`. */
+export interface MediaCreditUpdate {
+  credit: string;
+  /** documentId of a source of kind agency or wire, or null. */
+  agency?: string | null;
+  photographer?: string | null;
+  license?: License | null;
+}
+
+export interface MediaCreditView {
+  fileId: number;
+  credit: string | null;
+  agency: { documentId: string; name: string } | null;
+  photographer: string | null;
+  license: License | null;
+}
+
+/** `POST /attribution-guard/publish`. */
+export interface OverrideRequest {
+  contentType: string;
+  documentId: string;
+  locale?: string;
+  reason: string;
+}
+
+/** One entry of a blocked publish's `error.details.errors`. */
+export interface BlockedDetail {
+  rule: RuleId;
+  severity: Severity;
+  path: string[];
+  message: string;
+  messages: Finding['message'];
+  locale: string;
+  overridable: boolean;
+}

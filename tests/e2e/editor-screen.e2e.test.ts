@@ -1,0 +1,313 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { demoData } from '../helpers/demo';
+import { resultsDir } from './support/app-server';
+import { AdminApi, ARTICLE_UID, baseUrl, editUrl, launchBrowser, listUrl, loginAs, publicArticle, screenshot, type Role } from './support/admin';
+
+/**
+ * The editor's screen in a real browser, against the production build of the app started on a fresh
+ * database with the demo content. The steps build on each other, in order, like an editor's morning.
+ */
+
+const DRAFT_TITLE = demoData.draft.title;
+const STORY_TITLE = demoData.title;
+const AUTHOR_DRAFT_TITLE = '作者的新稿:還沒有署名';
+const OVERRIDE_TITLE = '轉載稿:協議尚未歸檔';
+const OVERRIDE_REASON = '協議已由法務口頭確認,書面文件下週歸檔。';
+const QUOTE_SPEAKER = '戴志康';
+const correctQuote = demoData.pullQuotes.find((q) => q.speaker === QUOTE_SPEAKER)!.text;
+
+let browser: Browser;
+let draftId: string;
+let authorDraftId: string;
+const contexts = new Map<Role, BrowserContext>();
+
+/** What the browser reported (page errors, console errors), kept next to the screenshots for diagnosis. */
+const browserLog = (line: string) => fs.appendFileSync(path.join(resultsDir, 'browser.log'), `${new Date().toISOString()} ${line}\n`);
+
+/** A new tab in the user's session, logging in on first use. */
+async function pageAs(role: Role): Promise<Page> {
+  let context = contexts.get(role);
+  if (!context) {
+    context = await loginAs(browser, role, browserLog);
+    contexts.set(role, context);
+  }
+  return context.newPage();
+}
+
+async function waitUntil<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last as T;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+const panel = (page: Page) => page.locator('[data-testid="ag-panel"]');
+
+/** Rule ids of the findings a container lists under "Must fix" and "Worth a look". */
+async function listedRules(container: Locator, severity: 'error' | 'warning' = 'error'): Promise<string[]> {
+  const rules = await container.locator(`[data-testid="ag-${severity}s"] [data-testid="ag-finding"]`).evaluateAll((items) => items.map((item) => item.getAttribute('data-rule') ?? ''));
+  return rules.sort();
+}
+
+async function openArticle(page: Page, documentId: string): Promise<void> {
+  await page.goto(editUrl(documentId));
+  await panel(page).and(page.locator('[data-state="ready"], [data-state="blocked"]')).waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const admin = await AdminApi.as('admin');
+  draftId = (await admin.articleByTitle(DRAFT_TITLE)).documentId;
+});
+
+afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+  await browser?.close();
+});
+
+describe("the editor's screen", () => {
+  it('1. the demo editor opens the second demo draft: the panel lists the missing credit and the misquoted pull-quote', async () => {
+    const page = await pageAs('editor');
+    try {
+      // The list view says at a glance which stories are not ready.
+      await page.goto(listUrl());
+      const draftRow = page.getByRole('row').filter({ hasText: DRAFT_TITLE });
+      const storyRow = page.getByRole('row').filter({ hasText: STORY_TITLE });
+      await draftRow.locator('[data-testid="ag-list-state"][data-state="blocked"]').waitFor();
+      await storyRow.locator('[data-testid="ag-list-state"][data-state="ready"]').waitFor();
+
+      await draftRow.getByText(DRAFT_TITLE).click();
+      await panel(page).and(page.locator('[data-state="blocked"]')).waitFor();
+      const rules = await listedRules(panel(page));
+      expect(rules).toEqual(expect.arrayContaining(['image.credit-required', 'pull-quote.verbatim']));
+      // The panel agrees with the guard on the server, finding for finding.
+      const server = await (await AdminApi.as('editor')).check(draftId);
+      expect(rules).toEqual(server.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort());
+
+      await page.getByText('Attribution & credits', { exact: true }).waitFor();
+      await panel(page).locator('[data-testid="ag-image"][data-path="cover"][data-credited="false"]').waitFor();
+      await expect(panel(page).locator('[data-testid="ag-byline-text"]').textContent()).resolves.toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
+      await expect(panel(page).locator('[data-testid="ag-quote"]').filter({ hasText: QUOTE_SPEAKER }).getByText('Not word for word').count()).resolves.toBe(1);
+      // Each finding names its field and takes the editor there.
+      await panel(page).locator('[data-testid="ag-errors"] [data-rule="image.credit-required"]').getByRole('button', { name: 'Go to Cover › Credit' }).click();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'cover.credit');
+      await screenshot(page, 'step-1-panel-lists-problems');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('2. Publish is refused with the guard’s message and the same findings, and the entry stays a draft', async () => {
+    const page = await pageAs('editor');
+    try {
+      await openArticle(page, draftId);
+      const panelRules = await listedRules(panel(page));
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+
+      const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
+      await dialog.waitFor();
+      await expect(dialog.locator('[data-testid="ag-blocked-message"]').textContent()).resolves.toBe(
+        `Cannot publish “${DRAFT_TITLE}”: ${panelRules.length} attribution problems to fix.`
+      );
+      expect(await listedRules(dialog)).toEqual(panelRules);
+      // A wrong credit or quote is never publishable, so even an editor with the override permission gets no way past.
+      await expect(dialog.getByRole('button', { name: 'Publish anyway' }).count()).resolves.toBe(0);
+      await expect(page.getByText('Internal Server Error').count()).resolves.toBe(0);
+      await screenshot(page, 'step-2-publish-blocked');
+
+      await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      const admin = await AdminApi.as('admin');
+      const entry = await admin.articleByTitle(DRAFT_TITLE);
+      expect(entry.status).toBe('draft');
+      expect(entry.publishedAt).toBeNull();
+      expect((await publicArticle(draftId)).status).toBe(404);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('3. crediting the photo to 視覺中國 and fixing the quote in the panel turns it to ready; Publish succeeds and readers get the story', async () => {
+    const page = await pageAs('editor');
+    try {
+      await openArticle(page, draftId);
+
+      const cover = panel(page).locator('[data-testid="ag-image"][data-path="cover"]');
+      await cover.getByRole('button', { name: 'Add credit' }).click();
+      const form = cover.locator('[data-testid="ag-credit-form"]');
+      await form.getByRole('combobox').first().click();
+      await page.getByRole('option', { name: '視覺中國' }).click();
+      await expect(form.locator('input[name="ag-credit"]').inputValue()).resolves.toBe('視覺中國');
+      await form.getByRole('button', { name: 'Save credit' }).click();
+      await panel(page).locator('[data-testid="ag-image"][data-path="cover"][data-credited="true"]').waitFor();
+
+      const quote = panel(page).locator('[data-testid="ag-quote"]').filter({ hasText: QUOTE_SPEAKER });
+      await quote.getByRole('button', { name: 'Edit quote' }).click();
+      await quote.locator('textarea').fill(correctQuote);
+      // Publishing the quote changes what the Content Manager counts as links to drafts; it recounts before Publish.
+      const recount = page.waitForResponse((res) => res.url().includes('/actions/countDraftRelations'));
+      await quote.getByRole('button', { name: 'Save and publish quote' }).click();
+      await recount;
+
+      await panel(page).and(page.locator('[data-state="ready"]')).waitFor();
+      await panel(page).getByText('Ready to publish').waitFor();
+      await screenshot(page, 'step-3a-panel-ready');
+
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      const published = await waitUntil('the public API to serve the story', async () => {
+        const res = await publicArticle(draftId);
+        return res.status === 200 ? res.body : null;
+      });
+      expect(published.data.title).toBe(DRAFT_TITLE);
+      // The credit stays with the media file for the next article that uses the photo.
+      const credit = await (await AdminApi.as('editor')).request('GET', `/attribution-guard/media-credits/${(await coverFileId(draftId)) ?? 0}`);
+      expect(credit.body.data.credit).toBe('視覺中國');
+      expect(credit.body.data.agency.name).toBe('視覺中國');
+      await page.getByText('Published', { exact: true }).first().waitFor();
+      await panel(page).locator('[data-testid="ag-history-record"][data-outcome="published"]').waitFor();
+      await screenshot(page, 'step-3b-published');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('4. the demo author reads the checks but may neither publish past them nor open the settings', async () => {
+    const authorApi = await AdminApi.as('author');
+    const created = await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, { title: AUTHOR_DRAFT_TITLE });
+    expect(created.status).toBe(201);
+    authorDraftId = created.body.data.documentId;
+
+    const page = await pageAs('author');
+    try {
+      await openArticle(page, authorDraftId);
+      await panel(page).and(page.locator('[data-state="blocked"]')).waitFor();
+      expect(await listedRules(panel(page))).toEqual(expect.arrayContaining(['byline.author-required', 'outlet.required']));
+      // An author cannot publish at all, let alone past the checks.
+      await expect(page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Publish anyway' }).count()).resolves.toBe(0);
+      await screenshot(page, 'step-4a-author-panel');
+
+      await page.goto(`${baseUrl()}/admin/settings`);
+      await page.getByRole('link', { name: 'Overview' }).waitFor();
+      await expect(page.getByRole('link', { name: 'Rules and credits' }).count()).resolves.toBe(0);
+      await page.goto(`${baseUrl()}/admin/settings/attribution-guard`);
+      await page.getByText("You don't have the permissions to access that content").waitFor();
+      await screenshot(page, 'step-4b-author-no-settings');
+
+      expect((await authorApi.request('GET', '/attribution-guard/settings')).status).toBe(403);
+      expect((await authorApi.request('PUT', '/attribution-guard/settings', { rules: { 'outlet.required': { severity: 'warning' } } })).status).toBe(403);
+      const override = await authorApi.request('POST', '/attribution-guard/publish', { contentType: ARTICLE_UID, documentId: authorDraftId, locale: 'zh-Hant', reason: 'The author wants it out now.' });
+      expect(override.status).toBe(403);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('5. in 中文 (繁體) the panel and the rule messages are in Chinese', async () => {
+    const page = await pageAs('editor');
+    try {
+      await page.goto(`${baseUrl()}/admin/me`);
+      await page.getByRole('combobox', { name: 'Interface language' }).click();
+      await page.getByRole('option', { name: '中文 (繁體)' }).click();
+      const saved = page.waitForResponse((res) => res.url().endsWith('/admin/users/me') && res.request().method() === 'PUT');
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect((await saved).status()).toBe(200);
+
+      await openArticle(page, authorDraftId);
+      await page.getByText('署名與圖片來源').first().waitFor();
+      await panel(page).getByText(/發布前須修正 \d+ 個問題/).waitFor();
+      await panel(page).getByText('讀者看到的署名').waitFor();
+      const server = await (await AdminApi.as('editor')).check(authorDraftId);
+      const authorRequired = server.findings.find((f) => f.rule === 'byline.author-required')!;
+      await panel(page).locator('[data-testid="ag-errors"]').getByText(authorRequired.message['zh-Hant']!, { exact: true }).waitFor();
+      await expect(panel(page).getByText(authorRequired.message.en!, { exact: true }).count()).resolves.toBe(0);
+      await screenshot(page, 'step-5-panel-in-traditional-chinese');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('6. changing a rule’s severity on the settings page takes effect in the panel', async () => {
+    const page = await pageAs('admin');
+    try {
+      await page.goto(`${baseUrl()}/admin/settings`);
+      await page.getByRole('link', { name: 'Rules and credits' }).click();
+      const row = page.locator('[data-testid="ag-rule"][data-rule="outlet.required"]');
+      await row.getByRole('combobox').click();
+      await page.getByRole('option', { name: 'Warning' }).click();
+      await page.locator('[data-testid="ag-settings-save"]').click();
+      await page.getByText('Settings saved.').first().waitFor();
+      await row.getByText('changed here').waitFor();
+      await screenshot(page, 'step-6a-settings-saved');
+
+      await openArticle(page, authorDraftId);
+      await panel(page).locator('[data-testid="ag-warnings"] [data-testid="ag-finding"][data-rule="outlet.required"]').waitFor();
+      expect(await listedRules(panel(page))).not.toContain('outlet.required');
+      const server = await (await AdminApi.as('admin')).check(authorDraftId);
+      expect(server.findings.find((f) => f.rule === 'outlet.required')?.severity).toBe('warning');
+      await screenshot(page, 'step-6b-rule-now-a-warning');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('7. past an overridable error, an editor may publish anyway with a reason, and the history records it', async () => {
+    // A republished piece whose republisher has no agreement on record: the one error the defaults let editors override.
+    const admin = await AdminApi.as('admin');
+    const source = await admin.request('POST', '/content-manager/collection-types/api::source.source', { name: '轉載測試平台', kind: 'republisher', aliases: [] });
+    expect(source.status).toBe(201);
+    const sourceId = source.body.data.documentId as string;
+    expect((await admin.request('POST', `/content-manager/collection-types/api::source.source/${sourceId}/actions/publish`, {})).status).toBe(200);
+    // The new piece has the demo story's byline and outlet.
+    const storyId = (await admin.articleByTitle(STORY_TITLE)).documentId;
+    const linked = async (field: string) =>
+      (await admin.request('GET', `/content-manager/relations/${ARTICLE_UID}/${storyId}/${field}?locale=zh-Hant`)).body.results[0].documentId as string;
+    const editorApi = await AdminApi.as('editor');
+    const created = await editorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, {
+      title: OVERRIDE_TITLE,
+      author: await linked('author'),
+      editor: await linked('editor'),
+      source: await linked('source'),
+      republisher: sourceId,
+    });
+    expect(created.status).toBe(201);
+    const overrideId = created.body.data.documentId as string;
+    const findings = (await editorApi.check(overrideId)).findings.filter((f) => f.severity === 'error');
+    expect(findings.map((f) => f.rule)).toEqual(['syndication.license-valid']);
+
+    const page = await pageAs('editor');
+    try {
+      await openArticle(page, overrideId);
+      await page.getByRole('button', { name: '發布', exact: true }).click();
+      const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
+      await dialog.waitFor();
+      const publishAnyway = dialog.getByRole('button', { name: '仍要發布' });
+      await expect(publishAnyway.isDisabled()).resolves.toBe(true);
+      await dialog.locator('textarea').fill(OVERRIDE_REASON);
+      await screenshot(page, 'step-7a-publish-anyway');
+      await publishAnyway.click();
+      await dialog.waitFor({ state: 'detached' });
+      const published = await waitUntil('the overridden story on the public API', async () => {
+        const res = await publicArticle(overrideId);
+        return res.status === 200 ? res.body : null;
+      });
+      expect(published.data.title).toBe(OVERRIDE_TITLE);
+      const record = panel(page).locator('[data-testid="ag-history-record"][data-outcome="overridden"]');
+      await record.waitFor();
+      await record.getByText(OVERRIDE_REASON, { exact: false }).waitFor();
+      await screenshot(page, 'step-7b-overridden-in-history');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+async function coverFileId(documentId: string): Promise<number | null> {
+  const { body } = await (await AdminApi.as('admin')).request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=zh-Hant`);
+  return body?.data?.cover?.image?.id ?? null;
+}
