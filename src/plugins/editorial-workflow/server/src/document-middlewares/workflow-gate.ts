@@ -126,8 +126,9 @@ export const createWorkflowGate =
           await entries.lockEntries(uid, params.documentId, [locale]);
           before = await readStates(params.documentId, [locale], 'draft');
         }
-        requireApproved(before);
+        // Saved first, so bad input is reported as such; a refusal then rolls the save back too.
         const result = await next();
+        requireApproved(before);
         const saved = result as { documentId?: string; locale?: string } | null;
         if (saved?.documentId) await afterPublish(saved.documentId, [saved.locale ?? locale], before, onCommit);
         return result;
