@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureContentLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
+import { grantRoleLocales } from './bootstrap/role-locales';
 import { ensureDevAdmins } from './bootstrap/dev-admins';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
@@ -24,6 +25,7 @@ export default {
 
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
+    await grantRoleLocales(strapi, kv);
     await ensureDevAdmins(strapi);
     if (shouldSeed()) await loadDemoContent(strapi);
   },

@@ -8,21 +8,43 @@ import { getService } from './utils/get-service';
 export const SWEEP_TASK = `${PLUGIN_ID}.sweep`;
 export const CATCH_UP_TASK = `${PLUGIN_ID}.catch-up`;
 
-/** Grants the default roles their actions once; later edits in the role editor are respected. */
+async function grantRole(strapi: Core.Strapi, role: { id: number; code: string }): Promise<void> {
+  const actions = DEFAULT_ROLE_GRANTS[role.code as keyof typeof DEFAULT_ROLE_GRANTS];
+  if (!actions) return;
+  const existing = await strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: { $startsWith: `plugin::${PLUGIN_ID}.` } } });
+  const have = new Set(existing.map((p: { action: string }) => p.action));
+  const missing = actions.map((a) => `plugin::${PLUGIN_ID}.${a}`).filter((a) => !have.has(a));
+  if (missing.length) {
+    await strapi.service('admin::permission').createMany(missing.map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id })));
+  }
+}
+
+/**
+ * Grants Strapi's default roles their actions once; later edits in the role editor are respected.
+ * On a new database the admin creates those roles after the plugins have bootstrapped, so the
+ * grant then happens as each role is created.
+ */
 async function grantDefaultRoles(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: PLUGIN_ID });
   if (await store.get({ key: 'rolesGranted' })) return;
-  for (const [code, actions] of Object.entries(DEFAULT_ROLE_GRANTS)) {
-    const role = await strapi.db.query('admin::role').findOne({ where: { code } });
-    if (!role) continue;
-    const existing = await strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: { $startsWith: `plugin::${PLUGIN_ID}.` } } });
-    const have = new Set(existing.map((p: { action: string }) => p.action));
-    const missing = actions.map((a) => `plugin::${PLUGIN_ID}.${a}`).filter((a) => !have.has(a));
-    if (missing.length) {
-      await strapi.service('admin::permission').createMany(missing.map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id })));
-    }
+  const codes = Object.keys(DEFAULT_ROLE_GRANTS);
+  const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: codes } } });
+  if (roles.length > 0) {
+    for (const role of roles) await grantRole(strapi, role);
+    await store.set({ key: 'rolesGranted', value: true });
+    return;
   }
-  await store.set({ key: 'rolesGranted', value: true });
+  const pending = new Set(codes);
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::role'],
+    async afterCreate(event: { result?: { id: number; code: string } }) {
+      const role = event.result;
+      if (!role || !pending.has(role.code)) return;
+      pending.delete(role.code);
+      await grantRole(strapi, role);
+      if (pending.size === 0) await store.set({ key: 'rolesGranted', value: true });
+    },
+  });
 }
 
 function logReport(strapi: Core.Strapi, report: SweepReport): void {

@@ -4,7 +4,8 @@ import { getService } from '../utils/get-service';
 import type { AdminCaller, EntryRef } from '../services/workflow';
 import { comment, contentTypeUid, documentId, locale, parseInput, stage, timezone, when } from './validate';
 
-const refParams = z.object({ contentType: contentTypeUid, documentId }).strict();
+// Not strict: the router adds keys of its own to ctx.params.
+const refParams = z.object({ contentType: contentTypeUid, documentId });
 const localeQuery = z.object({ locale: locale.optional() }).strict();
 
 const transitionBody = z.object({ locale: locale.optional(), to: stage, comment, publishAt: when.optional(), timezone: timezone.optional() }).strict();

@@ -18,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async stages(ctx: any) {
     const query = parseInput(stagesQuery, ctx.query);
     if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', query.contentType)) {
-      throw new errors.ForbiddenError(`You may not read ${query.contentType}.`);
+      throw new errors.PolicyError(`You may not read ${query.contentType}.`);
     }
     const ids = (Array.isArray(query.documentIds) ? query.documentIds : query.documentIds.split(',')).map((s) => s.trim()).filter(Boolean).slice(0, 200);
     const loc = query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());

@@ -30,6 +30,9 @@ export interface EntryRef {
   locale: string;
 }
 
+// PolicyError is Strapi's 403 that keeps its message (a plain ForbiddenError reaches the client as "Forbidden").
+const forbidden = (message: string) => new errors.PolicyError(message);
+
 const FAILURE_KINDS = new Set(['schedule-failed', 'schedule-held', 'schedule-error']);
 const INCIDENTAL_KINDS = new Set(['assigned', 'expiry-set']);
 
@@ -66,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
     const checker = permissionChecker(caller, ref.uid);
     const action = need === 'read' ? 'plugin::content-manager.explorer.read' : 'plugin::content-manager.explorer.update';
-    if (!checker.can(action, row)) throw new errors.ForbiddenError(`You may not ${need} this ${ref.locale} entry.`);
+    if (!checker.can(action, row)) throw forbidden(`You may not ${need} this ${ref.locale} entry.`);
     return row;
   }
 
@@ -152,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const verdict = judgeTransition(row.stage, input.to, granted(caller));
         if (verdict.ok) return;
         if (verdict.reason === 'forbidden') {
-          throw new errors.ForbiddenError(`You may not move this entry from "${row.stage}" to "${input.to}": that needs the "${PERMISSION_LABELS[verdict.action]}" permission.`);
+          throw forbidden(`You may not move this entry from "${row.stage}" to "${input.to}": that needs the "${PERMISSION_LABELS[verdict.action]}" permission.`);
         }
         const why = verdict.reason === 'same-stage' ? `The entry is already "${row.stage}".` : `The workflow does not go from "${row.stage}" to "${input.to}".`;
         throw badRequest(why, ['to']);
@@ -163,7 +166,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (input.to === 'published' || (draft.stage === 'published' && input.to === 'draft')) {
         const cm = permissionChecker(caller, ref.uid);
-        if (!cm.can('plugin::content-manager.explorer.publish', draft)) throw new errors.ForbiddenError(`You may not ${input.to === 'published' ? 'publish' : 'unpublish'} ${ref.uid}.`);
+        if (!cm.can('plugin::content-manager.explorer.publish', draft)) throw forbidden(`You may not ${input.to === 'published' ? 'publish' : 'unpublish'} ${ref.uid}.`);
         await context().run({ comment }, () =>
           input.to === 'published'
             ? strapi.documents(ref.uid as any).publish({ documentId: ref.documentId, locale: ref.locale } as any)
@@ -211,7 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * approved one; `null` unschedules), `unpublishAt` sets or clears when it comes down.
      */
     async schedule(caller: AdminCaller, ref: EntryRef, input: { publishAt?: string | null; unpublishAt?: string | null; timezone?: string; comment?: string | null }): Promise<EntryState> {
-      if (!caller.ability.can(ACTIONS.schedule)) throw new errors.ForbiddenError('You may not schedule entries: that needs the "Schedule and unschedule" permission.');
+      if (!caller.ability.can(ACTIONS.schedule)) throw forbidden('You may not schedule entries: that needs the "Schedule and unschedule" permission.');
       const draft = await loadDraft(caller, ref, 'update');
       const zone = input.timezone ?? draft.timezone ?? settings().config().defaultTimezone;
       const publishAt = input.publishAt === undefined || input.publishAt === null ? input.publishAt : parseWhen(input.publishAt, zone, 'publishAt');
