@@ -86,3 +86,46 @@ export async function scheduleDirectly(strapi: Core.Strapi, documentIds: string[
 export async function publishedCount(strapi: Core.Strapi, documentIds: string[], locale = 'en'): Promise<number> {
   return strapi.db.query(ARTICLE as any).count({ where: { documentId: { $in: documentIds }, locale, publishedAt: { $notNull: true } } });
 }
+
+/** Runs `fn` over `items`, `limit` at a time. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        out[index] = await fn(items[index] as T, index);
+      }
+    })
+  );
+  return out;
+}
+
+/** `n` publishable articles, approved and scheduled for `publishAt`: due work for the sweep. */
+export async function seedDueArticles(strapi: Core.Strapi, n: number, publishAt: Date, label: string): Promise<string[]> {
+  const byline = await createByline(strapi);
+  // A few at a time on PostgreSQL (a pool of connections); SQLite has one writer.
+  const parallel = strapi.db.dialect.client === 'postgres' ? 4 : 1;
+  const ids = await mapLimit(Array.from({ length: n }, (_, i) => i), parallel, (i) => createArticle(strapi, `${label} ${i + 1}`, byline));
+  for (let i = 0; i < ids.length; i += 200) {
+    await scheduleDirectly(strapi, ids.slice(i, i + 200), publishAt);
+  }
+  return ids;
+}
+
+/** How many times each article was published: workflow history rows and guard check records. */
+export async function publishTallies(strapi: Core.Strapi, documentIds: string[]) {
+  const history = new Map<string, number>();
+  const records = new Map<string, number>();
+  for (let i = 0; i < documentIds.length; i += 500) {
+    const slice = documentIds.slice(i, i + 500);
+    const rows = await strapi.db.query('plugin::editorial-workflow.history-entry' as any).findMany({ select: ['subjectDocumentId'], where: { kind: 'published', subjectDocumentId: { $in: slice } } });
+    for (const row of rows) history.set(row.subjectDocumentId, (history.get(row.subjectDocumentId) ?? 0) + 1);
+    const checks = await strapi.db.query('plugin::attribution-guard.check-record' as any).findMany({ select: ['subjectDocumentId'], where: { outcome: 'published', actorType: 'scheduler', subjectDocumentId: { $in: slice } } });
+    for (const row of checks) records.set(row.subjectDocumentId, (records.get(row.subjectDocumentId) ?? 0) + 1);
+  }
+  const published = await publishedCount(strapi, documentIds);
+  const duplicates = [...history.values()].filter((n) => n > 1).length + [...records.values()].filter((n) => n > 1).length;
+  return { published, history, records, duplicates };
+}
