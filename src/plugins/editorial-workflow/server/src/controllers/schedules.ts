@@ -25,6 +25,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService(strapi, 'schedules').stages(query.contentType, ids, loc) };
   },
 
+  /** What the admin panel needs to know: which content types the workflow covers, and its defaults. */
+  async config(ctx: any) {
+    const { contentTypes, defaultTimezone, maxLatenessMinutes, requireApproval } = getService(strapi, 'settings').config();
+    ctx.body = { data: { contentTypes, defaultTimezone, maxLatenessMinutes, requireApproval } };
+  },
+
   /** Active admin users an entry may be assigned to (the admin's own user list needs more rights). */
   async assignees(ctx: any) {
     const users = await strapi.db.query('admin::user').findMany({ select: ['id', 'firstname', 'lastname', 'email'], where: { isActive: true }, orderBy: [{ firstname: 'asc' }, { id: 'asc' }], limit: 500 });

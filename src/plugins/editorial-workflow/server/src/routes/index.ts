@@ -15,6 +15,7 @@ export default {
       route('GET', '/stages', 'schedules.stages', ACTIONS.read),
       route('GET', '/schedules', 'schedules.list', ACTIONS.read),
       route('GET', '/assignees', 'schedules.assignees', ACTIONS.assign),
+      route('GET', '/config', 'schedules.config', ACTIONS.read),
     ],
   },
 };
