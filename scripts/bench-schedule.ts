@@ -75,7 +75,13 @@ async function main(): Promise<void> {
         const ids = await seedDueArticles(seeder, n, publishAt, `Bench ${n}x${count}`);
         process.stdout.write('sweeping… ');
         const started = process.hrtime.bigint();
-        const results = await Promise.all(instances.slice(0, count).map((i) => i.sweep(new Date(slot + 60_000))));
+        const published = new Array<number>(count).fill(0);
+        // A sweep stops at its time budget and the next one carries on, as the cron's next tick would.
+        for (let round = 0; round < 10; round += 1) {
+          const results = await Promise.all(instances.slice(0, count).map((i) => i.sweep(new Date(slot + 60_000))));
+          results.forEach((r, i) => (published[i] = (published[i] ?? 0) + (r.counts.published ?? 0)));
+          if (results.every((r) => !r.incomplete)) break;
+        }
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const tallies = await publishTallies(seeder, ids);
         const row = {
@@ -85,7 +91,7 @@ async function main(): Promise<void> {
           perSecond: tallies.published / seconds,
           duplicates: tallies.duplicates,
           published: tallies.published,
-          split: results.map((r) => r.counts.published).join(' + '),
+          split: published.join(' + '),
         };
         rows.push(row);
         console.log(`${row.published}/${n} published in ${seconds.toFixed(2)} s (${row.perSecond.toFixed(1)}/s, split ${row.split}), duplicates ${row.duplicates}`);

@@ -72,7 +72,7 @@ export const createWorkflowGate =
 
     const readStates = async (documentId: string, locales: string[], version: 'draft' | 'published') => {
       const states = new Map<string, EntryRow | null>();
-      for (const locale of locales) states.set(locale, await entries.findVersion(uid, documentId, locale, version));
+      for (const locale of locales) states.set(locale, await entries.findVersion(uid, documentId, locale, version, { relations: false }));
       return states;
     };
 

@@ -98,11 +98,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     isPostgres,
 
-    async findVersion(uid: string, documentId: string, locale: string, version: 'draft' | 'published'): Promise<EntryRow | null> {
+    /** One version of the entry; `relations: false` skips the assignee and creator (the sweep's hot path needs neither). */
+    async findVersion(uid: string, documentId: string, locale: string, version: 'draft' | 'published', { relations = true } = {}): Promise<EntryRow | null> {
       const raw = await strapi.db.query(uid as any).findOne({
         select: select(uid),
         where: { documentId, locale, publishedAt: version === 'draft' ? null : { $notNull: true } },
-        populate: { [FIELDS.assignee]: { select: ['id'] }, createdBy: { select: ['id'] } },
+        ...(relations ? { populate: { [FIELDS.assignee]: { select: ['id'] }, createdBy: { select: ['id'] } } } : {}),
       });
       return raw ? toRow(uid, raw) : null;
     },

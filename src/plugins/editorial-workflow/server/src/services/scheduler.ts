@@ -115,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const to = kind === 'schedule-failed' ? 'changes-requested' : 'approved';
     return strapi.db.transaction(async ({ onCommit }) => {
       await entries().lockEntries(uid, documentId, [locale]);
-      const row = await entries().findVersion(uid, documentId, locale, 'draft');
+      const row = await entries().findVersion(uid, documentId, locale, 'draft', { relations: false });
       if (!row || row.stage !== 'scheduled' || row.publishAt?.getTime() !== publishAt.getTime()) return false;
       await entries().writeFields(uid, documentId, locale, { [FIELDS.stage]: to, [FIELDS.publishAt]: null });
       const payload = { title: row.title, publishAt: publishAt.toISOString(), timezone: row.timezone, findings, message: comment };
@@ -129,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { documentId, locale } = candidate;
     const base = { uid, documentId, locale };
     // Re-read after the claim: the candidate list may predate another instance finishing it.
-    const row = await entries().findVersion(uid, documentId, locale, 'draft');
+    const row = await entries().findVersion(uid, documentId, locale, 'draft', { relations: false });
     if (!row || row.stage !== 'scheduled' || !row.publishAt || decidePublish(row.publishAt, now, Infinity) === 'wait') return { ...base, outcome: 'skipped' };
     const publishAt = row.publishAt;
     const zone = row.timezone ?? settings().config().defaultTimezone;
@@ -161,7 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function handleUnpublish(uid: string, candidate: Candidate, now: Date): Promise<SweepItemResult> {
     const { documentId, locale } = candidate;
     const base = { uid, documentId, locale };
-    const row = await entries().findVersion(uid, documentId, locale, 'published');
+    const row = await entries().findVersion(uid, documentId, locale, 'published', { relations: false });
     if (!row || !row.unpublishAt || decideExpiry(row.unpublishAt, now) === 'wait') return { ...base, outcome: 'skipped' };
     const unpublishAt = row.unpublishAt.toISOString();
     try {
