@@ -460,6 +460,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
+    assignee: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     author: Schema.Attribute.Relation<'manyToOne', 'api::author.author'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -496,6 +503,23 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    editorialStage: Schema.Attribute.Enumeration<
+      [
+        'draft',
+        'in-review',
+        'changes-requested',
+        'approved',
+        'scheduled',
+        'published',
+      ]
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'draft'>;
     gallery: Schema.Attribute.Component<'media.credited-image', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -515,6 +539,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
+      }>;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
       }>;
     publishedAt: Schema.Attribute.DateTime;
     pullQuotes: Schema.Attribute.Relation<
@@ -544,6 +575,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    timezone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -553,6 +591,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -808,6 +853,127 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginAttributionGuardCheckRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'attribution_guard_records';
+  info: {
+    description: 'Every publish the guard blocked, let through on override, or allowed';
+    displayName: 'Attribution check record';
+    pluralName: 'check-records';
+    singularName: 'check-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actor: Schema.Attribute.String;
+    actorId: Schema.Attribute.Integer;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin', 'api-token', 'user', 'scheduler', 'system']
+    > &
+      Schema.Attribute.Required;
+    checkedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    findings: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::attribution-guard.check-record'
+    > &
+      Schema.Attribute.Private;
+    outcome: Schema.Attribute.Enumeration<
+      ['blocked', 'overridden', 'published']
+    > &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    subjectDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    subjectLocale: Schema.Attribute.String;
+    subjectType: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginAttributionGuardMediaCredit
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'attribution_guard_media_credits';
+  info: {
+    description: 'The credit that belongs to a media file, reused wherever the file appears';
+    displayName: 'Media credit';
+    pluralName: 'media-credits';
+    singularName: 'media-credit';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    agency: Schema.Attribute.Relation<'oneToOne', 'api::source.source'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    credit: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    fileId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    license: Schema.Attribute.Enumeration<
+      [
+        'owned',
+        'agency',
+        'editorial-only',
+        'cc-by',
+        'cc-by-sa',
+        'public-domain',
+        'handout',
+      ]
+    >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::attribution-guard.media-credit'
+    > &
+      Schema.Attribute.Private;
+    origin: Schema.Attribute.Enumeration<['typed', 'file-metadata']> &
+      Schema.Attribute.DefaultTo<'typed'>;
+    photographer: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -895,6 +1061,77 @@ export interface PluginContentReleasesReleaseAction
     >;
     type: Schema.Attribute.Enumeration<['publish', 'unpublish']> &
       Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginEditorialWorkflowHistoryEntry
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'editorial_workflow_history';
+  info: {
+    description: 'Every stage change, schedule, scheduled publish and failure, with who, when and why';
+    displayName: 'Workflow history entry';
+    pluralName: 'history-entries';
+    singularName: 'history-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actor: Schema.Attribute.String;
+    actorId: Schema.Attribute.Integer;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin', 'api-token', 'user', 'scheduler', 'system']
+    > &
+      Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    comment: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    findings: Schema.Attribute.JSON;
+    fromStage: Schema.Attribute.String;
+    kind: Schema.Attribute.Enumeration<
+      [
+        'transition',
+        'published',
+        'unpublished',
+        'scheduled',
+        'rescheduled',
+        'unscheduled',
+        'expiry-set',
+        'schedule-failed',
+        'schedule-held',
+        'schedule-error',
+        'assigned',
+      ]
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::editorial-workflow.history-entry'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    scheduledFor: Schema.Attribute.DateTime;
+    subjectDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    subjectLocale: Schema.Attribute.String & Schema.Attribute.Required;
+    subjectType: Schema.Attribute.String & Schema.Attribute.Required;
+    toStage: Schema.Attribute.String;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1323,8 +1560,11 @@ declare module '@strapi/strapi' {
       'api::author.author': ApiAuthorAuthor;
       'api::pull-quote.pull-quote': ApiPullQuotePullQuote;
       'api::source.source': ApiSourceSource;
+      'plugin::attribution-guard.check-record': PluginAttributionGuardCheckRecord;
+      'plugin::attribution-guard.media-credit': PluginAttributionGuardMediaCredit;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::editorial-workflow.history-entry': PluginEditorialWorkflowHistoryEntry;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
