@@ -89,7 +89,7 @@ export const SchedulesPage = () => {
             </Tabs.List>
             {VIEWS.map((view) => (
               <Tabs.Content key={view} value={view}>
-                <Box paddingTop={4}>
+                <Box background="neutral0" padding={4} hasRadius shadow="filterShadow">
                   <ScheduleTable view={view} />
                 </Box>
               </Tabs.Content>

@@ -150,8 +150,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (isValidationError(error)) {
         // The publish transaction has rolled back (and the guard recorded its refusal); the entry
         // goes back to the newsroom with the findings, where the edit view and the schedules page show them.
-        const message = `The scheduled publish (${formatInZone(publishAt, zone)}) was refused: ${(error as Error).message}`;
-        const moved = await divert(uid, documentId, locale, publishAt, 'schedule-failed', message, findingsOf(error));
+        // The findings carry the detail (in every language); the comment only says what happened.
+        const findings = findingsOf(error);
+        const message = `The scheduled publish (${formatInZone(publishAt, zone)}) was refused: ${findings.length || 'some'} problem${findings.length === 1 ? '' : 's'} to fix before it can go out.`;
+        const moved = await divert(uid, documentId, locale, publishAt, 'schedule-failed', message, findings);
         return { ...base, outcome: moved ? 'failed' : 'skipped', message };
       }
       throw error;
