@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { devLogins } from '../../src/bootstrap/dev-admins';
+import type { SweepReport } from '../../src/plugins/editorial-workflow/server/src/services/scheduler';
 import { ARTICLE, createArticle, createByline, eventually, publishedCount, scheduleDirectly, startWebhookReceiver, type Byline, type Delivery } from '../helpers/workflow';
 
 const HOUR = 3600_000;
@@ -12,7 +13,7 @@ let jwt: { admin: string; editor: string; author: string };
 let byline: Byline;
 
 const workflowService = () => app.strapi.plugin('editorial-workflow').service('workflow');
-const sweep = (now: Date) => app.strapi.plugin('editorial-workflow').service('scheduler').sweep({ now });
+const sweep = (now: Date): Promise<SweepReport> => app.strapi.plugin('editorial-workflow').service('scheduler').sweep({ now });
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 const entryUrl = (documentId: string) => `/editorial-workflow/entries/${ARTICLE}/${documentId}`;
 const getState = (documentId: string, token = jwt.editor) => request(app.server).get(entryUrl(documentId)).query({ locale: 'en' }).set(as(token));
@@ -161,7 +162,7 @@ describe('publishing needs an approved stage, on every path', () => {
     const original = await createArticle(app.strapi, 'Original to copy', byline);
     await approve(original);
     const copy = await app.strapi.documents(ARTICLE as any).clone({ documentId: original, locale: 'en', data: { title: 'The copy' } } as any);
-    const row = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: copy.documentId } });
+    const row = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: copy?.documentId } });
     expect(row.editorialStage).toBe('draft');
   });
 });

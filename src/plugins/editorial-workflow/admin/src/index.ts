@@ -35,8 +35,8 @@ export default {
       if (loading || covered.loaded) return;
       loading = true;
       getFetchClient()
-        .get(`/${PLUGIN_ID}/config`)
-        .then((res: { data: { data: { contentTypes: string[] } } }) => {
+        .get<{ data: { contentTypes: string[] } }>(`/${PLUGIN_ID}/config`)
+        .then((res) => {
           covered.contentTypes = new Set(res.data.data.contentTypes);
           covered.loaded = true;
         })
