@@ -22,6 +22,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
+      // `*.pg.int.test.ts` need PostgreSQL (several app instances on one database): `npm run test:pg`.
+      testPathIgnorePatterns: process.env.DATABASE_CLIENT === 'postgres' ? ['/node_modules/'] : ['/node_modules/', '\\.pg\\.int\\.test\\.ts$'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },

@@ -20,5 +20,22 @@ export default ({ env }: { env: any }) => {
         rules: env.json('ATTRIBUTION_GUARD_RULES', {}),
       },
     },
+    'editorial-workflow': {
+      enabled: true,
+      resolve: './src/plugins/editorial-workflow',
+      config: {
+        contentTypes: ['api::article.article'],
+        requireApproval: env.bool('WORKFLOW_REQUIRE_APPROVAL', true),
+        defaultTimezone: env('WORKFLOW_TIMEZONE', 'Asia/Shanghai'),
+        maxLatenessMinutes: env.int('WORKFLOW_MAX_LATENESS_MINUTES', 60),
+        sweep: {
+          // Tests drive the sweep themselves, with the time they choose.
+          cron: env.bool('WORKFLOW_SWEEP_CRON', env('NODE_ENV') !== 'test'),
+          rule: env('WORKFLOW_SWEEP_RULE', '0 * * * * *'),
+          batchSize: env.int('WORKFLOW_SWEEP_BATCH', 20),
+          concurrency: env.int('WORKFLOW_SWEEP_CONCURRENCY', 4),
+        },
+      },
+    },
   };
 };

@@ -91,6 +91,9 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
     } as any,
   });
   await createQuotes(strapi, data.pullQuotes, article.documentId, locale, true);
+  // The editorial workflow publishes only approved stories; the demo story arrives approved.
+  const workflow = strapi.plugin('editorial-workflow');
+  if (workflow) await workflow.service('workflow').setStage({ uid: ARTICLE_UID, documentId: article.documentId, locale }, 'approved', 'Demo story, approved when the demo content was loaded.');
   await articles.publish({ documentId: article.documentId, locale });
 
   // The draft with deliberate problems: an uncredited photo and a misquoted pull-quote.

@@ -133,6 +133,7 @@ describe("the editor's screen", () => {
   });
 
   it('3. crediting the photo to 視覺中國 and fixing the quote in the panel turns it to ready; Publish succeeds and readers get the story', async () => {
+    await (await AdminApi.as('editor')).approve(draftId);
     const page = await pageAs('editor');
     try {
       await openArticle(page, draftId);
@@ -277,6 +278,7 @@ describe("the editor's screen", () => {
     });
     expect(created.status).toBe(201);
     const overrideId = created.body.data.documentId as string;
+    await editorApi.approve(overrideId);
     const findings = (await editorApi.check(overrideId)).findings.filter((f) => f.severity === 'error');
     expect(findings.map((f) => f.rule)).toEqual(['syndication.license-valid']);
 

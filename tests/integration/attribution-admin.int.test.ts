@@ -20,7 +20,14 @@ const as = (jwt: string) => ({
 const rulesOf = (findings: Array<{ rule: string; severity: string }>, severity = 'error') => findings.filter((f) => f.severity === severity).map((f) => f.rule).sort();
 
 beforeAll(async () => {
-  app = await startApp('attribution-admin');
+  // This suite exercises the attribution guard on every publish path by itself; approval, the
+  // workflow's own gate, is tested together with the guard in the workflow suites.
+  process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
+  try {
+    app = await startApp('attribution-admin');
+  } finally {
+    delete process.env.WORKFLOW_REQUIRE_APPROVAL;
+  }
   editor = await adminJwt(app.server, 'editor@newsroom.local', 'Newsroom-Editor-2026');
   author = await adminJwt(app.server, 'author@newsroom.local', 'Newsroom-Author-2026');
   admin = await adminJwt(app.server, 'admin@newsroom.local', 'Newsroom-Admin-2026');

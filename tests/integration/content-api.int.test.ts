@@ -38,6 +38,11 @@ describe('create and read every type through REST', () => {
     expect(draft.body.data.slug).toBe('vertical-models-chase-the-big-model-circle');
     const quote = await post('/api/pull-quotes?locale=en', { text: 'Models everywhere', speaker: 'Jane Doe', position: 0, article: draft.body.data.documentId });
     expect(quote.status).toBe(201);
+    // A REST write without ?status=draft publishes, and publishing needs an editor's approval first.
+    const unapproved = await request(app.server).put(`/api/articles/${draft.body.data.documentId}?locale=en`).set(auth).send({ data: { dek: 'A published test story' } });
+    expect(unapproved.status).toBe(400);
+    expect(unapproved.body.error.details.errors[0]).toMatchObject({ rule: 'workflow.approval-required', path: ['editorialStage'] });
+    await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: 'api::article.article', documentId: draft.body.data.documentId, locale: 'en' }, 'approved', 'approved for the test');
     const article = await request(app.server).put(`/api/articles/${draft.body.data.documentId}?locale=en`).set(auth).send({ data: { dek: 'A published test story' } });
     expect(article.status).toBe(200);
 

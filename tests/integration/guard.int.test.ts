@@ -9,7 +9,14 @@ let apiAuth: { Authorization: string };
 const jwt: Record<'admin' | 'editor' | 'author', string> = { admin: '', editor: '', author: '' };
 
 beforeAll(async () => {
-  app = await startApp('guard');
+  // This suite exercises the attribution guard on every publish path by itself; approval, the
+  // workflow's own gate, is tested together with the guard in the workflow suites.
+  process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
+  try {
+    app = await startApp('guard');
+  } finally {
+    delete process.env.WORKFLOW_REQUIRE_APPROVAL;
+  }
   ids = await demoIds(app.strapi);
   apiAuth = { Authorization: `Bearer ${await fullAccessToken(app.strapi)}` };
   jwt.admin = await adminJwt(app.server, 'admin@newsroom.local', 'Newsroom-Admin-2026');

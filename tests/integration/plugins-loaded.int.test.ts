@@ -15,7 +15,7 @@ afterAll(async () => {
 describe('local plugins', () => {
   // Strapi skips a local plugin whose built server entry is missing, without a word;
   // a guard that silently is not there would let every wrong byline through.
-  it.each(['attribution-guard'])('%s is built and loaded', (name) => {
+  it.each(['attribution-guard', 'editorial-workflow'])('%s is built and loaded', (name) => {
     const pkg = JSON.parse(fs.readFileSync(path.join(appDir, 'src/plugins', name, 'package.json'), 'utf8'));
     const entry = path.join(appDir, 'src/plugins', name, pkg.exports['./strapi-server'].require);
     expect(fs.existsSync(entry)).toBe(true);

@@ -463,6 +463,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
+    assignee: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     author: Schema.Attribute.Relation<'manyToOne', 'api::author.author'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -499,6 +506,23 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    editorialStage: Schema.Attribute.Enumeration<
+      [
+        'draft',
+        'in-review',
+        'changes-requested',
+        'approved',
+        'scheduled',
+        'published',
+      ]
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'draft'>;
     gallery: Schema.Attribute.Component<'media.credited-image', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -518,6 +542,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
+      }>;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
       }>;
     publishedAt: Schema.Attribute.DateTime;
     pullQuotes: Schema.Attribute.Relation<
@@ -547,6 +578,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    timezone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -556,6 +594,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1025,6 +1070,77 @@ export interface PluginContentReleasesReleaseAction
   };
 }
 
+export interface PluginEditorialWorkflowHistoryEntry
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'editorial_workflow_history';
+  info: {
+    description: 'Every stage change, schedule, scheduled publish and failure, with who, when and why';
+    displayName: 'Workflow history entry';
+    pluralName: 'history-entries';
+    singularName: 'history-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actor: Schema.Attribute.String;
+    actorId: Schema.Attribute.Integer;
+    actorType: Schema.Attribute.Enumeration<
+      ['admin', 'api-token', 'user', 'scheduler', 'system']
+    > &
+      Schema.Attribute.Required;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    comment: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    findings: Schema.Attribute.JSON;
+    fromStage: Schema.Attribute.String;
+    kind: Schema.Attribute.Enumeration<
+      [
+        'transition',
+        'published',
+        'unpublished',
+        'scheduled',
+        'rescheduled',
+        'unscheduled',
+        'expiry-set',
+        'schedule-failed',
+        'schedule-held',
+        'schedule-error',
+        'assigned',
+      ]
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::editorial-workflow.history-entry'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    scheduledFor: Schema.Attribute.DateTime;
+    subjectDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    subjectLocale: Schema.Attribute.String & Schema.Attribute.Required;
+    subjectType: Schema.Attribute.String & Schema.Attribute.Required;
+    toStage: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -1451,6 +1567,7 @@ declare module '@strapi/strapi' {
       'plugin::attribution-guard.media-credit': PluginAttributionGuardMediaCredit;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::editorial-workflow.history-entry': PluginEditorialWorkflowHistoryEntry;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;

@@ -1,0 +1,104 @@
+import * as React from 'react';
+import { Box, Flex, Link, Tabs, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { ScheduleRow, ScheduleView } from '../../../shared/contracts/workflow';
+import { FindingList } from '../components/WorkflowPanel';
+import { StageBadge } from '../components/StageBadge';
+import { PLUGIN_ID, t } from '../pluginId';
+import { errorMessage } from '../utils/api';
+
+const VIEWS: ScheduleView[] = ['upcoming', 'failed', 'recent'];
+
+const ScheduleTable = ({ view }: { view: ScheduleView }) => {
+  const { formatMessage } = useIntl();
+  const { get } = useFetchClient();
+  const [rows, setRows] = React.useState<ScheduleRow[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  React.useEffect(() => {
+    let cancelled = false;
+    get<{ data: ScheduleRow[] }>(`/${PLUGIN_ID}/schedules`, { params: { view, limit: 100 } })
+      .then((res) => !cancelled && setRows(res.data.data))
+      .catch((e: unknown) => !cancelled && setError(errorMessage(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [get, view]);
+
+  if (error) return <Typography textColor="danger700">{error}</Typography>;
+  if (!rows) return <Page.Loading />;
+  if (rows.length === 0) return <Typography textColor="neutral600">{formatMessage({ id: t(`schedules.${view}.empty`), defaultMessage: 'Nothing here.' })}</Typography>;
+
+  return (
+    <Table colCount={5} rowCount={rows.length}>
+      <Thead>
+        <Tr>
+          <Th><Typography variant="sigma">{formatMessage({ id: t('schedules.when'), defaultMessage: 'When' })}</Typography></Th>
+          <Th><Typography variant="sigma">{formatMessage({ id: t('schedules.entry'), defaultMessage: 'Entry' })}</Typography></Th>
+          <Th><Typography variant="sigma">{formatMessage({ id: t('schedules.action'), defaultMessage: 'Action' })}</Typography></Th>
+          <Th><Typography variant="sigma">{formatMessage({ id: t('schedules.stage'), defaultMessage: 'Stage now' })}</Typography></Th>
+          <Th><Typography variant="sigma">{formatMessage({ id: t('schedules.details'), defaultMessage: 'Details' })}</Typography></Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {rows.map((row, i) => (
+          <Tr key={`${row.documentId}-${row.locale}-${row.action}-${i}`}>
+            <Td><Typography>{row.atLocal ?? row.at}</Typography></Td>
+            <Td>
+              <Link href={`/admin/content-manager/collection-types/${row.contentType}/${row.documentId}?plugins[i18n][locale]=${row.locale}`} isExternal={false}>
+                {row.title ?? row.documentId} ({row.locale})
+              </Link>
+            </Td>
+            <Td><Typography>{formatMessage({ id: t(`schedules.action.${row.action}`), defaultMessage: row.action })}</Typography></Td>
+            <Td>{row.stage ? <StageBadge stage={row.stage} /> : '-'}</Td>
+            <Td>
+              <Flex direction="column" alignItems="start" gap={1}>
+                {row.kind && <Typography variant="pi" fontWeight="bold">{formatMessage({ id: t(`history.${row.kind}`), defaultMessage: row.kind })}</Typography>}
+                {row.guardOk === false && <Typography variant="pi" textColor="warning700">{formatMessage({ id: t('schedules.guard.blocked'), defaultMessage: 'The attribution checks would refuse it now' })}</Typography>}
+                {row.comment && <Typography variant="pi">{row.comment}</Typography>}
+                {row.findings && <FindingList findings={row.findings} />}
+              </Flex>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
+
+/** Upcoming, failed and recently executed schedules. */
+export const SchedulesPage = () => {
+  const { formatMessage } = useIntl();
+  return (
+    <Layouts.Root>
+      <Page.Title>{formatMessage({ id: t('schedules.title'), defaultMessage: 'Schedules' })}</Page.Title>
+      <Page.Main>
+        <Layouts.Header
+          title={formatMessage({ id: t('schedules.title'), defaultMessage: 'Schedules' })}
+          subtitle={formatMessage({ id: t('schedules.subtitle'), defaultMessage: 'What goes out next, what could not, and what the scheduler did.' })}
+        />
+        <Layouts.Content>
+          <Tabs.Root defaultValue="upcoming">
+            <Tabs.List>
+              {VIEWS.map((view) => (
+                <Tabs.Trigger key={view} value={view}>
+                  {formatMessage({ id: t(`schedules.${view}`), defaultMessage: view })}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            {VIEWS.map((view) => (
+              <Tabs.Content key={view} value={view}>
+                <Box background="neutral0" padding={4} hasRadius shadow="filterShadow">
+                  <ScheduleTable view={view} />
+                </Box>
+              </Tabs.Content>
+            ))}
+          </Tabs.Root>
+        </Layouts.Content>
+      </Page.Main>
+    </Layouts.Root>
+  );
+};
+
+export default SchedulesPage;

@@ -1,0 +1,4 @@
+import entries from './entries';
+import schedules from './schedules';
+
+export default { entries, schedules };

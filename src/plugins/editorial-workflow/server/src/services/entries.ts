@@ -1,0 +1,244 @@
+import type { Core } from '@strapi/strapi';
+import {
+  isStage,
+  WEBHOOK_EVENTS,
+  type Actor,
+  type HistoryEntry,
+  type HistoryKind,
+  type Stage,
+  type StoredFinding,
+} from '../../../shared/contracts/workflow';
+import { FIELDS, HISTORY_UID, LOCK_NAMESPACE } from '../constants';
+
+/** One version (draft or published row) of an entry in one locale, with its workflow fields. */
+export interface EntryRow {
+  id: number;
+  documentId: string;
+  locale: string;
+  title: string | null;
+  stage: Stage;
+  publishAt: Date | null;
+  unpublishAt: Date | null;
+  timezone: string | null;
+  assigneeId: number | null;
+  publishedAt: Date | null;
+  createdBy: { id: number } | null;
+}
+
+export interface HistoryInput {
+  uid: string;
+  documentId: string;
+  locale: string;
+  kind: HistoryKind;
+  from: Stage | null;
+  to: Stage | null;
+  actor: Actor;
+  comment?: string | null;
+  findings?: StoredFinding[];
+  scheduledFor?: Date | null;
+}
+
+type OnCommit = (cb: () => void) => void;
+
+const toDate = (value: unknown): Date | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(value as string);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** 32-bit FNV-1a, as a signed int for PostgreSQL's two-key advisory locks. */
+export function lockKey(uid: string, documentId: string, locale: string): number {
+  let hash = 0x811c9dc5;
+  for (const ch of `${uid}|${documentId}|${locale}`) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}
+
+const actorName = (actor: Actor) => actor.name ?? actor.type;
+
+/**
+ * Reads and writes the workflow fields of entries, keeps the history, and emits the webhook events.
+ * The fields are written to every version of the entry in the locale (draft and published rows
+ * alike) through the query engine, so a later publish or discard copies the same values and no
+ * Document Service middleware (nor `updatedAt`) is touched by a stage change.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+
+  const titleField = (uid: string): string | null => {
+    const attributes = strapi.contentType(uid as any)?.attributes ?? {};
+    return ['title', 'name'].find((name) => name in attributes) ?? null;
+  };
+
+  const toRow = (uid: string, raw: Record<string, any>): EntryRow => {
+    const field = titleField(uid);
+    const stage = raw[FIELDS.stage];
+    return {
+      id: raw.id,
+      documentId: raw.documentId,
+      locale: raw.locale,
+      title: field ? (raw[field] ?? null) : null,
+      stage: isStage(stage) ? stage : 'draft',
+      publishAt: toDate(raw[FIELDS.publishAt]),
+      unpublishAt: toDate(raw[FIELDS.unpublishAt]),
+      timezone: raw[FIELDS.timezone] ?? null,
+      assigneeId: raw[FIELDS.assignee]?.id ?? null,
+      publishedAt: toDate(raw.publishedAt),
+      createdBy: raw.createdBy?.id ? { id: raw.createdBy.id } : null,
+    };
+  };
+
+  const select = (uid: string) => {
+    const field = titleField(uid);
+    return ['id', 'documentId', 'locale', 'publishedAt', FIELDS.stage, FIELDS.publishAt, FIELDS.unpublishAt, FIELDS.timezone, ...(field ? [field] : [])];
+  };
+
+  const service = {
+    isPostgres,
+
+    /** One version of the entry; `relations: false` skips the assignee and creator (the sweep's hot path needs neither). */
+    async findVersion(uid: string, documentId: string, locale: string, version: 'draft' | 'published', { relations = true } = {}): Promise<EntryRow | null> {
+      const raw = await strapi.db.query(uid as any).findOne({
+        select: select(uid),
+        where: { documentId, locale, publishedAt: version === 'draft' ? null : { $notNull: true } },
+        ...(relations ? { populate: { [FIELDS.assignee]: { select: ['id'] }, createdBy: { select: ['id'] } } } : {}),
+      });
+      return raw ? toRow(uid, raw) : null;
+    },
+
+    async hasPublishedVersion(uid: string, documentId: string, locale: string): Promise<boolean> {
+      return (await strapi.db.query(uid as any).count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
+    },
+
+    /** Locales a Document Service call touches: undefined → default, '*' → every locale with that version, or the list given. */
+    async localesOf(uid: string, documentId: string, locale: unknown, version: 'draft' | 'published'): Promise<string[]> {
+      if (Array.isArray(locale)) return locale.map(String);
+      if (typeof locale === 'string' && locale !== '*') return [locale];
+      if (locale === '*') {
+        const rows = await strapi.db.query(uid as any).findMany({ select: ['locale'], where: { documentId, publishedAt: version === 'draft' ? null : { $notNull: true } } });
+        return [...new Set(rows.map((r: { locale: string }) => r.locale))].sort();
+      }
+      return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
+    },
+
+    /** Sets scalar workflow fields on every version of the entry in this locale. */
+    async writeFields(uid: string, documentId: string, locale: string, data: Partial<Record<'editorialStage' | 'publishAt' | 'unpublishAt' | 'timezone', unknown>>): Promise<void> {
+      await strapi.db.query(uid as any).updateMany({ where: { documentId, locale }, data });
+    },
+
+    /** The assignee is a relation, which `updateMany` does not write: each version is updated on its own. */
+    async writeAssignee(uid: string, documentId: string, locale: string, assigneeId: number | null): Promise<void> {
+      const rows = await strapi.db.query(uid as any).findMany({ select: ['id'], where: { documentId, locale } });
+      for (const row of rows) {
+        await strapi.db.query(uid as any).update({ where: { id: row.id }, data: { [FIELDS.assignee]: assigneeId } });
+      }
+    },
+
+    /**
+     * Serialises every change to this entry's publication or stage across instances (PostgreSQL):
+     * a transaction-level advisory lock, released when the caller's transaction ends.
+     * Must be called inside `strapi.db.transaction`. A no-op on SQLite, which has one writer anyway.
+     */
+    async lockEntries(uid: string, documentId: string, locales: string[]): Promise<void> {
+      if (!isPostgres()) return;
+      if (!strapi.db.inTransaction()) throw new Error('editorial-workflow: lockEntries needs a transaction');
+      // Sorted, so two callers locking several locales cannot deadlock each other.
+      for (const locale of [...locales].sort()) {
+        await strapi.db.transaction(({ trx }) => trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [LOCK_NAMESPACE.entry, lockKey(uid, documentId, locale)]));
+      }
+    },
+
+    async record(input: HistoryInput): Promise<void> {
+      await strapi.db.query(HISTORY_UID as any).create({
+        data: {
+          subjectType: input.uid,
+          subjectDocumentId: input.documentId,
+          subjectLocale: input.locale,
+          kind: input.kind,
+          fromStage: input.from,
+          toStage: input.to,
+          actorType: input.actor.type,
+          actor: actorName(input.actor),
+          actorId: input.actor.id ?? null,
+          comment: input.comment ?? null,
+          findings: input.findings ?? [],
+          scheduledFor: input.scheduledFor ?? null,
+          at: new Date(),
+        },
+      });
+    },
+
+    async history(uid: string, documentId: string, locale: string, limit = 50): Promise<HistoryEntry[]> {
+      const rows = await strapi.db.query(HISTORY_UID as any).findMany({
+        where: { subjectType: uid, subjectDocumentId: documentId, subjectLocale: locale },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        limit,
+      });
+      return rows.map(service.toHistoryEntry);
+    },
+
+    toHistoryEntry(row: Record<string, any>): HistoryEntry {
+      const at = toDate(row.at);
+      const scheduledFor = toDate(row.scheduledFor);
+      return {
+        id: row.id,
+        contentType: row.subjectType,
+        documentId: row.subjectDocumentId,
+        locale: row.subjectLocale,
+        kind: row.kind,
+        fromStage: isStage(row.fromStage) ? row.fromStage : null,
+        toStage: isStage(row.toStage) ? row.toStage : null,
+        actorType: row.actorType,
+        actor: row.actor ?? null,
+        actorId: row.actorId ?? null,
+        comment: row.comment ?? null,
+        findings: Array.isArray(row.findings) ? row.findings : [],
+        scheduledFor: scheduledFor ? scheduledFor.toISOString() : null,
+        at: at ? at.toISOString() : new Date(0).toISOString(),
+      };
+    },
+
+    /**
+     * Emits a webhook event once the surrounding transaction commits (at once outside one), so a
+     * rolled-back change never announces itself. A failure to emit is logged, never thrown: the
+     * change itself has happened and is in the history.
+     */
+    emit(event: string, payload: Record<string, unknown>, onCommit?: OnCommit): void {
+      const send = () => {
+        strapi.eventHub.emit(event, payload).catch((error: unknown) => {
+          strapi.log.error(`editorial-workflow: could not emit ${event} for ${String(payload.documentId)} (${String(payload.locale)}): ${String(error)}`);
+        });
+      };
+      if (onCommit && strapi.db.inTransaction()) onCommit(send);
+      else send();
+    },
+
+    /** Records a stage change and announces it (`workflow.stage-changed`), in the caller's transaction. */
+    async changeStage(input: HistoryInput & { extra?: Record<string, unknown> }, onCommit?: OnCommit): Promise<void> {
+      await service.record(input);
+      if (input.from !== input.to) {
+        service.emit(
+          WEBHOOK_EVENTS.WORKFLOW_STAGE_CHANGED,
+          {
+            uid: input.uid,
+            model: strapi.contentType(input.uid as any)?.modelName,
+            documentId: input.documentId,
+            locale: input.locale,
+            from: input.from,
+            to: input.to,
+            kind: input.kind,
+            actor: { type: input.actor.type, id: input.actor.id ?? null, name: actorName(input.actor) },
+            comment: input.comment ?? null,
+            scheduledFor: input.scheduledFor ? input.scheduledFor.toISOString() : null,
+            ...input.extra,
+          },
+          onCommit,
+        );
+      }
+    },
+  };
+
+  return service;
+};

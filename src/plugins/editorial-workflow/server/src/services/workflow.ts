@@ -1,0 +1,297 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  allowedTargets,
+  judgeTransition,
+  TRANSITION_ACTIONS,
+  WEBHOOK_EVENTS,
+  type Actor,
+  type AssigneeInfo,
+  type EntryState,
+  type HistoryEntry,
+  type Stage,
+  type StoredFinding,
+} from '../../../shared/contracts/workflow';
+import { ACTIONS, FIELDS, GUARD_PLUGIN_ID, PLUGIN_ID } from '../constants';
+import { PERMISSION_LABELS } from '../permissions';
+import { formatInZone, toInstant } from '../domain/schedule-time';
+import type { EntryRow } from './entries';
+import { getService } from '../utils/get-service';
+
+/** The admin user making a request, and what Strapi's RBAC lets them do. */
+export interface AdminCaller {
+  user: { id: number; email: string; firstname?: string | null; lastname?: string | null };
+  ability: { can: (action: string, subject?: unknown, field?: string) => boolean };
+}
+
+export interface EntryRef {
+  uid: string;
+  documentId: string;
+  locale: string;
+}
+
+// PolicyError is Strapi's 403 that keeps its message (a plain ForbiddenError reaches the client as "Forbidden").
+const forbidden = (message: string) => new errors.PolicyError(message);
+
+const FAILURE_KINDS = new Set(['schedule-failed', 'schedule-held', 'schedule-error']);
+const INCIDENTAL_KINDS = new Set(['assigned', 'expiry-set']);
+
+const badRequest = (message: string, path: string[]) =>
+  new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
+
+/**
+ * The workflow as editors drive it from the admin panel: stage moves, schedules, assignees, and the
+ * state the edit view shows. Every change takes the entry's lock, re-reads it, and records itself.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const entries = () => getService(strapi, 'entries');
+  const settings = () => getService(strapi, 'settings');
+  const context = () => getService(strapi, 'context');
+
+  const actorOf = (caller: AdminCaller): Actor => ({ type: 'admin', id: caller.user.id, name: caller.user.email });
+
+  const granted = (caller: AdminCaller): Set<string> =>
+    new Set(TRANSITION_ACTIONS.filter((action) => caller.ability.can(`plugin::${PLUGIN_ID}.${action}`)));
+
+  const permissionChecker = (caller: AdminCaller, uid: string) =>
+    strapi.plugin('content-manager').service('permission-checker').create({ userAbility: caller.ability, model: uid }) as {
+      can: (action: string, entity?: unknown) => boolean;
+    };
+
+  const assertCovered = (uid: string) => {
+    if (!settings().covers(uid)) throw badRequest(`${uid} is not covered by the editorial workflow.`, ['contentType']);
+  };
+
+  /** The draft of the entry, which the caller may at least read (and, for changes, update). */
+  async function loadDraft(caller: AdminCaller, ref: EntryRef, need: 'read' | 'update'): Promise<EntryRow> {
+    assertCovered(ref.uid);
+    const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
+    if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+    const checker = permissionChecker(caller, ref.uid);
+    const action = need === 'read' ? 'plugin::content-manager.explorer.read' : 'plugin::content-manager.explorer.update';
+    if (!checker.can(action, row)) throw forbidden(`You may not ${need} this ${ref.locale} entry.`);
+    return row;
+  }
+
+  function parseWhen(value: string, zone: string, path: string): Date {
+    const result = toInstant(value, zone);
+    if (!result.ok) throw badRequest(result.message, [result.reason === 'invalid-zone' ? 'timezone' : path]);
+    return result.instant;
+  }
+
+  function assertFuture(instant: Date, path: string, zone: string) {
+    if (instant.getTime() <= Date.now()) throw badRequest(`${formatInZone(instant, zone)} is in the past: pick a time to come.`, [path]);
+  }
+
+  async function guardVerdict(ref: EntryRef): Promise<EntryState['guard']> {
+    const guard = strapi.plugin(GUARD_PLUGIN_ID);
+    if (!guard) return null;
+    const result = await guard.service('guard').checkDraft(ref.uid, ref.documentId, ref.locale);
+    if (!result) return null;
+    const findings: StoredFinding[] = result.findings.map((f: { rule: string; path: string; message: Record<string, string>; severity: string }) => ({
+      rule: f.rule,
+      path: f.path.split('.'),
+      message: f.message.en ?? '',
+      messages: f.message,
+      severity: f.severity,
+      locale: ref.locale,
+    }));
+    return { ok: result.ok, errors: result.errors, warnings: result.warnings, findings };
+  }
+
+  async function assigneeInfo(id: number | null): Promise<AssigneeInfo | null> {
+    if (!id) return null;
+    const user = await strapi.db.query('admin::user').findOne({ where: { id }, select: ['id', 'firstname', 'lastname', 'email'] });
+    if (!user) return null;
+    return { id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email, email: user.email };
+  }
+
+  function lastFailure(history: HistoryEntry[]): HistoryEntry | null {
+    const latest = history.find((h) => !INCIDENTAL_KINDS.has(h.kind));
+    return latest && FAILURE_KINDS.has(latest.kind) ? latest : null;
+  }
+
+  const service = {
+    async state(caller: AdminCaller, ref: EntryRef): Promise<EntryState> {
+      const row = await loadDraft(caller, ref, 'read');
+      const zone = row.timezone ?? settings().config().defaultTimezone;
+      const history = await entries().history(ref.uid, ref.documentId, ref.locale);
+      const mayUpdate = permissionChecker(caller, ref.uid).can('plugin::content-manager.explorer.update', row);
+      const actions = mayUpdate ? granted(caller) : new Set<string>();
+      const unpublishAt = row.unpublishAt ?? (await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'published'))?.unpublishAt ?? null;
+      return {
+        contentType: ref.uid,
+        documentId: ref.documentId,
+        locale: ref.locale,
+        title: row.title,
+        stage: row.stage,
+        assignee: await assigneeInfo(row.assigneeId),
+        publishAt: row.publishAt?.toISOString() ?? null,
+        unpublishAt: unpublishAt?.toISOString() ?? null,
+        timezone: zone,
+        publishAtLocal: formatInZone(row.publishAt, zone),
+        unpublishAtLocal: formatInZone(unpublishAt, zone),
+        hasPublishedVersion: await entries().hasPublishedVersion(ref.uid, ref.documentId, ref.locale),
+        allowedTargets: allowedTargets(row.stage, actions),
+        canAssign: mayUpdate && caller.ability.can(ACTIONS.assign),
+        canSchedule: actions.has('transition.schedule'),
+        // Re-run on every read, so an edit to a scheduled entry shows at once whether it would still go out.
+        guard: row.stage === 'approved' || row.stage === 'scheduled' ? await guardVerdict(ref) : null,
+        lastFailure: lastFailure(history),
+        history,
+      };
+    },
+
+    /**
+     * Moves the entry to `to`. 400 for an unknown stage or a jump the workflow does not allow,
+     * 403 when the caller lacks the permission the move needs. `→ published` and
+     * `published → draft` publish and unpublish through the Document Service, so the attribution
+     * guard and every other publish rule apply.
+     */
+    async transition(caller: AdminCaller, ref: EntryRef, input: { to: Stage; comment?: string | null; publishAt?: string; timezone?: string }): Promise<EntryState> {
+      const comment = input.comment?.trim() || null;
+      const actor = actorOf(caller);
+      const judge = (row: EntryRow): void => {
+        const verdict = judgeTransition(row.stage, input.to, granted(caller));
+        if (verdict.ok) return;
+        if (verdict.reason === 'forbidden') {
+          throw forbidden(`You may not move this entry from "${row.stage}" to "${input.to}": that needs the "${PERMISSION_LABELS[verdict.action]}" permission.`);
+        }
+        const why = verdict.reason === 'same-stage' ? `The entry is already "${row.stage}".` : `The workflow does not go from "${row.stage}" to "${input.to}".`;
+        throw badRequest(why, ['to']);
+      };
+
+      const draft = await loadDraft(caller, ref, 'update');
+      judge(draft);
+
+      if (input.to === 'published' || (draft.stage === 'published' && input.to === 'draft')) {
+        const cm = permissionChecker(caller, ref.uid);
+        if (!cm.can('plugin::content-manager.explorer.publish', draft)) throw forbidden(`You may not ${input.to === 'published' ? 'publish' : 'unpublish'} ${ref.uid}.`);
+        await context().run({ comment }, () =>
+          input.to === 'published'
+            ? strapi.documents(ref.uid as any).publish({ documentId: ref.documentId, locale: ref.locale } as any)
+            : strapi.documents(ref.uid as any).unpublish({ documentId: ref.documentId, locale: ref.locale } as any)
+        );
+        return service.state(caller, ref);
+      }
+
+      const zone = input.timezone ?? draft.timezone ?? settings().config().defaultTimezone;
+      let publishAt: Date | null = null;
+      if (input.to === 'scheduled') {
+        if (!input.publishAt) throw badRequest('Give a publishAt time to schedule.', ['publishAt']);
+        publishAt = parseWhen(input.publishAt, zone, 'publishAt');
+        assertFuture(publishAt, 'publishAt', zone);
+        const unpublishAt = draft.unpublishAt;
+        if (unpublishAt && unpublishAt.getTime() <= publishAt.getTime()) throw badRequest(`The entry is set to come down at ${formatInZone(unpublishAt, zone)}, before it would go up.`, ['publishAt']);
+      }
+
+      await strapi.db.transaction(async ({ onCommit }) => {
+        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
+        // Re-read under the lock: the sweep or another editor may have moved it meanwhile.
+        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
+        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+        judge(row);
+        const fields: Record<string, unknown> = { [FIELDS.stage]: input.to };
+        let kind: 'transition' | 'scheduled' | 'unscheduled' = 'transition';
+        if (input.to === 'scheduled') {
+          Object.assign(fields, { [FIELDS.publishAt]: publishAt, [FIELDS.timezone]: zone });
+          kind = 'scheduled';
+        } else if (row.stage === 'scheduled') {
+          fields[FIELDS.publishAt] = null;
+          kind = 'unscheduled';
+        }
+        await entries().writeFields(ref.uid, ref.documentId, ref.locale, fields);
+        await entries().changeStage(
+          { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: row.stage, to: input.to, actor, comment, scheduledFor: kind === 'scheduled' ? publishAt : kind === 'unscheduled' ? row.publishAt : null },
+          onCommit
+        );
+      });
+      return service.state(caller, ref);
+    },
+
+    /**
+     * Changes the times of an entry: `publishAt` reschedules a scheduled entry (or schedules an
+     * approved one; `null` unschedules), `unpublishAt` sets or clears when it comes down.
+     */
+    async schedule(caller: AdminCaller, ref: EntryRef, input: { publishAt?: string | null; unpublishAt?: string | null; timezone?: string; comment?: string | null }): Promise<EntryState> {
+      if (!caller.ability.can(ACTIONS.schedule)) throw forbidden('You may not schedule entries: that needs the "Schedule and unschedule" permission.');
+      const draft = await loadDraft(caller, ref, 'update');
+      const zone = input.timezone ?? draft.timezone ?? settings().config().defaultTimezone;
+      const publishAt = input.publishAt === undefined || input.publishAt === null ? input.publishAt : parseWhen(input.publishAt, zone, 'publishAt');
+      const unpublishAt = input.unpublishAt === undefined || input.unpublishAt === null ? input.unpublishAt : parseWhen(input.unpublishAt, zone, 'unpublishAt');
+      if (publishAt) assertFuture(publishAt, 'publishAt', zone);
+      if (unpublishAt) assertFuture(unpublishAt, 'unpublishAt', zone);
+      const actor = actorOf(caller);
+      const comment = input.comment?.trim() || null;
+
+      await strapi.db.transaction(async ({ onCommit }) => {
+        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
+        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
+        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+        const fields: Record<string, unknown> = { [FIELDS.timezone]: zone };
+        let stage: Stage = row.stage;
+        let kind: 'scheduled' | 'rescheduled' | 'unscheduled' | null = null;
+        if (publishAt !== undefined) {
+          if (publishAt === null) {
+            if (row.stage === 'scheduled') [stage, kind] = ['approved', 'unscheduled'];
+            fields[FIELDS.publishAt] = null;
+          } else {
+            if (row.stage !== 'scheduled' && row.stage !== 'approved') throw badRequest(`Only an approved entry can be scheduled; this one is "${row.stage}".`, ['publishAt']);
+            [stage, kind] = ['scheduled', row.stage === 'scheduled' ? 'rescheduled' : 'scheduled'];
+            fields[FIELDS.publishAt] = publishAt;
+          }
+          fields[FIELDS.stage] = stage;
+        }
+        const effectivePublishAt = publishAt === undefined ? row.publishAt : publishAt;
+        if (unpublishAt !== undefined) {
+          if (unpublishAt && effectivePublishAt && unpublishAt.getTime() <= effectivePublishAt.getTime()) {
+            throw badRequest(`unpublishAt (${formatInZone(unpublishAt, zone)}) must come after publishAt (${formatInZone(effectivePublishAt, zone)}).`, ['unpublishAt']);
+          }
+          fields[FIELDS.unpublishAt] = unpublishAt;
+        }
+        await entries().writeFields(ref.uid, ref.documentId, ref.locale, fields);
+        if (kind) {
+          await entries().changeStage(
+            { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: row.stage, to: stage, actor, comment, scheduledFor: kind === 'unscheduled' ? row.publishAt : (publishAt ?? null) },
+            onCommit
+          );
+        }
+        if (unpublishAt !== undefined) {
+          await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'expiry-set', from: stage, to: stage, actor, comment, scheduledFor: unpublishAt });
+        }
+      });
+      return service.state(caller, ref);
+    },
+
+    async assign(caller: AdminCaller, ref: EntryRef, assigneeId: number | null): Promise<EntryState> {
+      await loadDraft(caller, ref, 'update');
+      const assignee = await assigneeInfo(assigneeId);
+      if (assigneeId !== null && !assignee) throw badRequest(`No admin user ${assigneeId}.`, ['assignee']);
+      await strapi.db.transaction(async ({ onCommit }) => {
+        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
+        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
+        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+        await entries().writeAssignee(ref.uid, ref.documentId, ref.locale, assigneeId);
+        const comment = assignee ? `Assigned to ${assignee.name}` : 'Unassigned';
+        await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'assigned', from: row.stage, to: row.stage, actor: actorOf(caller), comment });
+        entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
+      });
+      return service.state(caller, ref);
+    },
+
+    /**
+     * Sets the stage without a person's permissions, for start-up code and migrations (the demo
+     * seed approves its story this way). Recorded as the system.
+     */
+    async setStage(ref: EntryRef, to: Stage, comment: string): Promise<void> {
+      await strapi.db.transaction(async ({ onCommit }) => {
+        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
+        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
+        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+        await entries().writeFields(ref.uid, ref.documentId, ref.locale, { [FIELDS.stage]: to });
+        await entries().changeStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'transition', from: row.stage, to, actor: { type: 'system', name: 'system' }, comment }, onCommit);
+      });
+    },
+  };
+  return service;
+};
