@@ -69,6 +69,8 @@ async function seedArticles(strapi: Core.Strapi, count: number): Promise<string[
       });
       await strapi.documents('api::pull-quote.pull-quote' as any).publish({ documentId: q.documentId, locale: 'zh-Hant' });
     }
+    // Only approved stories publish; the approval gate runs in both arms alike.
+    await strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: created.documentId, locale: 'zh-Hant' }, 'approved', 'benchmark');
     ids.push(created.documentId);
   }
   return ids;
