@@ -29,9 +29,7 @@ export function sanitizeBodyHtml(html: string, mediaUrlPrefixes: readonly string
       // Absolute http(s) and mailto only: a relative or scheme-less href is dropped, not guessed at.
       a: (tagName, attribs) => {
         const href = safeLinkUrl(attribs.href);
-        const kept: Record<string, string> = { rel: 'noopener noreferrer' };
-        if (href) kept.href = href;
-        return { tagName, attribs: kept };
+        return { tagName, attribs: href ? { href, rel: 'noopener noreferrer' } : { rel: 'noopener noreferrer' } } as sanitizeHtml.Tag;
       },
     },
   });
