@@ -14,8 +14,11 @@ const HOLD_TTL_MS = 60_000;
 const RETRY_MS = 500;
 
 export interface Invalidator {
-  /** After a write: invalidate now if it is committed, or hold the cache until its transaction ends. */
-  afterWrite(): Promise<void>;
+  /**
+   * After a write: invalidate now if it is committed, or hold the cache until its transaction ends.
+   * `locales`: the write touched the content locales (the list or the default).
+   */
+  afterWrite(what?: { locales?: boolean }): Promise<void>;
   /** Resolves when every invalidation started so far has reached the store. */
   settled(): Promise<void>;
   /** Whether this process owes the store an invalidation it could not deliver (the store was unreachable). */
@@ -23,7 +26,7 @@ export interface Invalidator {
   stop(): void;
 }
 
-export function createInvalidator(strapi: Core.Strapi, store: () => CacheStore | null, onInvalidate: () => void): Invalidator {
+export function createInvalidator(strapi: Core.Strapi, store: () => CacheStore | null, onLocalesChanged: () => void): Invalidator {
   const inFlight = new Set<Promise<void>>();
   let owed = false;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -55,9 +58,9 @@ export function createInvalidator(strapi: Core.Strapi, store: () => CacheStore |
   };
 
   return {
-    async afterWrite() {
+    async afterWrite(what = {}) {
       const current = store();
-      onInvalidate();
+      if (what.locales) onLocalesChanged();
       if (!current) return;
       if (!strapi.db.inTransaction()) {
         await current.bump().catch(owe);
@@ -73,7 +76,7 @@ export function createInvalidator(strapi: Core.Strapi, store: () => CacheStore |
       }
       await strapi.db.transaction(async ({ onCommit, onRollback }) => {
         const release = () => {
-          onInvalidate();
+          if (what.locales) onLocalesChanged();
           track(current.release(token).catch(owe));
         };
         onCommit(release);
@@ -117,7 +120,7 @@ export function subscribeDatabaseWrites(strapi: Core.Strapi, invalidator: () => 
     }
     // A new upload is not in any story yet.
     if (event.model.uid === FILE_UID && event.action === 'afterCreate') return;
-    await invalidator()?.afterWrite();
+    await invalidator()?.afterWrite({ locales: event.model.uid === 'plugin::i18n.locale' || event.model.uid === 'strapi::core-store' });
   };
   strapi.db.lifecycles.subscribe({
     models: DB_WATCHED,

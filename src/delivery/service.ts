@@ -44,7 +44,6 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   let securityHeaders: Record<string, string> | null = null;
 
   const invalidator = createInvalidator(strapi, () => store, () => {
-    // The default locale may be what changed.
     locales = null;
   });
 
