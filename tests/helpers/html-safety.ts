@@ -12,6 +12,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   img: ['src', 'alt', 'width', 'height', 'loading'],
 };
 
+/** Attributes a browser follows or loads; alt text that reads `javascript:` is only text. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'background', 'cite', 'poster', 'data', 'longdesc', 'usemap']);
+
 interface Node {
   nodeName: string;
   tagName?: string;
@@ -37,7 +40,7 @@ export function unsafeParts(html: string, isMediaUrl: (url: string) => boolean):
         if (/^on/iu.test(name)) problems.push(`event handler ${name} on <${node.tagName}>`);
         else if (!allowed?.includes(name)) problems.push(`attribute ${name} on <${node.tagName}>`);
         const compact = value.replace(/[\u0000-\u0020]/gu, '').toLowerCase();
-        if (/^(javascript|data|vbscript|livescript):/u.test(compact)) problems.push(`${compact.split(':')[0]}: URL in ${name}`);
+        if (URL_ATTRIBUTES.has(name) && /^(javascript|data|vbscript|livescript):/u.test(compact)) problems.push(`${compact.split(':')[0]}: URL in ${name}`);
         if (node.tagName === 'a' && name === 'href' && !/^(https?:\/\/|mailto:)/iu.test(value)) problems.push(`link to ${value}`);
         if (node.tagName === 'img' && name === 'src' && !isMediaUrl(value)) problems.push(`image from ${value}`);
         if (node.tagName === 'code' && name === 'class' && !/^language-[a-z0-9+#-]+$/u.test(value)) problems.push(`class ${value}`);
