@@ -87,5 +87,5 @@ export function sendCached(ctx: ResponseContext, response: CachedResponse, cache
     return;
   }
   ctx.type = 'application/json; charset=utf-8';
-  ctx.body = response.body;
+  ctx.body = response.bytes ?? response.body;
 }

@@ -107,4 +107,6 @@ export interface CachedResponse {
   etag: string;
   /** The JSON body, serialised once. */
   body: string;
+  /** The body encoded once as UTF-8, where the store keeps it (the in-memory store does). */
+  bytes?: Buffer;
 }

@@ -28,7 +28,7 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-/** Entries are stored as `etag\nbody`: one string, no JSON parse of the body on a hit. */
+/** Entries are stored in Redis as `etag\nbody`: one string, no JSON parse of the body on a hit. */
 export const encodeEntry = (entry: CachedResponse): string => `${entry.etag}\n${entry.body}`;
 
 export function decodeEntry(raw: string | null | undefined): CachedResponse | null {
