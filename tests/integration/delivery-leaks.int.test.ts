@@ -13,7 +13,7 @@ const MARKERS = ['LEAK-', demoData.draft.title, demoData.draft.pullQuotes[0]!.te
 const FIELD_MARKERS = ['agreementId', 'createdBy', 'updatedBy', 'password', 'registrationToken'];
 
 let app: TestApp;
-const ids: Record<string, string> = {};
+const ids = { story: '', draft: '', draftSlug: '', localeSlug: '' };
 
 beforeAll(async () => {
   app = await startApp('delivery-leaks');

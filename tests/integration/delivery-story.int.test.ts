@@ -140,7 +140,7 @@ describe('GET /api/articles/by-slug/:slug — the demo story', () => {
 describe('validators and caching headers', () => {
   it('sends an ETag and Cache-Control, and answers If-None-Match with a bodiless 304, from the cache and freshly rendered alike', async () => {
     const first = await bySlug(SEED_SLUG, { locale: 'zh-Hant' });
-    const etag = first.headers.etag;
+    const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60');
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
