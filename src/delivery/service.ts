@@ -33,6 +33,7 @@ export interface DeliveryService {
   stop(): Promise<void>;
 }
 
+/** Locales change rarely: the list is re-read every 10 s, at once on an unknown code, and on any locale write. */
 const LOCALES_TTL_MS = 10_000;
 
 export function createDeliveryService(strapi: Core.Strapi): DeliveryService {

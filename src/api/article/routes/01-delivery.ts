@@ -1,7 +1,7 @@
 /**
- * The delivery route for front ends. Public by design (`auth: false`): it serves published stories
- * only, takes no parameter but `locale`, and its cached responses are answered before the router.
- * The file name sorts before the core router's, so `/articles/by-slug/…` is matched here first.
+ * The delivery route for front ends. Public by design (`auth: false`) rather than through the Public
+ * role: it serves published stories only and takes no parameter but `locale`, and its warm responses
+ * are answered before the router (src/middlewares/delivery-cache.ts), where no role is checked.
  */
 export default {
   routes: [
