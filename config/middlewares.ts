@@ -2,9 +2,11 @@ export default [
   'strapi::logger',
   'strapi::errors',
   'global::validation-paths',
-  'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // Warm delivery responses are answered here, with CORS and the security headers of any other response.
+  'global::delivery-cache',
+  'strapi::security',
   'strapi::query',
   'strapi::body',
   'strapi::session',

@@ -8,6 +8,7 @@ import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
 import { createKnownLocaleMiddleware } from './document-middlewares/known-locale';
+import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -18,17 +19,24 @@ export default {
     // Plain text before the slug, so the slug is made from the cleaned title.
     strapi.documents.use(plainTextMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
+    registerDelivery(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const store = strapi.store({ type: 'core', name: 'newsroom' });
     const kv = { get: (key: string) => store.get({ key }), set: (key: string, value: unknown) => store.set({ key, value }) };
 
+    // The delivery cache first, so every later write (the demo seed too) invalidates it.
+    await bootstrapDelivery(strapi);
     suggestPinyinSlugsInAdmin(strapi);
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
     await ensureEditorialRoles(strapi, kv);
     await ensureDevAdmins(strapi);
     if (shouldSeed()) await loadDemoContent(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await destroyDelivery(strapi);
   },
 };

@@ -1,0 +1,224 @@
+/**
+ * `npm run bench:api` — how fast the delivery route is, against Strapi's stock REST and a bare server.
+ *
+ * Seeds 1,000 published stories (the demo story and 999 valid clones of it: same byline, outlet,
+ * republisher, credited cover and body), then measures with autocannon, 50 connections, requests
+ * rotating over every story's slug:
+ *   (a) GET /api/articles/by-slug/:slug with the response cache switched off;
+ *   (b) Strapi's stock GET /api/articles?filters[slug][$eq]=…&populate=… with the same relations;
+ *   (c) the by-slug route with the cache warm;
+ *   (d) a bare Node http server answering each path with the very bytes (c) sends.
+ * Prints requests/s and p50/p99 latency with the ratios a/b, c/a and c/d, and writes them to
+ * `.tmp/bench-api.json`. The server runs in its own process, so autocannon never shares its event loop.
+ *
+ * Environment: BENCH_SECONDS (default 6), BENCH_STORIES (default 1000), DATABASE_CLIENT=postgres to
+ * run on PostgreSQL (schema `bench_api`), REDIS_URL to give the cache to Redis.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { compileStrapi, createStrapi } from '@strapi/strapi';
+import { Client } from 'pg';
+import { startAppProcess, type AppProcess } from './app-process';
+
+const appDir = path.resolve(__dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const STORIES = Number(process.env.BENCH_STORIES ?? 1000);
+const CONNECTIONS = 50;
+const ARTICLE = 'api::article.article';
+const POPULATE =
+  'populate[author]=true&populate[editor]=true&populate[source]=true&populate[republisher]=true&populate[pullQuotes]=true' +
+  '&populate[cover][populate]=*&populate[gallery][populate]=*';
+
+type Row = Record<string, any>;
+interface Measured {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function freshDatabase(): Promise<void> {
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  if (process.env.DATABASE_CLIENT === 'postgres') {
+    process.env.DATABASE_SCHEMA = 'bench_api';
+    const client = new Client({ connectionString: process.env.DATABASE_URL, host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), database: process.env.DATABASE_NAME ?? 'test', user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '' });
+    await client.connect();
+    await client.query('DROP SCHEMA IF EXISTS bench_api CASCADE');
+    await client.query('CREATE SCHEMA bench_api');
+    await client.end();
+  } else {
+    process.env.DATABASE_FILENAME = '.tmp/bench-api.db';
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, `.tmp/bench-api.db${suffix}`), { force: true });
+  }
+}
+
+/** Boots the app once in this process (its bootstrap loads the demo story) and adds valid clones of the demo story. */
+async function seed(): Promise<string[]> {
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  try {
+    const demo: Row = await strapi.documents(ARTICLE as any).findFirst({ locale: 'zh-Hant', status: 'published', populate: { author: true, editor: true, source: true, republisher: true, cover: { populate: ['image', 'agency'] } } as any });
+    const existing = await strapi.db.query(ARTICLE as any).count({ where: { publishedAt: { $notNull: true } } });
+    const started = Date.now();
+    for (let i = existing; i < STORIES; i += 1) {
+      const cover = demo.cover;
+      await strapi.documents(ARTICLE as any).create({
+        locale: 'zh-Hant',
+        status: 'published',
+        data: {
+          title: `${demo.title} 第${i}篇`,
+          dek: demo.dek,
+          body: demo.body,
+          originalUrl: demo.originalUrl,
+          author: demo.author.documentId,
+          editor: demo.editor.documentId,
+          source: demo.source.documentId,
+          republisher: demo.republisher.documentId,
+          cover: { image: cover.image.id, credit: cover.credit, agency: cover.agency.documentId, license: cover.license, caption: cover.caption, alt: cover.alt },
+        } as any,
+      });
+      if ((i + 1) % 100 === 0) log(`  seeded ${i + 1}/${STORIES} stories (${Math.round((Date.now() - started) / 1000)} s)`);
+    }
+    const rows: Row[] = await strapi.db.query(ARTICLE as any).findMany({ select: ['slug'], where: { locale: 'zh-Hant', publishedAt: { $notNull: true } }, orderBy: { id: 'asc' } });
+    return rows.map((row) => row.slug as string);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+/** One autocannon run over the given paths, in turn; a short run first lets the server warm up. */
+async function measure(base: string, paths: string[]): Promise<Measured> {
+  const run = (duration: number) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      let next = 0;
+      autocannon(
+        {
+          url: base,
+          connections: CONNECTIONS,
+          duration,
+          requests: [{ method: 'GET', setupRequest: (request: any) => ({ ...request, path: paths[next++ % paths.length] }) }],
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+    });
+  await run(2);
+  const result = await run(SECONDS);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function expectOk(base: string, urlPath: string, check: (body: any) => boolean): Promise<void> {
+  const res = await fetch(`${base}${urlPath}`);
+  const body = await res.json();
+  if (res.status !== 200 || !check(body)) throw new Error(`Sanity check failed for ${urlPath}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+}
+
+async function withServer<T>(env: Record<string, string>, fn: (server: AppProcess) => Promise<T>): Promise<T> {
+  const server = await startAppProcess({ LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env });
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+const ratio = (x: Measured, y: Measured) => Math.round((x.requestsPerSecond / y.requestsPerSecond) * 100) / 100;
+
+async function main(): Promise<void> {
+  await freshDatabase();
+  log('Compiling the app…');
+  await compileStrapi({ appDir, ignoreDiagnostics: false });
+  log(`Seeding ${STORIES} published stories…`);
+  const slugs = await seed();
+  const bySlug = slugs.map((slug) => `/api/articles/by-slug/${slug}?locale=zh-Hant`);
+  const stock = slugs.map((slug) => `/api/articles?filters[slug][$eq]=${slug}&locale=zh-Hant&${POPULATE}`);
+
+  const results: Record<'a' | 'b' | 'c' | 'd', Measured> = {} as any;
+  await withServer({ DELIVERY_CACHE_ENABLED: 'false' }, async (server) => {
+    await expectOk(server.url, bySlug[0]!, (body) => typeof body.data?.bodyHtml === 'string');
+    await expectOk(server.url, stock[0]!, (body) => body.data?.length === 1 && body.data[0].author?.name === 'koorvoa');
+    log('(a) by-slug, cache off…');
+    results.a = await measure(server.url, bySlug);
+    log('(b) stock REST with populate…');
+    results.b = await measure(server.url, stock);
+  });
+
+  const bodies = new Map<string, { body: Buffer; etag: string; cacheControl: string }>();
+  let cacheKind = 'memory';
+  await withServer({}, async (server) => {
+    for (const urlPath of bySlug) {
+      const res = await fetch(`${server.url}${urlPath}`);
+      bodies.set(urlPath, { body: Buffer.from(await res.arrayBuffer()), etag: res.headers.get('etag') ?? '', cacheControl: res.headers.get('cache-control') ?? '' });
+    }
+    const check = await fetch(`${server.url}${bySlug[0]}`);
+    if (check.headers.get('x-delivery-cache') !== 'hit') throw new Error('The cache did not warm up.');
+    cacheKind = process.env.REDIS_URL ? 'redis' : 'memory';
+    log(`(c) by-slug, cache warm (${cacheKind})…`);
+    results.c = await measure(server.url, bySlug);
+  });
+
+  // The same bytes and headers from Node's http module and nothing else, already encoded.
+  const bare = http.createServer((req, res) => {
+    const found = bodies.get(req.url ?? '');
+    if (!found) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ETag: found.etag, 'Cache-Control': found.cacheControl });
+    res.end(found.body);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', () => resolve()));
+  log('(d) bare Node http, same bytes…');
+  results.d = await measure(`http://127.0.0.1:${(bare.address() as AddressInfo).port}`, bySlug);
+  await new Promise<void>((resolve) => bare.close(() => resolve()));
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
+    database: process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite',
+    cache: cacheKind,
+    stories: slugs.length,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    responseBytes: Math.round([...bodies.values()].reduce((sum, b) => sum + b.body.length, 0) / bodies.size),
+    results: {
+      a_bySlugUncached: results.a,
+      b_stockRestPopulate: results.b,
+      c_bySlugCached: results.c,
+      d_bareNodeHttp: results.d,
+    },
+    ratios: { a_b: ratio(results.a, results.b), c_a: ratio(results.c, results.a), c_d: ratio(results.c, results.d) },
+    aims: { a_b: 0.9, c_d: 0.4 },
+  };
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(appDir, '.tmp/bench-api.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  log('');
+  log(`${slugs.length} stories, ${CONNECTIONS} connections, ${SECONDS} s per run, ${report.database}, cache ${cacheKind}, ~${report.responseBytes} bytes per story`);
+  log('run                                   req/s    p50 ms   p99 ms   non-2xx');
+  for (const [name, m] of Object.entries(report.results)) {
+    log(`${name.padEnd(36)} ${String(m.requestsPerSecond).padStart(6)}  ${String(m.latencyP50Ms).padStart(7)}  ${String(m.latencyP99Ms).padStart(7)}  ${String(m.non2xx).padStart(8)}`);
+  }
+  log(`a/b = ${report.ratios.a_b} (aim ≥ 0.9)   c/a = ${report.ratios.c_a}   c/d = ${report.ratios.c_d} (aim ≥ 0.4)`);
+  log(`load average during the run: ${report.machine.loadAverage.join(', ')}`);
+  log('Written to .tmp/bench-api.json');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

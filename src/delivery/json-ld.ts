@@ -1,0 +1,67 @@
+import type { DeliveryArticle, DeliveryCreditedImage, DeliveryOrganization, DeliveryPerson } from './types';
+import { absoluteUrl } from './media-url';
+import { creditName } from './attribution';
+
+type Thing = Record<string, unknown>;
+
+const person = (who: DeliveryPerson): Thing => ({ '@type': 'Person', name: who.displayName ?? who.name });
+
+const organization = (org: DeliveryOrganization): Thing => ({
+  '@type': 'Organization',
+  name: org.name,
+  ...(org.website ? { url: org.website } : {}),
+});
+
+function imageObject(usage: DeliveryCreditedImage, publicUrl: string): Thing | null {
+  if (!usage.image) return null;
+  const credit = creditName(usage.credit);
+  // Whoever holds the rights: the agency when one is named, else the photographer, else the credit as given.
+  const holder = usage.agency
+    ? organization(usage.agency)
+    : usage.photographer
+      ? { '@type': 'Person', name: usage.photographer }
+      : credit
+        ? { '@type': 'Organization', name: credit }
+        : null;
+  return {
+    '@type': 'ImageObject',
+    url: absoluteUrl(usage.image.url, publicUrl),
+    ...(usage.image.width ? { width: usage.image.width } : {}),
+    ...(usage.image.height ? { height: usage.image.height } : {}),
+    ...(usage.caption ? { caption: usage.caption } : {}),
+    ...(credit ? { creditText: credit } : {}),
+    ...(holder ? { copyrightHolder: holder } : {}),
+  };
+}
+
+/**
+ * schema.org NewsArticle for search engines and partners. The outlet the author wrote for is the
+ * `sourceOrganization`; the republisher, when there is one, is the `publisher` of this version, and
+ * the original URL is what it `isBasedOn`.
+ */
+export function newsArticleJsonLd(
+  article: Omit<DeliveryArticle, 'jsonLd'>,
+  images: DeliveryCreditedImage[],
+  publicUrl: string,
+): Thing {
+  const publisher = article.republisher ?? article.source;
+  // Publishing stamps publishedAt but keeps the draft's updatedAt; the later of the two is the last change readers see.
+  const modified = [article.updatedAt, article.publishedAt].filter((d): d is string => d !== null).sort().pop();
+  const image = images.map((usage) => imageObject(usage, publicUrl)).filter((thing): thing is Thing => thing !== null);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(article.dek ? { description: article.dek } : {}),
+    inLanguage: article.locale,
+    ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+    ...(modified ? { dateModified: modified } : {}),
+    ...(article.attribution.canonicalUrl ? { mainEntityOfPage: article.attribution.canonicalUrl } : {}),
+    ...(article.author ? { author: [person(article.author)] } : {}),
+    ...(article.editor ? { editor: person(article.editor) } : {}),
+    ...(publisher ? { publisher: organization(publisher) } : {}),
+    ...(article.source ? { sourceOrganization: organization(article.source) } : {}),
+    ...(article.originalUrl ? { isBasedOn: article.originalUrl } : {}),
+    ...(image.length > 0 ? { image } : {}),
+  };
+}

@@ -1,0 +1,178 @@
+import type {
+  DeliveryArticle,
+  DeliveryCreditedImage,
+  DeliveryImage,
+  DeliveryImageCredit,
+  DeliveryImageFormat,
+  DeliveryLocalization,
+  DeliveryOrganization,
+  DeliveryPerson,
+  DeliveryPullQuote,
+} from './types';
+import { renderAttributionLine, renderCreditLine } from './attribution';
+import { newsArticleJsonLd } from './json-ld';
+import { isMediaLibraryUrl } from './media-url';
+import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks';
+import { sanitizeBodyHtml } from './sanitize-body';
+
+/** A row as the database layer returns it. */
+export type Row = Record<string, any>;
+
+/** Everything one delivery response is made from, loaded in a fixed number of queries (load-article.ts). */
+export interface LoadedArticle {
+  article: Row;
+  /** Media-library files shown in the body, by URL. */
+  bodyFiles: Map<string, Row>;
+  /** Credits stored with media files, by file id. */
+  fileCredits: Map<number, Row>;
+  /** Other published locales of the story. */
+  localizations: DeliveryLocalization[];
+}
+
+export interface SerializeOptions {
+  mediaUrlPrefixes: readonly string[];
+  /** The server's public URL (`server.url`), for absolute image URLs in JSON-LD; may be empty. */
+  publicUrl: string;
+  /** Template of the front end's story URL (`{locale}`, `{slug}`); empty = the original URL is canonical. */
+  canonicalUrl: string;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? new Date(value).toISOString() : null);
+
+function person(row: Row | null | undefined): DeliveryPerson | null {
+  if (!row?.documentId) return null;
+  return { documentId: row.documentId, name: row.name ?? '', displayName: str(row.displayName), role: str(row.role) };
+}
+
+function organization(row: Row | null | undefined): DeliveryOrganization | null {
+  if (!row?.documentId) return null;
+  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: str(row.website) };
+}
+
+function image(file: Row | null | undefined): DeliveryImage | null {
+  if (!file || typeof file.url !== 'string') return null;
+  const formats: Record<string, DeliveryImageFormat> = {};
+  if (file.formats && typeof file.formats === 'object') {
+    for (const [name, format] of Object.entries(file.formats as Record<string, Row>)) {
+      if (typeof format?.url === 'string') formats[name] = { url: format.url, width: num(format.width), height: num(format.height), mime: str(format.mime) };
+    }
+  }
+  return {
+    documentId: str(file.documentId),
+    url: file.url,
+    width: num(file.width),
+    height: num(file.height),
+    mime: str(file.mime),
+    alternativeText: str(file.alternativeText),
+    formats,
+  };
+}
+
+/** A usage's own credit wins; without one, the credit stored with the file (typed once, reused everywhere). */
+function creditedImage(component: Row, fileCredits: Map<number, Row>, locale: string): DeliveryCreditedImage {
+  const file = component.image as Row | null | undefined;
+  const stored = typeof file?.id === 'number' ? fileCredits.get(file.id) : undefined;
+  const usageCredit = str(component.credit);
+  const credit = usageCredit ?? str(stored?.credit);
+  return {
+    image: image(file),
+    credit,
+    creditLine: renderCreditLine(credit, locale),
+    agency: organization(component.agency) ?? (usageCredit ? null : organization(stored?.agency)),
+    photographer: str(component.photographer) ?? str(stored?.photographer),
+    license: str(component.license) ?? str(stored?.license),
+    caption: str(component.caption),
+    alt: str(component.alt),
+  };
+}
+
+function canonicalUrlOf(template: string, locale: string, slug: string, originalUrl: string | null): string | null {
+  if (template === '') return originalUrl;
+  return template.replace(/\{locale\}/gu, encodeURIComponent(locale)).replace(/\{slug\}/gu, encodeURIComponent(slug));
+}
+
+/** The delivery response for one published story: picked field by field, rendered, sanitised. */
+export function serializeArticle(loaded: LoadedArticle, options: SerializeOptions): DeliveryArticle {
+  const row = loaded.article;
+  const locale: string = row.locale;
+  const slug: string = row.slug ?? '';
+  const originalUrl = str(row.originalUrl);
+
+  const cover = row.cover ? creditedImage(row.cover, loaded.fileCredits, locale) : null;
+  const gallery = (Array.isArray(row.gallery) ? (row.gallery as Row[]) : []).map((item) => creditedImage(item, loaded.fileCredits, locale));
+
+  const credits: DeliveryImageCredit[] = [];
+  if (cover?.creditLine) credits.push({ path: 'cover', line: cover.creditLine });
+  gallery.forEach((item, i) => item.creditLine && credits.push({ path: `gallery.${i}`, line: item.creditLine }));
+
+  const bodyImages: DeliveryCreditedImage[] = [];
+  const imageFor = (node: BlocksNode, index: number): BlockImage | null => {
+    const ref = node.image as Row | undefined;
+    const file = typeof ref?.url === 'string' ? loaded.bodyFiles.get(ref.url) : undefined;
+    if (!file || !isMediaLibraryUrl(file.url, options.mediaUrlPrefixes)) return null;
+    const usage = creditedImage({ image: file, caption: str(ref?.caption) ?? str(file.caption), alt: str(ref?.alternativeText) ?? str(file.alternativeText) }, loaded.fileCredits, locale);
+    bodyImages.push(usage);
+    if (usage.creditLine) credits.push({ path: `body.${index}`, line: usage.creditLine });
+    return {
+      url: file.url,
+      alt: usage.alt ?? '',
+      width: num(file.width),
+      height: num(file.height),
+      caption: [usage.caption, usage.creditLine].filter(Boolean).join(' ') || null,
+    };
+  };
+  const bodyHtml = sanitizeBodyHtml(renderBlocks(row.body, { image: imageFor }), options.mediaUrlPrefixes);
+
+  const author = person(row.author);
+  const editor = person(row.editor);
+  const source = organization(row.source);
+  const pullQuotes: DeliveryPullQuote[] = (Array.isArray(row.pullQuotes) ? (row.pullQuotes as Row[]) : [])
+    .map((q) => ({
+      documentId: q.documentId,
+      text: q.text ?? '',
+      speaker: q.speaker ?? '',
+      speakerTitle: str(q.speakerTitle),
+      speakerOrg: str(q.speakerOrg),
+      position: num(q.position) ?? 0,
+      id: num(q.id) ?? 0,
+    }))
+    .sort((a, b) => a.position - b.position || a.id - b.id)
+    .map(({ id: _id, ...quote }) => quote);
+
+  const withoutJsonLd: Omit<DeliveryArticle, 'jsonLd'> = {
+    id: row.id,
+    documentId: row.documentId,
+    locale,
+    slug,
+    title: row.title ?? '',
+    dek: str(row.dek),
+    body: Array.isArray(row.body) ? row.body : [],
+    bodyHtml,
+    originalUrl,
+    publishedAt: iso(row.publishedAt),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    author,
+    editor,
+    source,
+    republisher: organization(row.republisher),
+    pullQuotes,
+    cover,
+    gallery,
+    attribution: {
+      line: renderAttributionLine(str(row.source?.attributionTemplate), {
+        outlet: source?.name ?? null,
+        author: author ? author.displayName ?? author.name : null,
+        editor: editor ? editor.displayName ?? editor.name : null,
+      }),
+      originalUrl,
+      canonicalUrl: canonicalUrlOf(options.canonicalUrl, locale, slug, originalUrl),
+      credits,
+    },
+    localizations: loaded.localizations,
+  };
+  const images = [...(cover ? [cover] : []), ...gallery, ...bodyImages];
+  return { ...withoutJsonLd, jsonLd: newsArticleJsonLd(withoutJsonLd, images, options.publicUrl) };
+}

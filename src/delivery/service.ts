@@ -1,0 +1,172 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { cacheControlHeader, readDeliveryConfig, type DeliveryConfig } from './config';
+import { createMemoryStore } from './cache/memory-store';
+import { createRedisStore } from './cache/redis-store';
+import type { CacheLookup, CacheStore } from './cache/store';
+import { etagOf } from './http';
+import { createInvalidator, type Invalidator } from './invalidation';
+import { loadPublishedArticle, publishedLocalesOfSlug } from './load-article';
+import { serializeArticle } from './serialize';
+import type { CachedResponse, DeliveryArticle } from './types';
+
+export type CacheState = 'hit' | 'miss' | 'bypass' | 'off';
+
+export interface DeliveryService {
+  readonly config: DeliveryConfig;
+  readonly cacheControl: string;
+  readonly invalidator: Invalidator;
+  /** Security headers as recorded from a response that went through Strapi's security middleware. */
+  securityHeaders(): Record<string, string> | null;
+  recordSecurityHeaders(headers: Record<string, string>): void;
+  /** Which store the cache uses, or null when the cache is switched off. */
+  cacheKind(): CacheStore['kind'] | null;
+  /** The content locale to serve: the one asked for if it exists (else a 400), or the default. */
+  resolveLocale(requested: string | undefined): Promise<string>;
+  /** A cached response, or null; never renders. For the fast path in front of the router. */
+  cached(slug: string, locale: string): Promise<CachedResponse | null>;
+  /** The response for a published story, from the cache or freshly rendered; 404 when not published in that locale. */
+  respond(slug: string, locale: string): Promise<{ response: CachedResponse; cache: CacheState }>;
+  /** The same story as data (GraphQL). */
+  article(slug: string, locale: string): Promise<DeliveryArticle>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Locales change rarely: the list is re-read every 10 s, at once on an unknown code, and on any locale write. */
+const LOCALES_TTL_MS = 10_000;
+
+export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
+  const config = readDeliveryConfig(strapi);
+  let store: CacheStore | null = null;
+  let locales: { codes: Set<string>; fallback: string; at: number } | null = null;
+  const rendering = new Map<string, Promise<CachedResponse>>();
+  let lastStoreError = 0;
+  let securityHeaders: Record<string, string> | null = null;
+
+  const invalidator = createInvalidator(strapi, () => store, () => {
+    locales = null;
+  });
+
+  /** A store failure costs a database read, not a failed request; logged at most once a minute. */
+  const storeFailed = (error: unknown) => {
+    if (Date.now() - lastStoreError < 60_000) return;
+    lastStoreError = Date.now();
+    strapi.log.warn(`Delivery cache unavailable, serving from the database: ${error instanceof Error ? error.message : String(error)}`);
+  };
+
+  async function localeInfo(fresh: boolean) {
+    if (!fresh && locales && Date.now() - locales.at < LOCALES_TTL_MS) return locales;
+    const i18n = strapi.plugin('i18n').service('locales');
+    const [list, fallback] = await Promise.all([i18n.find() as Promise<Array<{ code: string }>>, i18n.getDefaultLocale() as Promise<string>]);
+    locales = { codes: new Set(list.map((l) => l.code)), fallback, at: Date.now() };
+    return locales;
+  }
+
+  async function render(slug: string, locale: string): Promise<CachedResponse> {
+    const loaded = await loadPublishedArticle(strapi, slug, locale);
+    if (!loaded) {
+      const availableLocales = await publishedLocalesOfSlug(strapi, slug);
+      const where = availableLocales.length > 0 ? ` It is published in: ${availableLocales.map((l) => l.locale).join(', ')}.` : '';
+      throw new errors.NotFoundError(`No story "${slug}" is published in ${locale}.${where}`, { slug, locale, availableLocales });
+    }
+    const article = serializeArticle(loaded, {
+      mediaUrlPrefixes: config.mediaUrlPrefixes,
+      publicUrl: String(strapi.config.get('server.url', '') ?? ''),
+      canonicalUrl: config.canonicalUrl,
+    });
+    const body = JSON.stringify({ data: article, meta: {} });
+    return { etag: etagOf(body), body };
+  }
+
+  async function lookup(key: string): Promise<CacheLookup | null> {
+    if (!store || invalidator.owing()) return null;
+    try {
+      return await store.lookup(key);
+    } catch (error) {
+      storeFailed(error);
+      return null;
+    }
+  }
+
+  const keyOf = (slug: string, locale: string) => `${locale}:${slug}`;
+
+  const service: DeliveryService = {
+    config,
+    cacheControl: cacheControlHeader(config.cacheControl),
+    invalidator,
+    cacheKind: () => store?.kind ?? null,
+    securityHeaders: () => securityHeaders,
+    recordSecurityHeaders(headers) {
+      securityHeaders = headers;
+    },
+
+    async resolveLocale(requested) {
+      let info = await localeInfo(false);
+      if (requested === undefined) return info.fallback;
+      if (!info.codes.has(requested)) info = await localeInfo(true);
+      if (!info.codes.has(requested)) {
+        const message = `Unknown locale "${requested}". Available locales: ${[...info.codes].join(', ')}.`;
+        throw new errors.ValidationError(message, { errors: [{ path: ['locale'], message, name: 'ValidationError', value: requested }] });
+      }
+      return requested;
+    },
+
+    async cached(slug, locale) {
+      const found = await lookup(keyOf(slug, locale));
+      return found?.entry ?? null;
+    },
+
+    async respond(slug, locale) {
+      if (!store) return { response: await render(slug, locale), cache: 'off' };
+      const key = keyOf(slug, locale);
+      const found = await lookup(key);
+      if (found?.entry) return { response: found.entry, cache: 'hit' };
+      if (!found || found.busy) return { response: await render(slug, locale), cache: 'bypass' };
+
+      // Concurrent misses for the same story in the same generation share one render.
+      const flightKey = `${found.generation}:${key}`;
+      let flight = rendering.get(flightKey);
+      if (!flight) {
+        flight = render(slug, locale).then(async (response) => {
+          await store?.fill(key, found.generation, response).catch(storeFailed);
+          return response;
+        });
+        rendering.set(flightKey, flight);
+        void flight.then(
+          () => rendering.delete(flightKey),
+          () => rendering.delete(flightKey),
+        );
+      }
+      return { response: await flight, cache: 'miss' };
+    },
+
+    async article(slug, locale) {
+      const { response } = await service.respond(slug, locale);
+      return (JSON.parse(response.body) as { data: DeliveryArticle }).data;
+    },
+
+    async start() {
+      if (!config.cache.enabled) return;
+      if (config.cache.redisUrl) {
+        try {
+          store = await createRedisStore({ url: config.cache.redisUrl, keyPrefix: config.cache.keyPrefix, ttlSeconds: config.cache.ttlSeconds });
+        } catch (error) {
+          throw new Error(`REDIS_URL is set but the delivery cache cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      } else {
+        store = createMemoryStore({ maxEntries: config.cache.maxEntries, ttlSeconds: config.cache.ttlSeconds });
+      }
+      strapi.log.info(`Delivery cache: ${store.kind}${store.kind === 'memory' ? ' (this process only)' : ''}.`);
+    },
+
+    async stop() {
+      invalidator.stop();
+      await invalidator.settled();
+      const closing = store;
+      store = null;
+      await closing?.close();
+    },
+  };
+  return service;
+}

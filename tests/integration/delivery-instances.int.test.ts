@@ -1,0 +1,98 @@
+import { startAppProcess, type AppProcess } from '../../scripts/app-process';
+import { SEED_SLUG } from '../helpers/demo';
+import { dropKeys, REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { createStory, demoCast, type DemoCast } from '../helpers/stories';
+import { fullAccessToken, startApp, type TestApp } from '../helpers/strapi';
+
+/**
+ * Two instances of the app — this test's, and a second Node process booted from the same build —
+ * on one database and one Redis. A write on either is never served stale by the other.
+ */
+const ARTICLE = 'api::article.article';
+const prefix = uniquePrefix('instances');
+let one: TestApp;
+let two: AppProcess;
+let cast: DemoCast;
+let oneUrl: string;
+
+beforeAll(async () => {
+  process.env.REDIS_URL = REDIS_URL;
+  process.env.DELIVERY_CACHE_PREFIX = prefix;
+  one = await startApp('delivery-instances');
+  cast = await demoCast(one.strapi);
+  await new Promise<void>((resolve) => one.server.listen(0, '127.0.0.1', () => resolve()));
+  const address = one.server.address();
+  oneUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // The same database (file or schema, from this process's environment) and the same Redis prefix.
+  two = await startAppProcess({ PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false' });
+}, 180_000);
+afterAll(async () => {
+  await two?.stop();
+  if (one?.server.listening) await new Promise<void>((resolve) => one.server.close(() => resolve()));
+  await one?.stop();
+  await dropKeys(prefix);
+  delete process.env.REDIS_URL;
+  delete process.env.DELIVERY_CACHE_PREFIX;
+});
+
+const read = async (base: string, slug: string) => {
+  const res = await fetch(`${base}/api/articles/by-slug/${slug}?locale=zh-Hant`);
+  const body = (await res.json()) as { data?: any };
+  return { status: res.status, cache: res.headers.get('x-delivery-cache'), etag: res.headers.get('etag'), data: body.data };
+};
+const documents = () => one.strapi.documents(ARTICLE as any);
+
+describe('two instances sharing Redis', () => {
+  it('share one cache: a story rendered by one is a hit on the other, with the same ETag', async () => {
+    expect(one.strapi.service('api::article.delivery' as any).cacheKind()).toBe('redis');
+    const first = await read(two.url, SEED_SLUG);
+    expect(first.status).toBe(200);
+    const onOne = await read(oneUrl, SEED_SLUG);
+    expect(onOne.cache).toBe('hit');
+    expect(onOne.etag).toBe(first.etag);
+  });
+
+  it('an update published on one is served by the other at once', async () => {
+    const story = await createStory(one.strapi, cast, { title: '兩個實例的故事' });
+    await read(two.url, story.slug);
+    expect((await read(two.url, story.slug)).cache).toBe('hit');
+    await documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { dek: '第一個實例的修改' } as any, status: 'published' });
+    expect((await read(two.url, story.slug)).data.dek).toBe('第一個實例的修改');
+  });
+
+  it('an unpublish on one is a 404 on the other at once', async () => {
+    const story = await createStory(one.strapi, cast, { title: '兩個實例撤下的故事' });
+    await read(two.url, story.slug);
+    expect((await read(two.url, story.slug)).cache).toBe('hit');
+    await documents().unpublish({ documentId: story.documentId, locale: 'zh-Hant' });
+    expect((await read(two.url, story.slug)).status).toBe(404);
+  });
+
+  it('a publish inside a transaction on one (the scheduler’s way) is served by the other as soon as it returns', async () => {
+    const story = await createStory(one.strapi, cast, { title: '兩個實例排程的故事' });
+    for (let round = 1; round <= 5; round += 1) {
+      await read(two.url, story.slug);
+      expect((await read(two.url, story.slug)).cache).toBe('hit');
+      await one.strapi.db.transaction(async () => {
+        await documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { dek: `第 ${round} 次排程` } as any });
+        await documents().publish({ documentId: story.documentId, locale: 'zh-Hant' });
+      });
+      // No waiting: the other instance must already see the hold or the new generation.
+      expect((await read(two.url, story.slug)).data.dek).toBe(`第 ${round} 次排程`);
+    }
+  });
+
+  it('a publish over the other’s REST API is served by this one at once', async () => {
+    const story = await createStory(one.strapi, cast, { title: '經由第二個實例發布' });
+    await read(oneUrl, story.slug);
+    expect((await read(oneUrl, story.slug)).cache).toBe('hit');
+    const token = await fullAccessToken(one.strapi);
+    const res = await fetch(`${two.url}/api/articles/${story.documentId}?locale=zh-Hant`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: { dek: '第二個實例的修改' } }),
+    });
+    expect(res.status).toBe(200);
+    expect((await read(oneUrl, story.slug)).data.dek).toBe('第二個實例的修改');
+  });
+});
