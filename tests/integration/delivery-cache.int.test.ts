@@ -10,6 +10,9 @@ let cast: DemoCast;
 let baseUrl: string;
 
 beforeAll(async () => {
+  // This suite is about what readers get once a story is published; the approval step before a
+  // publish is the workflow's gate and is tested in the workflow suites (a second instance inherits this).
+  process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
   app = await startApp('delivery-cache');
   cast = await demoCast(app.strapi);
   // A listening server, so reads can run while a test holds a transaction open.
@@ -17,6 +20,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  delete process.env.WORKFLOW_REQUIRE_APPROVAL;
   await new Promise<void>((resolve) => app.server.close(() => resolve()));
   await app?.stop();
 });

@@ -18,6 +18,9 @@ let oneUrl: string;
 beforeAll(async () => {
   process.env.REDIS_URL = REDIS_URL;
   process.env.DELIVERY_CACHE_PREFIX = prefix;
+  // This suite is about what readers get once a story is published; the approval step before a
+  // publish is the workflow's gate and is tested in the workflow suites (a second instance inherits this).
+  process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
   one = await startApp('delivery-instances');
   cast = await demoCast(one.strapi);
   await new Promise<void>((resolve) => one.server.listen(0, '127.0.0.1', () => resolve()));
@@ -27,6 +30,7 @@ beforeAll(async () => {
   two = await startAppProcess({ PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'false' });
 }, 180_000);
 afterAll(async () => {
+  delete process.env.WORKFLOW_REQUIRE_APPROVAL;
   await two?.stop();
   if (one?.server.listening) await new Promise<void>((resolve) => one.server.close(() => resolve()));
   await one?.stop();

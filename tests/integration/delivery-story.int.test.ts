@@ -22,10 +22,14 @@ let cast: DemoCast;
 const bySlug = (slug: string, query: Record<string, string> = {}) => request(app.server).get(`/api/articles/by-slug/${slug}`).query(query);
 
 beforeAll(async () => {
+  // This suite is about what readers get once a story is published; the approval step before a
+  // publish is the workflow's gate and is tested in the workflow suites (a second instance inherits this).
+  process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
   app = await startApp('delivery-story');
   cast = await demoCast(app.strapi);
 });
 afterAll(async () => {
+  delete process.env.WORKFLOW_REQUIRE_APPROVAL;
   await app?.stop();
 });
 

@@ -12,6 +12,9 @@ let photoUrl: string;
 const text = (value: string) => ({ type: 'text', text: value });
 
 beforeAll(async () => {
+  // This suite is about what readers get once a story is published; the approval step before a
+  // publish is the workflow's gate and is tested in the workflow suites (a second instance inherits this).
+  process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
   app = await startApp('delivery-xss');
   const cast = await demoCast(app.strapi);
   photoUrl = cast.photo.url;
@@ -31,6 +34,7 @@ beforeAll(async () => {
   slug = (await createStory(app.strapi, cast, { title: '跨站腳本測試', extraBody })).slug;
 });
 afterAll(async () => {
+  delete process.env.WORKFLOW_REQUIRE_APPROVAL;
   await app?.stop();
 });
 
