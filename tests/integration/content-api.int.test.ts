@@ -170,3 +170,11 @@ describe('bad input is a 400 with a field path, and nothing is half-saved', () =
     expect(page.body.error.details.errors[0].path).toEqual(['pagination.pageSize']);
   });
 });
+
+describe('static files', () => {
+  it('serves the favicon', async () => {
+    const res = await request(app.server).get('/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/image/);
+  });
+});
