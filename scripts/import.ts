@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import type { ImportReport } from '../src/import/create-draft';
+import { MAX_IMPORT_BYTES } from '../src/import/decode';
 
 interface Args { file: string; locale?: string; title?: string; dryRun: boolean }
 
@@ -73,7 +74,6 @@ async function main(): Promise<number> {
     return 1;
   }
   const stat = fs.statSync(file);
-  const { MAX_IMPORT_BYTES } = await import('../src/import/decode');
   if (stat.size > MAX_IMPORT_BYTES) {
     console.error(`Import refused: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a story to import may be at most 10 MB. Nothing was created.`);
     return 1;
