@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AuthorRecord, Finding, SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
 import { ARTICLE_UID, AUTHOR_UID, DEFAULT_LOCALE, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
+import { slugFromTitle, SLUG_MAX_LENGTH } from '../lib/slug';
 import { toBlocks } from '../seed/story-text';
 import { decodeStoryFile, type ImportEncoding } from './decode';
 import { ImportInputError } from './errors';
@@ -121,6 +122,14 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
     return report;
   }
 
+  // A story imported twice, or one sharing its title with an existing article, gets a numbered slug.
+  const baseSlug = slugFromTitle(story.title);
+  let slug = baseSlug;
+  for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID as any).count({ where: { slug, locale } })) > 0; n += 1) {
+    slug = `${baseSlug.slice(0, SLUG_MAX_LENGTH - String(n).length - 1)}-${n}`;
+  }
+  if (slug !== baseSlug) report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
+
   const documentId = await strapi.db.transaction(async () => {
     const sourceId = async (match: SourceMatch | null): Promise<string | null> => {
       if (!match) return null;
@@ -147,6 +156,7 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
       locale,
       data: {
         title: story.title,
+        ...(slug !== '' ? { slug } : {}),
         body: toBlocks(story.paragraphs),
         ...(cover ? { cover } : {}),
         author: await authorId(matches.author),

@@ -39,6 +39,9 @@ describe('importing a syndicated story', () => {
     const published = await app.strapi.documents(ARTICLE as any).findOne({ documentId: report.created.article!, locale: 'zh-Hant', status: 'published' } as any);
     expect(published).toBeNull();
     expect(article.title).toBe(demoData.title);
+    // The demo story is already in the database: the draft gets a numbered slug and the editor is told.
+    expect(article.slug).toMatch(/-2$/u);
+    expect(report.undecided.join('\n')).toContain(article.slug);
     expect(article.author.name).toBe('koorvoa');
     expect(article.editor.name).toBe('TV.');
     expect(article.source.name).toBe('正見 TrueView');
