@@ -10,6 +10,7 @@ import { createArticleSlugMiddleware } from './document-middlewares/article-slug
 import { createKnownLocaleMiddleware } from './document-middlewares/known-locale';
 import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
 import { readCreditsOnUpload } from './photo-credits/upload-hook';
+import { registerZhHansRoutes } from './zh-hans/routes';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(plainTextMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
     registerDelivery(strapi);
+    registerZhHansRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
