@@ -11,6 +11,7 @@ import { createKnownLocaleMiddleware } from './document-middlewares/known-locale
 import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
 import { readCreditsOnUpload } from './photo-credits/upload-hook';
 import { registerZhHansRoutes } from './zh-hans/routes';
+import { registerImportRoutes } from './import/routes';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -23,6 +24,7 @@ export default {
     strapi.documents.use(createArticleSlugMiddleware(strapi));
     registerDelivery(strapi);
     registerZhHansRoutes(strapi);
+    registerImportRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { assertAdminCan } from '../lib/admin-can';
+import { ARTICLE_UID } from '../lib/content-types';
 import { createZhHansEdition, editionMark } from './edition';
 
 /**
@@ -8,10 +10,7 @@ import { createZhHansEdition, editionMark } from './edition';
  * For admin users who may update articles in the Content Manager.
  */
 export function registerZhHansRoutes(strapi: Core.Strapi): void {
-  const policies = [
-    'admin::isAuthenticatedAdmin',
-    { name: 'admin::hasPermissions', config: { actions: ['plugin::content-manager.explorer.update'] } },
-  ];
+  const policies = ['admin::isAuthenticatedAdmin'];
   strapi.server.routes({
     type: 'admin',
     prefix: '/newsroom',
@@ -20,6 +19,7 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
         method: 'POST',
         path: '/zh-hans-edition',
         handler: async (ctx: any) => {
+          assertAdminCan(ctx, 'plugin::content-manager.explorer.update', ARTICLE_UID);
           const body = (ctx.request.body ?? {}) as { documentId?: unknown; from?: unknown };
           if (typeof body.documentId !== 'string' || body.documentId === '') throw new errors.ValidationError('documentId is required.');
           if (body.from !== undefined && body.from !== 'tw' && body.from !== 'hk') throw new errors.ValidationError('from must be "tw" or "hk".');
@@ -31,6 +31,7 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
         method: 'GET',
         path: '/zh-hans-edition/:documentId',
         handler: async (ctx: any) => {
+          assertAdminCan(ctx, 'plugin::content-manager.explorer.read', ARTICLE_UID);
           ctx.body = { data: await editionMark(strapi, String(ctx.params.documentId)) };
         },
         config: { policies },

@@ -89,6 +89,39 @@ describe('importing a syndicated story', () => {
   });
 });
 
+describe('POST /newsroom/import', () => {
+  let editorJwt: string;
+  beforeAll(async () => {
+    editorJwt = await adminJwt(app.server, 'editor@newsroom.local', 'Newsroom-Editor-2026');
+  });
+
+  it('imports an uploaded .txt file as a draft, and pasted text on a dry run without creating anything', async () => {
+    const before = await counts();
+    const dry = await request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${editorJwt}`).send({ text: demoStoryText, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.data).toMatchObject({ dryRun: true, title: demoData.title, created: { article: null } });
+    expect(await counts()).toEqual(before);
+
+    const res = await request(app.server)
+      .post('/newsroom/import')
+      .set('Authorization', `Bearer ${editorJwt}`)
+      .field('title', '從檔案匯入')
+      .attach('file', Buffer.from(demoStoryText, 'utf8'), { filename: 'story.txt', contentType: 'text/plain' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.created.article).toEqual(expect.any(String));
+    expect(res.body.data.author.record.name).toBe('koorvoa');
+  });
+
+  it('answers bad input with HTTP 400 and a message, and refuses anonymous callers', async () => {
+    const before = await counts();
+    const bad = await request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${editorJwt}`).send({ text: '一個標題\n沒有署名的正文。' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/byline/u) });
+    expect((await request(app.server).post('/newsroom/import').send({ text: demoStoryText })).status).toBe(401);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('credits read from the photo file on upload', () => {
   const jpeg = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer();
   let jwt: string;
