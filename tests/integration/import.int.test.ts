@@ -1,8 +1,10 @@
+import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { importStory } from '../../src/import/create-draft';
 import { MAX_IMPORT_BYTES } from '../../src/import/decode';
 import { withMetadata } from '../../src/photo-credits/jpeg-fixture';
+import { readPhotoMetadata } from '../../src/photo-credits/read';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { demoData, demoStoryText } from '../helpers/demo';
 
@@ -131,13 +133,16 @@ describe('credits read from the photo file on upload', () => {
   const upload = async (buffer: Buffer, name: string) => {
     const res = await request(app.server).post('/upload').set('Authorization', `Bearer ${jwt}`).attach('files', buffer, { filename: name, contentType: 'image/jpeg' });
     expect(res.status).toBe(201);
-    return res.body[0] as { id: number };
+    return res.body[0] as { id: number; url: string };
   };
 
   it('fills credit, agency, photographer and licence from XMP, normalising the agency alias', async () => {
     const file = await upload(withMetadata(await jpeg(), { xmp: { credit: '视觉中国', byline: '張三', usageTerms: '僅限編輯用途' } }), 'xmp.jpg');
     const credit = await app.strapi.db.query(MEDIA_CREDIT as any).findOne({ where: { fileId: file.id }, populate: { agency: true } });
     expect(credit).toMatchObject({ credit: '視覺中國', photographer: '張三', license: 'editorial-only', origin: 'file-metadata', agency: { name: '視覺中國' } });
+    // The stored original has lost its metadata to the image optimisation: it had to be read before.
+    const stored = await readPhotoMetadata(path.join(app.strapi.dirs.static.public, file.url));
+    expect(stored.credit).toBeNull();
   });
 
   it('fills the credit from IPTC written as UTF-8', async () => {
