@@ -3,7 +3,7 @@ import type { AuthorRecord, Finding, SourceRecord } from '../plugins/attribution
 import { ARTICLE_UID, AUTHOR_UID, DEFAULT_LOCALE, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { slugFromTitle, SLUG_MAX_LENGTH } from '../lib/slug';
 import { toBlocks } from '../seed/story-text';
-import { decodeStoryFile, type ImportEncoding } from './decode';
+import { decodeStoryFile, MAX_IMPORT_BYTES, type ImportEncoding } from './decode';
 import { ImportInputError } from './errors';
 import { matchRecords, type AuthorMatch, type SourceMatch } from './match';
 import { parseStory } from './parse';
@@ -74,7 +74,10 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
   const locale = options.locale ?? DEFAULT_LOCALE;
   const known = (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>;
   if (!known.some((l) => l.code === locale)) {
-    throw new ImportInputError(`Unknown locale "${locale}"; the content locales are ${known.map((l) => l.code).join(', ')}.`, 'no-text');
+    throw new ImportInputError(`Unknown locale "${locale}"; the content locales are ${known.map((l) => l.code).join(', ')}.`, 'locale');
+  }
+  if (typeof input === 'string' && Buffer.byteLength(input, 'utf8') > MAX_IMPORT_BYTES) {
+    throw new ImportInputError('The text is over 10 MB; a story to import may be at most 10 MB.', 'too-large');
   }
   const decoded = typeof input === 'string' ? { text: input, encoding: null } : decodeStoryFile(input);
   if (decoded.text.trim() === '') throw new ImportInputError('The text is empty.', 'empty');

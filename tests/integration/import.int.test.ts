@@ -84,11 +84,16 @@ describe('importing a syndicated story', () => {
     ['a file over 10 MB', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41), /10 MB/u],
     ['a story without a byline', Buffer.from('一個標題\n第一段。\n第二段。', 'utf8'), /byline/u],
     ['a file in an unknown encoding', Buffer.from('Élève très été, déjà « ça » coûte.'.repeat(30), 'latin1'), /encoding/u],
+    ['pasted text without a byline', '一個標題\n第一段。', /byline/u],
   ])('refuses %s with a clear message and creates nothing', async (_name, input, message) => {
     const before = await counts();
     await expect(importStory(app.strapi, input)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
     expect(await counts()).toEqual(before);
   });
+});
+
+it('refuses a locale that is not a content locale', async () => {
+  await expect(importStory(app.strapi, demoStoryText, { locale: 'fr' })).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/Unknown locale "fr"/u) });
 });
 
 describe('POST /newsroom/import', () => {
