@@ -9,6 +9,9 @@ import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
 import { createKnownLocaleMiddleware } from './document-middlewares/known-locale';
 import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
+import { readCreditsOnUpload } from './photo-credits/upload-hook';
+import { registerZhHansRoutes } from './zh-hans/routes';
+import { registerImportRoutes } from './import/routes';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -20,6 +23,8 @@ export default {
     strapi.documents.use(plainTextMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
     registerDelivery(strapi);
+    registerZhHansRoutes(strapi);
+    registerImportRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -29,6 +34,7 @@ export default {
     // The delivery cache first, so every later write (the demo seed too) invalidates it.
     await bootstrapDelivery(strapi);
     suggestPinyinSlugsInAdmin(strapi);
+    readCreditsOnUpload(strapi);
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
     await ensureEditorialRoles(strapi, kv);

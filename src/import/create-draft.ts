@@ -1,0 +1,183 @@
+import type { Core } from '@strapi/strapi';
+import type { AuthorRecord, Finding, SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
+import { ARTICLE_UID, AUTHOR_UID, DEFAULT_LOCALE, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
+import { slugFromTitle, SLUG_MAX_LENGTH } from '../lib/slug';
+import { toBlocks } from '../seed/story-text';
+import { decodeStoryFile, MAX_IMPORT_BYTES, type ImportEncoding } from './decode';
+import { ImportInputError } from './errors';
+import { matchRecords, type AuthorMatch, type SourceMatch } from './match';
+import { parseStory } from './parse';
+
+export interface ImportOptions {
+  locale?: string;
+  /** Parse, match and check, but create nothing. */
+  dryRun?: boolean;
+  title?: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  locale: string;
+  encoding: ImportEncoding | null;
+  title: string;
+  paragraphs: number;
+  bylineLine: string;
+  boilerplate: string[];
+  outlet: SourceMatch | null;
+  author: AuthorMatch | null;
+  editor: AuthorMatch | null;
+  republisher: SourceMatch | null;
+  photoCredit: { credit: string; agency: SourceMatch | null } | null;
+  quotes: Array<{ text: string; speaker: string | null; speakerTitle: string | null; speakerOrg: string | null }>;
+  undecided: string[];
+  /** What was created (nothing on a dry run). */
+  created: { article: string | null; sources: string[]; authors: string[]; pullQuotes: string[] };
+  /** The attribution checks on the draft as created (or as it would be created). */
+  findings: Finding[];
+}
+
+type Row = Record<string, any>;
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+async function loadRecords(strapi: Core.Strapi): Promise<{ sources: SourceRecord[]; authors: AuthorRecord[] }> {
+  const sourceRows: Row[] = await strapi.db.query(SOURCE_UID as any).findMany({});
+  const authorRows: Row[] = await strapi.db.query(AUTHOR_UID as any).findMany({ populate: { outlet: { select: ['documentId'] } } });
+  const sources = new Map<string, SourceRecord>();
+  for (const row of sourceRows) {
+    const known = sources.get(row.documentId);
+    if (known && (known.published || row.publishedAt === null)) continue;
+    sources.set(row.documentId, {
+      documentId: row.documentId, name: row.name ?? '', shortName: row.shortName ?? null, kind: row.kind ?? null, aliases: list(row.aliases),
+      website: row.website ?? null, attributionTemplate: row.attributionTemplate ?? null, agreementId: row.agreementId ?? null,
+      licenseValidFrom: null, licenseValidUntil: null, allowedLocales: list(row.allowedLocales), published: row.publishedAt !== null,
+    });
+  }
+  const authors = new Map<string, AuthorRecord>();
+  for (const row of authorRows) {
+    const known = authors.get(row.documentId);
+    if (known && (known.published || row.publishedAt === null)) continue;
+    authors.set(row.documentId, {
+      documentId: row.documentId, name: row.name ?? '', displayName: row.displayName ?? null, role: row.role ?? null,
+      aliases: list(row.aliases), outletDocumentId: row.outlet?.documentId ?? null, published: row.publishedAt !== null,
+    });
+  }
+  return { sources: [...sources.values()], authors: [...authors.values()] };
+}
+
+/**
+ * Imports a syndicated story as a draft article: decodes and parses it, matches its outlet, people,
+ * republisher and photo agency to existing records (proposing unknown outlets and people as draft
+ * records), creates the draft with its pull-quote candidates that have a speaker, and runs the
+ * attribution checks on it. Everything is created in one transaction; bad input creates nothing.
+ */
+export async function importStory(strapi: Core.Strapi, input: Buffer | string, options: ImportOptions = {}): Promise<ImportReport> {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const known = (await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>;
+  if (!known.some((l) => l.code === locale)) {
+    throw new ImportInputError(`Unknown locale "${locale}"; the content locales are ${known.map((l) => l.code).join(', ')}.`, 'locale');
+  }
+  if (typeof input === 'string' && Buffer.byteLength(input, 'utf8') > MAX_IMPORT_BYTES) {
+    throw new ImportInputError('The text is over 10 MB; a story to import may be at most 10 MB.', 'too-large');
+  }
+  const decoded = typeof input === 'string' ? { text: input, encoding: null } : decodeStoryFile(input);
+  if (decoded.text.trim() === '') throw new ImportInputError('The text is empty.', 'empty');
+  const story = parseStory(decoded.text, { title: options.title });
+  const { sources, authors } = await loadRecords(strapi);
+  const matches = matchRecords(story, sources, authors);
+  const quotes = story.quotes.filter((q) => q.speaker !== null);
+
+  const report: ImportReport = {
+    dryRun: Boolean(options.dryRun),
+    locale,
+    encoding: decoded.encoding,
+    title: story.title,
+    paragraphs: story.paragraphs.length,
+    bylineLine: story.bylineLine,
+    boilerplate: story.boilerplate,
+    outlet: matches.outlet,
+    author: matches.author,
+    editor: matches.editor,
+    republisher: matches.republisher,
+    photoCredit: story.photoCredit ? { credit: story.photoCredit, agency: matches.agency } : null,
+    quotes: story.quotes.map(({ text, speaker, speakerTitle, speakerOrg }) => ({ text, speaker, speakerTitle, speakerOrg })),
+    undecided: [...story.undecided],
+    created: { article: null, sources: [], authors: [], pullQuotes: [] },
+    findings: [],
+  };
+  if (matches.agency && !matches.agency.record) report.undecided.push(`The photo credit "${matches.agency.name}" names no known agency.`);
+
+  const cover = story.photoCredit
+    ? { credit: story.photoCredit, agency: matches.agency?.record?.documentId ?? null, license: matches.agency?.record ? 'agency' : null }
+    : null;
+  const guard = strapi.plugin('attribution-guard').service('guard');
+
+  if (options.dryRun) {
+    const data = {
+      title: story.title,
+      body: toBlocks(story.paragraphs),
+      cover,
+      author: matches.author?.record?.documentId ?? null,
+      editor: matches.editor?.record?.documentId ?? null,
+      source: matches.outlet?.record?.documentId ?? null,
+      republisher: matches.republisher?.record?.documentId ?? null,
+    };
+    report.findings = (await guard.checkData(ARTICLE_UID, data, locale)).findings;
+    return report;
+  }
+
+  // A story imported twice, or one sharing its title with an existing article, gets a numbered slug.
+  const baseSlug = slugFromTitle(story.title);
+  let slug = baseSlug;
+  for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID as any).count({ where: { slug, locale } })) > 0; n += 1) {
+    slug = `${baseSlug.slice(0, SLUG_MAX_LENGTH - String(n).length - 1)}-${n}`;
+  }
+  if (slug !== baseSlug) report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
+
+  const documentId = await strapi.db.transaction(async () => {
+    const sourceId = async (match: SourceMatch | null): Promise<string | null> => {
+      if (!match) return null;
+      if (match.record) return match.record.documentId;
+      if (!match.proposal) return null;
+      const created = await strapi.documents(SOURCE_UID as any).create({ data: { name: match.proposal.name, kind: match.proposal.kind, aliases: [] } as any });
+      report.created.sources.push(created.documentId);
+      return created.documentId;
+    };
+    const outlet = await sourceId(matches.outlet);
+    const republisher = await sourceId(matches.republisher);
+    const authorId = async (match: AuthorMatch | null): Promise<string | null> => {
+      if (!match) return null;
+      if (match.record) return match.record.documentId;
+      if (!match.proposal) return null;
+      const created = await strapi.documents(AUTHOR_UID as any).create({
+        locale,
+        data: { name: match.proposal.name, displayName: match.proposal.name, role: match.proposal.role, aliases: [], outlet } as any,
+      });
+      report.created.authors.push(created.documentId);
+      return created.documentId;
+    };
+    const article = await strapi.documents(ARTICLE_UID as any).create({
+      locale,
+      data: {
+        title: story.title,
+        ...(slug !== '' ? { slug } : {}),
+        body: toBlocks(story.paragraphs),
+        ...(cover ? { cover } : {}),
+        author: await authorId(matches.author),
+        editor: await authorId(matches.editor),
+        source: outlet,
+        republisher,
+      } as any,
+    });
+    for (const [position, quote] of quotes.entries()) {
+      const created = await strapi.documents(PULL_QUOTE_UID as any).create({
+        locale,
+        data: { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, speakerOrg: quote.speakerOrg, position, article: article.documentId } as any,
+      });
+      report.created.pullQuotes.push(created.documentId);
+    }
+    return article.documentId as string;
+  });
+  report.created.article = documentId;
+  report.findings = (await guard.checkDraft(ARTICLE_UID, documentId, locale))?.findings ?? [];
+  return report;
+}
