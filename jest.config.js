@@ -31,7 +31,7 @@ module.exports = {
       ...common,
       displayName: 'components',
       testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/src/plugins/*/admin/**/*.component.test.tsx'],
+      testMatch: ['<rootDir>/src/plugins/*/admin/**/*.component.test.tsx', '<rootDir>/src/admin/**/*.component.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/components-setup.ts'],
     },
     {

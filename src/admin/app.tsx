@@ -1,9 +1,30 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Upload } from '@strapi/icons';
+import en from './translations/en.json';
+import zh from './translations/zh.json';
+import zhHans from './translations/zh-Hans.json';
+import { ZhHansEditionAction } from './import/ZhHansEditionAction';
 
 export default {
   config: {
     // Admin interface languages: English, 繁體中文 ('zh') and 简体中文 ('zh-Hans').
     locales: ['zh', 'zh-Hans'],
+    translations: { en, zh, 'zh-Hans': zhHans },
   },
-  bootstrap(_app: StrapiApp) {},
+  register(app: StrapiApp) {
+    // Story import (issue 7): for editors who may create articles.
+    app.addMenuLink({
+      to: 'newsroom-import',
+      icon: Upload,
+      intlLabel: { id: 'newsroom-import.menu', defaultMessage: 'Import a story' },
+      Component: () => import('./import/ImportPage'),
+      permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'api::article.article' }],
+    });
+  },
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as
+      | { apis?: { addDocumentAction?: (fn: (actions: unknown[]) => unknown[]) => void } }
+      | undefined;
+    contentManager?.apis?.addDocumentAction?.((actions) => [...actions, ZhHansEditionAction]);
+  },
 };

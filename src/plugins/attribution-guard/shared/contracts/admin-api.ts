@@ -15,6 +15,8 @@ export interface ImagePreview {
   thumbnailUrl: string | null;
   credit: string | null;
   creditOrigin: 'usage' | 'file' | 'none';
+  /** For a credit stored with the media file: typed by an editor, or read from the photo's metadata on upload. */
+  storedCreditSource?: 'typed' | 'file-metadata' | null;
   agency: { documentId: string; name: string } | null;
   photographer: string | null;
   license: License | null;

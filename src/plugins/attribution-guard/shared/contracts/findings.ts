@@ -90,6 +90,8 @@ export interface ImageUsage {
   license: License | null;
   /** Where the effective credit came from. */
   creditOrigin: 'usage' | 'file' | 'none';
+  /** For a credit stored with the media file: typed by an editor, or read from the photo's own metadata on upload. */
+  storedCreditSource?: 'typed' | 'file-metadata' | null;
 }
 
 export interface PullQuoteRecord {

@@ -170,7 +170,9 @@ export const ImageList = ({ images, agencies, onSaveCredit, onJump }: ImageListP
                   )}
                   {credited && image.creditOrigin === 'file' ? (
                     <Typography variant="pi" textColor="neutral600">
-                      {formatMessage({ id: getTrad('image.fromFile'), defaultMessage: 'stored with the media file' })}
+                      {image.storedCreditSource === 'file-metadata'
+                        ? formatMessage({ id: getTrad('image.fromFileMetadata'), defaultMessage: 'read from the photo’s own metadata' })
+                        : formatMessage({ id: getTrad('image.fromFile'), defaultMessage: 'stored with the media file' })}
                     </Typography>
                   ) : null}
                   {canCredit && editing !== image.path ? (

@@ -134,6 +134,22 @@ describe('the attribution side panel', () => {
     expect(onSaveCredit).toHaveBeenCalledWith(expect.objectContaining({ path: 'cover', fileId: 2 }), { credit: '視覺中國', agency: null, photographer: null, license: null });
   });
 
+  it('says when a stored credit was read from the photo’s own metadata', () => {
+    const result = response([], {
+      preview: {
+        byline: { text: 'x', missing: [] },
+        images: [
+          { path: 'cover', fileId: 4, name: 'cna.jpg', url: '/uploads/c.jpg', thumbnailUrl: '/uploads/c.jpg', credit: '中央社', creditOrigin: 'file', storedCreditSource: 'file-metadata', agency: null, photographer: null, license: null, findings: [] },
+        ],
+        pullQuotes: [],
+      },
+    });
+    renderInAdmin(<PanelBody status="ready" result={result} error={null} onRetry={noop} agencies={[]} />);
+    const image = screen.getByTestId('ag-image');
+    expect(within(image).getByText('read from the photo’s own metadata')).toBeInTheDocument();
+    expect(within(image).queryByText('stored with the media file')).not.toBeInTheDocument();
+  });
+
   it('shows the rule messages in the admin’s language', () => {
     renderInAdmin(<PanelBody status="ready" result={response([finding('outlet.required', 'error', 'source')])} error={null} onRetry={noop} />, { locale: 'zh' });
     expect(screen.getByText('發布前須修正 1 個問題')).toBeInTheDocument();

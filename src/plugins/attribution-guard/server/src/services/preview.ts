@@ -41,6 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         thumbnailUrl: (image.fileId !== null ? thumbs.get(image.fileId) : null) ?? image.url,
         credit: image.credit,
         creditOrigin: image.creditOrigin,
+        storedCreditSource: image.storedCreditSource ?? null,
         agency: agency(image.agency),
         photographer: image.photographer,
         license: image.license,

@@ -144,6 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         photographer: str(component?.photographer) ?? str(stored?.photographer),
         license: ((component?.license ?? stored?.license) as License | undefined) ?? null,
         creditOrigin: usageCredit ? 'usage' : storedCredit ? 'file' : 'none',
+        storedCreditSource: !usageCredit && storedCredit ? (stored?.origin === 'file-metadata' ? 'file-metadata' : 'typed') : null,
       };
     });
 

@@ -1,0 +1,83 @@
+import * as React from 'react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { DesignSystemProvider } from '@strapi/design-system';
+import { IntlProvider } from 'react-intl';
+import en from '../translations/en.json';
+import type { ImportReportView } from './types';
+
+const post = jest.fn();
+jest.mock('@strapi/strapi/admin', () => ({
+  useFetchClient: () => ({ post }),
+  Page: { Main: ({ children }: { children: React.ReactNode }) => <main>{children}</main>, Title: () => null },
+  Layouts: { Header: ({ title }: { title: string }) => <h1>{title}</h1>, Content: ({ children }: { children: React.ReactNode }) => <div>{children}</div> },
+}));
+
+// eslint-disable-next-line import/first
+import ImportPage from './ImportPage';
+
+const report: ImportReportView = {
+  dryRun: false,
+  locale: 'zh-Hant',
+  encoding: null,
+  title: '垂直大模型',
+  paragraphs: 12,
+  bylineLine: '文|正見 TrueView,作者|koorvoa,編輯|TV.',
+  boilerplate: [],
+  outlet: { name: '正見 TrueView', record: { documentId: 'src1', name: '正見 TrueView' }, proposal: null },
+  author: { name: 'koorvoa', record: null, proposal: { name: 'koorvoa' } },
+  editor: null,
+  republisher: null,
+  photoCredit: { credit: '中央社', agency: { name: '中央社', record: { documentId: 'src2', name: '中央社' }, proposal: null } },
+  quotes: [{ text: '模型要懂行業', speaker: '王小明', speakerTitle: '執行長', speakerOrg: null }],
+  undecided: ['Editor: the byline names none.'],
+  created: { article: 'art123', sources: [], authors: ['au1'], pullQuotes: ['pq1'] },
+  findings: [{ rule: 'byline.editor-required', severity: 'error', path: 'editor', message: { en: 'The article names no editor.', 'zh-Hant': '文章沒有編輯。' } }],
+};
+
+const renderPage = () =>
+  render(
+    <IntlProvider locale="en" messages={en} defaultLocale="en">
+      <DesignSystemProvider locale="en">
+        <ImportPage />
+      </DesignSystemProvider>
+    </IntlProvider>
+  );
+
+describe('the import page', () => {
+  beforeEach(() => post.mockReset());
+
+  it('sends the pasted text and shows the report with a link to the draft', async () => {
+    post.mockResolvedValue({ data: { data: report } });
+    renderPage();
+    fireEvent.change(screen.getByLabelText('Or paste the story'), { target: { value: '垂直大模型\n文|正見 TrueView' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+
+    expect(await screen.findByTestId('import-report')).toBeInTheDocument();
+    const [url, body] = post.mock.calls[0];
+    expect(url).toBe('/newsroom/import');
+    expect((body as FormData).get('text')).toBe('垂直大模型\n文|正見 TrueView');
+    expect((body as FormData).get('locale')).toBe('zh-Hant');
+    expect((body as FormData).get('dryRun')).toBe('false');
+
+    expect(screen.getByText('Imported “垂直大模型”')).toBeInTheDocument();
+    expect(screen.getByTestId('import-outlet')).toHaveTextContent('正見 TrueView (existing record)');
+    expect(screen.getByTestId('import-author')).toHaveTextContent('koorvoa (new draft record)');
+    expect(screen.getByTestId('import-editor')).toHaveTextContent('not found');
+    expect(screen.getByTestId('import-photoCredit')).toHaveTextContent('中央社 — 中央社 (existing record)');
+    expect(screen.getByTestId('import-quote')).toHaveTextContent('模型要懂行業');
+    expect(screen.getByTestId('import-quote')).toHaveTextContent('王小明, 執行長');
+    expect(screen.getByTestId('import-undecided')).toHaveTextContent('Editor: the byline names none.');
+    expect(screen.getByTestId('import-findings')).toHaveTextContent('The article names no editor.');
+    expect(screen.getByTestId('import-draft-link')).toHaveAttribute('href', expect.stringContaining('/content-manager/collection-types/api::article.article/art123'));
+  });
+
+  it('shows the server’s error message', async () => {
+    post.mockRejectedValue({ message: 'Request failed', response: { data: { error: { status: 400, message: 'Unknown locale "fr".' } } } });
+    renderPage();
+    fireEvent.change(screen.getByLabelText('Or paste the story'), { target: { value: 'text' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+
+    await waitFor(() => expect(screen.getByTestId('import-error')).toHaveTextContent('Unknown locale "fr".'));
+    expect(screen.queryByTestId('import-report')).not.toBeInTheDocument();
+  });
+});

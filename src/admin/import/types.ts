@@ -1,0 +1,41 @@
+/** The shape `POST /newsroom/import` answers with (`{ data: ImportReport }`, see `src/import/create-draft.ts`). */
+export interface MatchView {
+  name: string;
+  record: { documentId: string; name: string } | null;
+  proposal: { name: string } | null;
+}
+
+export interface FindingView {
+  rule: string;
+  severity: 'error' | 'warning' | string;
+  path?: string | null;
+  message: Record<string, string> | string;
+}
+
+export interface ImportReportView {
+  dryRun: boolean;
+  locale: string;
+  encoding: string | null;
+  title: string;
+  paragraphs: number;
+  bylineLine: string;
+  boilerplate: string[];
+  outlet: MatchView | null;
+  author: MatchView | null;
+  editor: MatchView | null;
+  republisher: MatchView | null;
+  photoCredit: { credit: string; agency: MatchView | null } | null;
+  quotes: Array<{ text: string; speaker: string | null; speakerTitle: string | null; speakerOrg: string | null }>;
+  undecided: string[];
+  created: { article: string | null; sources: string[]; authors: string[]; pullQuotes: string[] };
+  findings: FindingView[];
+}
+
+export const ARTICLE_UID = 'api::article.article';
+export const IMPORT_LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
+
+/** Strapi's error body (`{ error: { message } }`) out of whatever the fetch client threw. */
+export function errorMessage(error: unknown): string {
+  const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string } | null;
+  return e?.response?.data?.error?.message ?? e?.message ?? String(error);
+}
