@@ -2,6 +2,7 @@ import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DesignSystemProvider } from '@strapi/design-system';
 import { IntlProvider } from 'react-intl';
+import { MemoryRouter } from 'react-router-dom';
 import en from '../translations/en.json';
 import type { ImportReportView } from './types';
 
@@ -38,7 +39,9 @@ const renderPage = () =>
   render(
     <IntlProvider locale="en" messages={en} defaultLocale="en">
       <DesignSystemProvider locale="en">
-        <ImportPage />
+        <MemoryRouter>
+          <ImportPage />
+        </MemoryRouter>
       </DesignSystemProvider>
     </IntlProvider>
   );

@@ -2,9 +2,8 @@ import * as React from 'react';
 import { Badge, Box, Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { ARTICLE_UID, IMPORT_LOCALES, errorMessage, type FindingView, type ImportReportView, type MatchView } from './types';
-
-export const t = (id: string) => `newsroom-import.${id}`;
+import { Link as RouterLink } from 'react-router-dom';
+import { ARTICLE_UID, IMPORT_LOCALES, errorMessage, t, type FindingView, type ImportReportView, type MatchView } from './types';
 
 const matchLabel = (match: MatchView | null, formatMessage: ReturnType<typeof useIntl>['formatMessage']): string => {
   if (!match) return formatMessage({ id: t('report.notFound'), defaultMessage: 'not found' });
@@ -102,7 +101,7 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
           </Box>
         </Box>
         {articleId ? (
-          <Link data-testid="import-draft-link" href={`/admin/content-manager/collection-types/${ARTICLE_UID}/${articleId}?plugins[i18n][locale]=${report.locale}`}>
+          <Link data-testid="import-draft-link" tag={RouterLink} to={`/content-manager/collection-types/${ARTICLE_UID}/${articleId}?plugins[i18n][locale]=${report.locale}`}>
             {formatMessage({ id: t('report.openDraft'), defaultMessage: 'Open the draft' })}
           </Link>
         ) : null}

@@ -1,8 +1,7 @@
 import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
-import { ARTICLE_UID, errorMessage } from './types';
-import { t } from './ImportPage';
+import { ARTICLE_UID, errorMessage, t } from './types';
 
 interface EditionResult {
   documentId: string;

@@ -31,6 +31,9 @@ export interface ImportReportView {
   findings: FindingView[];
 }
 
+/** Every string of these admin parts lives under `newsroom-import.` in the admin's translation table. */
+export const t = (id: string) => `newsroom-import.${id}`;
+
 export const ARTICLE_UID = 'api::article.article';
 export const IMPORT_LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
 
