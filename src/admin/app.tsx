@@ -12,7 +12,7 @@ export default {
     translations: { en, zh, 'zh-Hans': zhHans },
   },
   register(app: StrapiApp) {
-    // Story import (issue 7): for editors who may create articles.
+    // Story import: for editors who may create articles.
     app.addMenuLink({
       to: 'newsroom-import',
       icon: Upload,
