@@ -6,6 +6,7 @@ import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
 import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
+import { urlFieldsMiddleware } from './document-middlewares/url-fields';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
 import { createKnownLocaleMiddleware } from './document-middlewares/known-locale';
 import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(createKnownLocaleMiddleware(strapi));
     // Plain text before the slug, so the slug is made from the cleaned title.
     strapi.documents.use(plainTextMiddleware);
+    strapi.documents.use(urlFieldsMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
     registerDelivery(strapi);
     registerZhHansRoutes(strapi);

@@ -22,7 +22,7 @@ const TYPE_DEFS = /* GraphQL */ `
     publishedAt: DateTime createdAt: DateTime updatedAt: DateTime
     author: DeliveryPerson editor: DeliveryPerson source: DeliveryOrganization republisher: DeliveryOrganization
     pullQuotes: [DeliveryPullQuote!]! cover: DeliveryCreditedImage gallery: [DeliveryCreditedImage!]!
-    attribution: DeliveryAttribution! jsonLd: JSON!
+    attribution: DeliveryAttribution! jsonLd: JSON! jsonLdScript: String!
     localizations: [DeliveryLocalization!]!
   }
   extend type Query {

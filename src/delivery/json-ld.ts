@@ -40,7 +40,7 @@ function imageObject(usage: DeliveryCreditedImage, publicUrl: string): Thing | n
  * the original URL is what it `isBasedOn`.
  */
 export function newsArticleJsonLd(
-  article: Omit<DeliveryArticle, 'jsonLd'>,
+  article: Omit<DeliveryArticle, 'jsonLd' | 'jsonLdScript'>,
   images: DeliveryCreditedImage[],
   publicUrl: string,
 ): Thing {
@@ -64,4 +64,17 @@ export function newsArticleJsonLd(
     ...(article.originalUrl ? { isBasedOn: article.originalUrl } : {}),
     ...(image.length > 0 ? { image } : {}),
   };
+}
+
+/** Characters that end or change a `<script>` element's text, or end a JavaScript string in older parsers. */
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/gu;
+
+/**
+ * JSON-LD as text a front end can put between `<script type="application/ld+json">` and `</script>`
+ * as it is: a headline holding `</script><script>…` cannot close the element, because `<`, `>` and
+ * `&` are written as `\u003c`, `\u003e`, `\u0026` (still the same JSON to any parser), and so are
+ * U+2028/U+2029.
+ */
+export function jsonLdScript(thing: Thing): string {
+  return JSON.stringify(thing).replace(SCRIPT_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

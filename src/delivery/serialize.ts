@@ -10,7 +10,9 @@ import type {
   DeliveryPullQuote,
 } from './types';
 import { renderAttributionLine, renderCreditLine } from './attribution';
-import { newsArticleJsonLd } from './json-ld';
+import { jsonLdScript, newsArticleJsonLd } from './json-ld';
+import { httpUrlProblem } from '../lib/http-url';
+import { toPlainText } from '../lib/plain-text';
 import { isMediaLibraryUrl } from './media-url';
 import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks';
 import { sanitizeBodyHtml } from './sanitize-body';
@@ -38,6 +40,11 @@ export interface SerializeOptions {
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+/** A stored web address, only when it is one readers may follow (rows written before addresses were checked may hold anything). */
+const httpUrl = (value: unknown): string | null => {
+  const url = str(value)?.trim() ?? null;
+  return url !== null && httpUrlProblem(url) === null ? url : null;
+};
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? new Date(value).toISOString() : null);
 
@@ -48,7 +55,7 @@ function person(row: Row | null | undefined): DeliveryPerson | null {
 
 function organization(row: Row | null | undefined): DeliveryOrganization | null {
   if (!row?.documentId) return null;
-  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: str(row.website) };
+  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: httpUrl(row.website) };
 }
 
 function image(file: Row | null | undefined): DeliveryImage | null {
@@ -98,7 +105,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
   const row = loaded.article;
   const locale: string = row.locale;
   const slug: string = row.slug ?? '';
-  const originalUrl = str(row.originalUrl);
+  const originalUrl = httpUrl(row.originalUrl);
 
   const cover = row.cover ? creditedImage(row.cover, loaded.fileCredits, locale) : null;
   const gallery = (Array.isArray(row.gallery) ? (row.gallery as Row[]) : []).map((item) => creditedImage(item, loaded.fileCredits, locale));
@@ -141,7 +148,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     .sort((a, b) => a.position - b.position || a.id - b.id)
     .map(({ id: _id, ...quote }) => quote);
 
-  const withoutJsonLd: Omit<DeliveryArticle, 'jsonLd'> = {
+  const withoutJsonLd: Omit<DeliveryArticle, 'jsonLd' | 'jsonLdScript'> = {
     id: row.id,
     documentId: row.documentId,
     locale,
@@ -162,7 +169,8 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     cover,
     gallery,
     attribution: {
-      line: renderAttributionLine(str(row.source?.attributionTemplate), {
+      // Cleaned again here: a template stored before templates were plain text must not bring markup into the byline.
+      line: renderAttributionLine(toPlainText(str(row.source?.attributionTemplate) ?? ''), {
         outlet: source?.name ?? null,
         author: author ? author.displayName ?? author.name : null,
         editor: editor ? editor.displayName ?? editor.name : null,
@@ -174,5 +182,6 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     localizations: loaded.localizations,
   };
   const images = [...(cover ? [cover] : []), ...gallery, ...bodyImages];
-  return { ...withoutJsonLd, jsonLd: newsArticleJsonLd(withoutJsonLd, images, options.publicUrl) };
+  const jsonLd = newsArticleJsonLd(withoutJsonLd, images, options.publicUrl);
+  return { ...withoutJsonLd, jsonLd, jsonLdScript: jsonLdScript(jsonLd) };
 }

@@ -98,6 +98,8 @@ export interface DeliveryArticle {
   gallery: DeliveryCreditedImage[];
   attribution: DeliveryAttribution;
   jsonLd: Record<string, unknown>;
+  /** `jsonLd` as text ready to put inside `<script type="application/ld+json">`: `<`, `>`, `&`, U+2028 and U+2029 escaped. */
+  jsonLdScript: string;
   /** The other locales this story is published in. */
   localizations: DeliveryLocalization[];
 }

@@ -14,10 +14,20 @@ export const CONTENT_LOCALES = [
 ] as const;
 export const DEFAULT_LOCALE = 'zh-Hant';
 
-/** Fields that hold plain text only, per content type; components are listed by field name. */
-export const PLAIN_TEXT_FIELDS: Record<string, { fields: string[]; components?: Record<string, string[]> }> = {
+/**
+ * Fields that hold plain text only, per content type; `lists` are JSON arrays of strings, components
+ * are listed by field name. An outlet's attribution template is plain text too: it is rendered into
+ * the byline line every front end shows.
+ */
+export const PLAIN_TEXT_FIELDS: Record<string, { fields: string[]; lists?: string[]; components?: Record<string, string[]> }> = {
   [ARTICLE_UID]: { fields: ['title', 'dek'], components: { cover: ['credit', 'photographer', 'caption', 'alt'], gallery: ['credit', 'photographer', 'caption', 'alt'] } },
-  [AUTHOR_UID]: { fields: ['name', 'displayName'] },
-  [SOURCE_UID]: { fields: ['name', 'shortName'] },
+  [AUTHOR_UID]: { fields: ['name', 'displayName', 'bio'], lists: ['aliases'] },
+  [SOURCE_UID]: { fields: ['name', 'shortName', 'attributionTemplate'], lists: ['aliases'] },
   [PULL_QUOTE_UID]: { fields: ['text', 'speaker', 'speakerTitle', 'speakerOrg'] },
+};
+
+/** Fields that hold a web address readers may follow: absolute http(s) only. */
+export const URL_FIELDS: Record<string, string[]> = {
+  [ARTICLE_UID]: ['originalUrl'],
+  [SOURCE_UID]: ['website'],
 };

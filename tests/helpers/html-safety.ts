@@ -1,8 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseFragment } from 'parse5';
 import payloadFile from '../fixtures/xss-payloads.json';
 
-/** The XSS corpus (tests/fixtures/xss-payloads.json). */
-export const XSS_PAYLOADS: string[] = (payloadFile as { payloads: string[] }).payloads;
+const corpus = path.resolve(__dirname, '../fixtures/xss');
+const lines = (file: string) => fs.readFileSync(path.join(corpus, file), 'utf8').split('\n').filter((line) => line !== '');
+
+/** The public corpus's URL-style vectors (`javascript:` with entities, percent-encoding, tabs, C0 controls…). */
+export const XSS_URL_VECTORS: string[] = [
+  ...lines('xss-urls.txt'),
+  ...(JSON.parse(fs.readFileSync(path.join(corpus, 'xss-urls-controls.json'), 'utf8')) as { items: Array<{ value: string }> }).items.map((item) => item.value),
+];
+
+/**
+ * Every XSS payload the tests use: the public 2,000-payload corpus (tests/fixtures/xss, see its
+ * SOURCES.md), its URL-style vectors, and the project's own cases (tests/fixtures/xss-payloads.json).
+ */
+export const XSS_PAYLOADS: string[] = [...new Set([...lines('xss-payloads.txt'), ...XSS_URL_VECTORS, ...(payloadFile as { payloads: string[] }).payloads])];
 
 const ALLOWED: Record<string, readonly string[]> = {
   p: [], br: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], blockquote: [], pre: [], ul: [], ol: [], li: [],
