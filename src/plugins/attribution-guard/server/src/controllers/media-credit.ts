@@ -60,7 +60,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const live = await getService(strapi, 'file-usage').liveUsages(fileId);
     if (live.length > 0 && !ctx.state.userAbility?.can(ACTIONS.creditLive)) {
-      throw new errors.ForbiddenError(`This photo is shown on ${live.length} published ${live.length === 1 ? 'story' : 'stories'}: ask an editor to change its credit.`, {
+      // A PolicyError, not a ForbiddenError: Strapi replaces a controller's ForbiddenError by a bare
+      // "Forbidden", and the admin needs the code and the stories to explain the refusal.
+      throw new errors.PolicyError(`This photo is shown on ${live.length} published ${live.length === 1 ? 'story' : 'stories'}: ask an editor to change its credit.`, {
         code: 'credit.live',
         stories: live.map((usage) => ({ documentId: usage.documentId, locale: usage.locale, title: usage.title })),
       });
