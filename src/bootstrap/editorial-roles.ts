@@ -23,6 +23,7 @@ const ROLE_ACTIONS: Record<string, { actions: string[]; conditions: string[] }> 
  * added. Nothing is removed, so an administrator's later changes in the role editor stand.
  */
 export async function ensureEditorialRoles(strapi: Core.Strapi, store: Store): Promise<void> {
+  await ensurePluginGrants(strapi, store);
   if (await store.get('editorialRolesSet')) return;
   const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
   const permissions = strapi.service('admin::permission');
@@ -63,4 +64,28 @@ export async function ensureEditorialRoles(strapi: Core.Strapi, store: Store): P
     if (toCreate.length > 0) await permissions.createMany(toCreate);
   }
   await store.set('editorialRolesSet', true);
+}
+
+/**
+ * Plugin actions added after a database was first set up. Each grant is applied once per database, new or
+ * existing (remembered by its own key), so an administrator who later takes it away in the role editor
+ * is not overruled at the next start.
+ */
+const PLUGIN_GRANTS: Array<{ key: string; action: string; roles: string[] }> = [
+  // Changing the credit of a photo on a live story is an editor's decision, recorded in its history.
+  { key: 'grant:attribution-guard.credit.live', action: 'plugin::attribution-guard.credit.live', roles: ['strapi-editor'] },
+];
+
+async function ensurePluginGrants(strapi: Core.Strapi, store: Store): Promise<void> {
+  for (const grant of PLUGIN_GRANTS) {
+    if (await store.get(grant.key)) continue;
+    if (!strapi.service('admin::permission').actionProvider.get(grant.action)) continue;
+    for (const code of grant.roles) {
+      const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+      if (!role) continue;
+      const has = await strapi.db.query('admin::permission').count({ where: { role: role.id, action: grant.action } });
+      if (!has) await strapi.service('admin::permission').createMany([{ action: grant.action, subject: null, properties: {}, conditions: [], role: role.id }]);
+    }
+    await store.set(grant.key, true);
+  }
 }

@@ -50,7 +50,7 @@ function convertImage(image: Row | null | undefined, convert: TextConverter): Ro
  * included), names of people and outlets kept, byline and outlet relations carried over. The result
  * is marked machine-converted and is sent to review when the editorial workflow is installed.
  */
-export async function createZhHansEdition(strapi: Core.Strapi, documentId: string, options: { from?: TraditionalVariant } = {}): Promise<EditionResult> {
+export async function createZhHansEdition(strapi: Core.Strapi, documentId: string, options: { from?: TraditionalVariant; actor?: { id: number } | null } = {}): Promise<EditionResult> {
   const from: TraditionalVariant = options.from ?? (String(strapi.config.get('editions.zhHans.from', 'tw')) === 'hk' ? 'hk' : 'tw');
   const articles = strapi.documents(ARTICLE_UID as any);
   const source: Row | null = await articles.findOne({
@@ -85,7 +85,10 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   const quotes: Row[] = [...(source.pullQuotes ?? [])].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
 
   await strapi.db.transaction(async () => {
-    await articles.update({ documentId, locale: ZH_HANS, data } as any);
+    // As the Content Manager does: whoever creates the edition is its creator (so "own entries" roles
+    // may refresh it later), whoever refreshes it its last editor.
+    const actor = options.actor ? (existing ? { updatedBy: options.actor.id } : { createdBy: options.actor.id, updatedBy: options.actor.id }) : {};
+    await articles.update({ documentId, locale: ZH_HANS, data: { ...data, ...actor } } as any);
     for (const quote of quotes) {
       await strapi.documents(PULL_QUOTE_UID as any).update({
         documentId: quote.documentId,

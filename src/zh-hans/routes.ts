@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { assertAdminCan } from '../lib/admin-can';
-import { ARTICLE_UID } from '../lib/content-types';
-import { createZhHansEdition, editionMark } from './edition';
+import { assertAdminCanEntry } from '../lib/admin-can';
+import { ARTICLE_UID, DEFAULT_LOCALE } from '../lib/content-types';
+import { createZhHansEdition, editionMark, ZH_HANS } from './edition';
 
 /**
  * Admin routes: `POST /newsroom/zh-hans-edition` `{ documentId, from? }` creates or refreshes the zh-Hans
  * draft of a zh-Hant article; `GET /newsroom/zh-hans-edition/:documentId` tells whether it is machine-converted.
- * For admin users who may update articles in the Content Manager.
+ * Both check the entries themselves, with the role's conditions: reading the zh-Hant source, and updating
+ * the zh-Hans draft (or creating it, when there is none yet).
  */
 export function registerZhHansRoutes(strapi: Core.Strapi): void {
   const policies = ['admin::isAuthenticatedAdmin'];
@@ -19,11 +20,11 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
         method: 'POST',
         path: '/zh-hans-edition',
         handler: async (ctx: any) => {
-          assertAdminCan(ctx, 'plugin::content-manager.explorer.update', ARTICLE_UID);
           const body = (ctx.request.body ?? {}) as { documentId?: unknown; from?: unknown };
           if (typeof body.documentId !== 'string' || body.documentId === '') throw new errors.ValidationError('documentId is required.');
           if (body.from !== undefined && body.from !== 'tw' && body.from !== 'hk') throw new errors.ValidationError('from must be "tw" or "hk".');
-          ctx.body = { data: await createZhHansEdition(strapi, body.documentId, { from: body.from as 'tw' | 'hk' | undefined }) };
+          await assertZhHansEditionAccess(strapi, ctx, body.documentId, 'write');
+          ctx.body = { data: await createZhHansEdition(strapi, body.documentId, { from: body.from as 'tw' | 'hk' | undefined, actor: ctx.state.user }) };
         },
         config: { policies },
       },
@@ -31,11 +32,22 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
         method: 'GET',
         path: '/zh-hans-edition/:documentId',
         handler: async (ctx: any) => {
-          assertAdminCan(ctx, 'plugin::content-manager.explorer.read', ARTICLE_UID);
-          ctx.body = { data: await editionMark(strapi, String(ctx.params.documentId)) };
+          const documentId = String(ctx.params.documentId);
+          await assertZhHansEditionAccess(strapi, ctx, documentId, 'read');
+          ctx.body = { data: await editionMark(strapi, documentId) };
         },
         config: { policies },
       },
     ],
   } as any);
+}
+
+/**
+ * The zh-Hant source must be readable; writing the edition also needs update on the zh-Hans draft, or
+ * create when there is none; reading the mark needs read on the zh-Hans draft where there is one.
+ */
+export async function assertZhHansEditionAccess(strapi: Core.Strapi, ctx: any, documentId: string, mode: 'read' | 'write'): Promise<void> {
+  await assertAdminCanEntry(strapi, ctx, 'read', ARTICLE_UID, { documentId, locale: DEFAULT_LOCALE });
+  if (mode === 'write') await assertAdminCanEntry(strapi, ctx, 'update', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'create' });
+  else await assertAdminCanEntry(strapi, ctx, 'read', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'allow' });
 }

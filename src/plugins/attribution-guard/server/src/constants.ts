@@ -8,6 +8,8 @@ export const FILE_UID = 'plugin::upload.file';
 export const ACTIONS = {
   read: 'plugin::attribution-guard.read',
   override: 'plugin::attribution-guard.override',
+  /** Change the credit of a photo that a published story shows. */
+  creditLive: 'plugin::attribution-guard.credit.live',
   settingsRead: 'plugin::attribution-guard.settings.read',
   settingsUpdate: 'plugin::attribution-guard.settings.update',
 } as const;

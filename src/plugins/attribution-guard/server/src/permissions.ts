@@ -4,6 +4,7 @@ import { PLUGIN_ID } from './constants';
 export const PERMISSION_ACTIONS = [
   { section: 'plugins', displayName: 'Read attribution checks and history', uid: 'read', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Publish past overridable errors (with a reason)', uid: 'override', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Change the credit of a photo on a published story', uid: 'credit.live', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Read settings', uid: 'settings.read', subCategory: 'settings', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Change settings', uid: 'settings.update', subCategory: 'settings', pluginName: PLUGIN_ID },
 ];

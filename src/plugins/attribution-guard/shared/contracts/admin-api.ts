@@ -58,7 +58,16 @@ export interface CheckResponse extends CheckResult {
 /** `POST /attribution-guard/status` → `{ data: StatusResponse }`, for the list view's column. */
 export type StatusResponse = Record<string, { ok: boolean; errors: number; warnings: number } | null>;
 
-export type CheckOutcome = 'blocked' | 'overridden' | 'published';
+/** `credit-changed`: the credit of a photo the story shows was changed while the story was live. */
+export type CheckOutcome = 'blocked' | 'overridden' | 'published' | 'credit-changed';
+
+/** What a live credit change was: the photo, and its stored credit before and after. */
+export interface CreditChange {
+  fileId: number;
+  fileName: string | null;
+  before: MediaCreditView;
+  after: MediaCreditView;
+}
 
 /** `GET /attribution-guard/records` → `{ data: HistoryRecord[] }`. */
 export interface HistoryRecord {
@@ -71,6 +80,8 @@ export interface HistoryRecord {
   actor: string | null;
   findings: Finding[];
   reason: string | null;
+  /** Set on `credit-changed` records. */
+  change?: CreditChange | null;
   checkedAt: string;
 }
 

@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import type { CheckResponse, HistoryRecord, ImagePreview, MediaCreditUpdate, QuotePreview } from '../../../shared/contracts/admin-api';
 import { PERMISSIONS, PLUGIN_ID } from '../pluginId';
 import { apiError, PULL_QUOTE_UID, SOURCE_UID, type FetchClient } from '../utils/api';
+import { CreditSaveError } from '../utils/credit-error';
 import { focusTarget } from '../utils/fields';
 import { toCheckData } from '../utils/form-data';
 import { getTrad } from '../utils/translations';
@@ -133,7 +134,8 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
       try {
         await client.put(`/${PLUGIN_ID}/media-credits/${image.fileId}`, credit);
       } catch (err) {
-        throw new Error(apiError(err).message);
+        // The form explains a refusal (403) itself, from the status and the server's details.
+        throw new CreditSaveError(apiError(err));
       }
       // The usage in this article gets the credit too: the component's credit field is required to publish.
       if (image.path === 'cover' || /^gallery\.\d+$/u.test(image.path)) {

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { HistoryRecord } from '../../../shared/contracts/admin-api';
 import { getTrad } from '../utils/translations';
 
-const OUTCOME_VARIANT = { blocked: 'danger', overridden: 'warning', published: 'success' } as const;
+const OUTCOME_VARIANT = { blocked: 'danger', overridden: 'warning', published: 'success', 'credit-changed': 'secondary' } as const;
 
 interface HistoryListProps {
   records: HistoryRecord[] | null;
@@ -46,7 +46,14 @@ export const HistoryList = ({ records, error }: HistoryListProps) => {
                 <Typography variant="pi" textColor="neutral600">
                   {`${record.actor ?? record.actorType} · ${formatDate(record.checkedAt, { dateStyle: 'medium', timeStyle: 'short' })}${record.locale ? ` · ${record.locale}` : ''}`}
                 </Typography>
-                {record.reason ? (
+                {record.outcome === 'credit-changed' && record.change ? (
+                  <Typography variant="pi" textColor="neutral700" data-testid="ag-history-credit-change">
+                    {formatMessage(
+                      { id: getTrad('history.creditChange'), defaultMessage: '{file}: credit “{before}” → “{after}”' },
+                      { file: record.change.fileName ?? `#${record.change.fileId}`, before: record.change.before.credit ?? '—', after: record.change.after.credit ?? '—' }
+                    )}
+                  </Typography>
+                ) : record.reason ? (
                   <Typography variant="pi" textColor="neutral700">
                     {formatMessage({ id: getTrad('history.reason'), defaultMessage: 'Reason: {reason}' }, { reason: record.reason })}
                   </Typography>

@@ -4,6 +4,7 @@ import { Pencil } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { License } from '../../../shared/contracts/findings';
 import type { ImagePreview, MediaCreditUpdate } from '../../../shared/contracts/admin-api';
+import { creditRefusal } from '../utils/credit-error';
 import { getTrad } from '../utils/translations';
 import { FindingItem, useFieldLabel } from './FindingList';
 
@@ -54,7 +55,8 @@ export const ImageCreditForm = ({ image, agencies, onSave, onCancel }: ImageCred
         license: license === NONE ? null : (license as License),
       });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      const refusal = creditRefusal(err);
+      setError(refusal ? formatMessage({ id: getTrad(refusal.id), defaultMessage: refusal.defaultMessage }, refusal.values) : err instanceof Error ? err.message : String(err));
     } finally {
       setSaving(false);
     }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { entryAccess } from '../utils/entry-access';
 import { getService } from '../utils/get-service';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
 
@@ -30,6 +31,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     assertCanRead(ctx, body.contentType);
 
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    // A saved article is checked only by someone who may read that entry; a form for a locale not yet
+    // saved, only by someone who may create it.
+    if (body.documentId) await entryAccess(strapi, ctx, body.contentType).assert('read', body.documentId, loc, { whenMissing: body.data ? 'create' : 'deny' });
     // The findings, plus what the side panel shows beside them (byline, images, pull-quotes).
     const result = await getService(strapi, 'preview').check(body.contentType, { documentId: body.documentId, locale: loc, data: body.data });
     if (!result) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc}.`);

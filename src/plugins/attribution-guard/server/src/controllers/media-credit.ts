@@ -3,10 +3,12 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { MediaCreditView } from '../../../shared/contracts/admin-api';
 import type { License } from '../../../shared/contracts/findings';
-import { SOURCE_UID } from '../constants';
+import { ACTIONS, SOURCE_UID } from '../constants';
 import { placeholderInCredit } from '../text/placeholders';
 import { stripCreditPrefix } from '../text/credit';
+import { assertFileAccess, UPLOAD_ACTIONS } from '../utils/file-access';
 import { getService } from '../utils/get-service';
+import { creditView, describeCreditChange } from '../text/credit-change';
 import { documentId, parseInput } from './validate';
 
 const LICENSES = ['owned', 'agency', 'editorial-only', 'cc-by', 'cc-by-sa', 'public-domain', 'handout'] as const;
@@ -28,27 +30,22 @@ const invalid = (path: string, message: string) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: any) {
     const fileId = parseInput(fileIdParam, ctx.params.fileId);
+    // The credit is read from the file as the Media Library would show it: only to who may see the file.
+    await assertFileAccess(strapi, ctx, UPLOAD_ACTIONS.read, fileId);
     const row = await getService(strapi, 'media-credits').get(fileId);
-    const view: MediaCreditView = {
-      fileId,
-      credit: row?.credit ?? null,
-      agency: row?.agency ? { documentId: row.agency.documentId, name: row.agency.name } : null,
-      photographer: row?.photographer ?? null,
-      license: (row?.license as License | undefined) ?? null,
-    };
-    ctx.body = { data: view };
+    ctx.body = { data: creditView(fileId, row) };
   },
 
   /**
    * Credits a media file once for every article that shows it. Whoever may edit media files may
    * credit them; a credit that names no one (網路, unknown …) is refused here rather than stored for reuse.
+   * The user must be allowed to edit this very file in the Media Library, and a file that a published story
+   * shows is re-credited only with the live-credit permission; that change goes into each story's history.
    */
   async update(ctx: any) {
-    if (!ctx.state.userAbility?.can('plugin::upload.assets.update')) {
-      throw new errors.ForbiddenError('You may not edit media files.');
-    }
     const fileId = parseInput(fileIdParam, ctx.params.fileId);
     const body = parseInput(creditBody, ctx.request.body);
+    const file = await assertFileAccess(strapi, ctx, UPLOAD_ACTIONS.update, fileId);
 
     const config = getService(strapi, 'guard').config();
     if (stripCreditPrefix(body.credit) === '') throw invalid('credit', 'The credit names no one: give the photographer or agency.');
@@ -61,6 +58,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (agency.kind !== 'agency' && agency.kind !== 'wire') throw invalid('agency', `${agency.name} is not an agency or wire.`);
     }
 
+    const live = await getService(strapi, 'file-usage').liveUsages(fileId);
+    if (live.length > 0 && !ctx.state.userAbility?.can(ACTIONS.creditLive)) {
+      // A PolicyError, not a ForbiddenError: Strapi replaces a controller's ForbiddenError by a bare
+      // "Forbidden", and the admin needs the code and the stories to explain the refusal.
+      throw new errors.PolicyError(`This photo is shown on ${live.length} published ${live.length === 1 ? 'story' : 'stories'}: ask an editor to change its credit.`, {
+        code: 'credit.live',
+        stories: live.map((usage) => ({ documentId: usage.documentId, locale: usage.locale, title: usage.title })),
+      });
+    }
+    const before = creditView(fileId, await getService(strapi, 'media-credits').get(fileId));
+
     await getService(strapi, 'media-credits').set(fileId, {
       credit: body.credit,
       ...(body.agency !== undefined ? { agency: body.agency } : {}),
@@ -68,15 +76,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ...(body.license !== undefined ? { license: body.license } : {}),
       origin: 'typed',
     });
-    const row = await getService(strapi, 'media-credits').get(fileId);
-    ctx.body = {
-      data: {
-        fileId,
-        credit: row?.credit ?? null,
-        agency: row?.agency ? { documentId: row.agency.documentId, name: row.agency.name } : null,
-        photographer: row?.photographer ?? null,
-        license: row?.license ?? null,
-      } satisfies MediaCreditView,
-    };
+    const after = creditView(fileId, await getService(strapi, 'media-credits').get(fileId));
+    if (live.length > 0) {
+      const user = ctx.state.user as { id: number; email: string };
+      const change = { fileId, fileName: (file.name as string | undefined) ?? null, before, after };
+      for (const usage of live) {
+        await getService(strapi, 'records').write({
+          contentType: usage.contentType,
+          documentId: usage.documentId,
+          locale: usage.locale ?? '',
+          outcome: 'credit-changed',
+          actor: { type: 'admin', id: user.id, name: user.email },
+          findings: [],
+          reason: describeCreditChange(change),
+          change,
+        });
+      }
+    }
+    ctx.body = { data: after };
   },
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { entryAccess } from '../utils/entry-access';
 import { getService } from '../utils/get-service';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
 
@@ -28,6 +29,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const user = ctx.state.user as { id: number; email: string };
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    // The Content Manager's own publish checks the entry; the override must not be a way around that.
+    await entryAccess(strapi, ctx, body.contentType).assert('publish', body.documentId, loc);
     const result = await getService(strapi, 'publish-context').withOverride(
       { reason: body.reason, actor: { type: 'admin', id: user.id, name: user.email } },
       () => strapi.documents(body.contentType as any).publish({ documentId: body.documentId, locale: loc })

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { entryAccess } from '../utils/entry-access';
 import { getService } from '../utils/get-service';
 import { assertCanRead } from './check';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
@@ -17,7 +18,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: any) {
     const query = parseInput(listQuery, ctx.query);
     assertCanRead(ctx, query.contentType);
-    const records = await getService(strapi, 'records').list(query, query.limit);
-    ctx.body = { data: records };
+    const access = entryAccess(strapi, ctx, query.contentType);
+    if (query.locale) {
+      await access.assert('read', query.documentId, query.locale);
+      ctx.body = { data: await getService(strapi, 'records').list(query, query.limit) };
+      return;
+    }
+    // Every locale: only the history of the locales the user may read.
+    const locales = await access.locales('read', query.documentId);
+    if (locales.size === 0) {
+      // No draft the user may read: only a role without conditions sees the history of a deleted entry.
+      await access.assert('read', query.documentId);
+      ctx.body = { data: await getService(strapi, 'records').list(query, query.limit) };
+      return;
+    }
+    ctx.body = { data: await getService(strapi, 'records').list({ ...query, locales: [...locales] }, query.limit) };
   },
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { StatusResponse } from '../../../shared/contracts/admin-api';
+import { entryAccess } from '../utils/entry-access';
 import { getService } from '../utils/get-service';
 import { assertCanRead } from './check';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
@@ -28,7 +29,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    // Entries the user may not read answer null, exactly like ids that do not exist.
+    const readable = await entryAccess(strapi, ctx, body.contentType).filter('read', body.documentIds, loc);
     for (const id of new Set(body.documentIds)) {
+      if (!readable.has(id)) {
+        data[id] = null;
+        continue;
+      }
       const result = await guard.checkDraft(body.contentType, id, loc);
       data[id] = result ? { ok: result.ok, errors: result.errors, warnings: result.warnings } : null;
     }

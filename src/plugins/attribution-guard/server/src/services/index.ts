@@ -6,6 +6,7 @@ import mediaCredits from './media-credits';
 import settings from './settings';
 import formData from './form-data';
 import preview from './preview';
+import fileUsage from './file-usage';
 
 export default {
   guard,
@@ -16,4 +17,5 @@ export default {
   settings,
   'form-data': formData,
   preview,
+  'file-usage': fileUsage,
 };

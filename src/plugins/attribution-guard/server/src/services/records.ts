@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import type { CreditChange } from '../../../shared/contracts/admin-api';
 import type { Finding } from '../../../shared/contracts/findings';
 import { RECORD_UID } from '../constants';
 import type { Actor } from './publish-context';
 
-export type Outcome = 'blocked' | 'overridden' | 'published';
+export type Outcome = 'blocked' | 'overridden' | 'published' | 'credit-changed';
 
 export interface RecordEntry {
   contentType: string;
@@ -13,6 +14,7 @@ export interface RecordEntry {
   actor: Actor;
   findings: Finding[];
   reason?: string | null;
+  change?: CreditChange | null;
 }
 
 /**
@@ -38,6 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             actorId: entry.actor.id ?? null,
             findings: entry.findings,
             reason: entry.reason ?? null,
+            change: entry.change ?? null,
             checkedAt: new Date(),
           },
         })
@@ -57,9 +60,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Newest first, in the shape the admin reads (`documentId` and `locale` name the checked article). */
-    async list(filter: { contentType: string; documentId: string; locale?: string }, limit = 50) {
+    async list(filter: { contentType: string; documentId: string; locale?: string; locales?: string[] }, limit = 50) {
+      const byLocale = filter.locale ? { subjectLocale: filter.locale } : filter.locales ? { subjectLocale: { $in: filter.locales } } : {};
       const rows = await strapi.db.query(RECORD_UID as any).findMany({
-        where: { subjectType: filter.contentType, subjectDocumentId: filter.documentId, ...(filter.locale ? { subjectLocale: filter.locale } : {}) },
+        where: { subjectType: filter.contentType, subjectDocumentId: filter.documentId, ...byLocale },
         orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
         limit,
       });
@@ -73,6 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actor: row.actor,
         findings: row.findings ?? [],
         reason: row.reason,
+        change: row.change ?? null,
         checkedAt: row.checkedAt,
       }));
     },
