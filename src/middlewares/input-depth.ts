@@ -11,7 +11,7 @@ import { findExcessNesting, MAX_NESTING_DEPTH } from './nesting-depth';
  */
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) => {
   return async (ctx: any, next: () => Promise<void>) => {
-    const problem = findExcessNesting({ body: ctx.request?.body, query: ctx.query, rawQuery: ctx.querystring });
+    const problem = findExcessNesting({ body: ctx.request?.body, query: ctx.query, rawQuery: ctx.querystring, multipart: Boolean(ctx.is?.('multipart')) });
     if (problem) {
       const where = problem.where === 'body' ? 'request body' : 'query string';
       const message = `The ${where} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels${problem.path !== problem.where ? `, at "${problem.path}"` : ''}).`;

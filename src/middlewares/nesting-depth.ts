@@ -70,8 +70,8 @@ export type NestingProblem = { where: 'body' | 'query'; path: string; depth: num
  * The first place where a request's parsed input is nested deeper than `limit`: the body (and any
  * JSON string or bracketed key in it, as multipart and urlencoded forms send them) and the query.
  */
-export function findExcessNesting(input: { body?: unknown; query?: unknown; rawQuery?: string }, limit = MAX_NESTING_DEPTH): NestingProblem | null {
-  const { body, query, rawQuery } = input;
+export function findExcessNesting(input: { body?: unknown; query?: unknown; rawQuery?: string; multipart?: boolean }, limit = MAX_NESTING_DEPTH): NestingProblem | null {
+  const { body, query, rawQuery, multipart = false } = input;
   if (nestingDepth(body, limit) > limit) return { where: 'body', path: 'body', depth: limit + 1 };
   if (body !== null && typeof body === 'object') {
     // Values and keys one level down: multipart fields are strings, and a field named
@@ -82,7 +82,8 @@ export function findExcessNesting(input: { body?: unknown; query?: unknown; rawQ
       if (node === null || typeof node !== 'object') continue;
       for (const [key, child] of Object.entries(node)) {
         if (fieldNameDepth(key) > limit) return { where: 'body', path: key.slice(0, 40), depth: fieldNameDepth(key) };
-        if (typeof child === 'string' && looksLikeJson(child) && jsonTextDepth(child, limit) > limit) {
+        // Only a form carries JSON as text; in a JSON body a string is the editor's text, brackets and all.
+        if (multipart && typeof child === 'string' && looksLikeJson(child) && jsonTextDepth(child, limit) > limit) {
           return { where: 'body', path: key, depth: limit + 1 };
         }
         if (child !== null && typeof child === 'object') stack.push(child);
