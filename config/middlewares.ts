@@ -9,6 +9,8 @@ export default [
   'strapi::security',
   'strapi::query',
   'strapi::body',
+  // Deeply nested bodies and query strings are a 400 before any handler walks them.
+  'global::input-depth',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

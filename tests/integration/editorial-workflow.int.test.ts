@@ -94,10 +94,10 @@ describe('roles over the admin API', () => {
 
   it('the editor approves; the author still cannot schedule or publish', async () => {
     expect((await move(documentId, { to: 'approved' })).status).toBe(200);
-    const schedule = await move(documentId, { to: 'scheduled', publishAt: '2099-01-01T09:00' }, jwt.author);
+    const schedule = await move(documentId, { to: 'scheduled', publishAt: '2030-01-01T09:00' }, jwt.author);
     expect(schedule.status).toBe(403);
     expect(schedule.body.error.message).toContain('"Schedule and unschedule" permission');
-    expect((await setSchedule(documentId, { publishAt: '2099-01-01T09:00' }, jwt.author)).status).toBe(403);
+    expect((await setSchedule(documentId, { publishAt: '2030-01-01T09:00' }, jwt.author)).status).toBe(403);
     expect((await move(documentId, { to: 'published' }, jwt.author)).status).toBe(403);
     const cmPublish = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`).query({ locale: 'en' }).set(as(jwt.author)).send({});
     expect(cmPublish.status).toBe(403);
@@ -171,10 +171,10 @@ describe('scheduled publishing (time injected, not waited for)', () => {
   it('publishes when due, through the guard, recorded as the scheduler, and announces it', async () => {
     const documentId = await createArticle(app.strapi, 'Scheduled story', byline);
     await approve(documentId);
-    const wall = '2099-03-08T09:30';
+    const wall = '2030-03-08T09:30';
     const res = await move(documentId, { to: 'scheduled', publishAt: wall, timezone: 'Asia/Shanghai', comment: 'Morning slot' });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ stage: 'scheduled', publishAt: '2099-03-08T01:30:00.000Z', timezone: 'Asia/Shanghai', publishAtLocal: '2099-03-08 09:30 (GMT+8)' });
+    expect(res.body.data).toMatchObject({ stage: 'scheduled', publishAt: '2030-03-08T01:30:00.000Z', timezone: 'Asia/Shanghai', publishAtLocal: '2030-03-08 09:30 (GMT+8)' });
     expect(res.body.data.guard).toMatchObject({ ok: true });
     const publishAt = new Date(res.body.data.publishAt);
 
@@ -189,7 +189,7 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     expect((await checkRecords(documentId)).map((r: any) => [r.outcome, r.actorType])).toEqual([['published', 'scheduler']]);
     const state = await getState(documentId);
     expect(state.body.data).toMatchObject({ stage: 'published', publishAt: null });
-    expect(state.body.data.history[0]).toMatchObject({ kind: 'published', fromStage: 'scheduled', toStage: 'published', actorType: 'scheduler', scheduledFor: '2099-03-08T01:30:00.000Z' });
+    expect(state.body.data.history[0]).toMatchObject({ kind: 'published', fromStage: 'scheduled', toStage: 'published', actorType: 'scheduler', scheduledFor: '2030-03-08T01:30:00.000Z' });
     await eventually(() => deliveriesFor(documentId, 'workflow.stage-changed').some((d) => d.body.to === 'published'));
     expect(deliveriesFor(documentId, 'workflow.stage-changed').filter((d) => d.body.to === 'published')).toHaveLength(1);
     const pub = await request(app.server).get(`/api/articles/${documentId}`).query({ locale: 'en' });
@@ -203,14 +203,14 @@ describe('scheduled publishing (time injected, not waited for)', () => {
   it('a failing article stays a draft, goes back as "changes requested" with the findings, and is announced', async () => {
     const documentId = await createArticle(app.strapi, 'Scheduled without a byline', null);
     await approve(documentId);
-    const scheduled = await move(documentId, { to: 'scheduled', publishAt: '2099-04-01T08:00', timezone: 'America/New_York' });
+    const scheduled = await move(documentId, { to: 'scheduled', publishAt: '2030-04-01T08:00', timezone: 'America/New_York' });
     expect(scheduled.status).toBe(200);
     // Shown before it fires: the guard already refuses it.
     expect(scheduled.body.data.guard.ok).toBe(false);
     const upcoming = await request(app.server).get('/editorial-workflow/schedules').query({ view: 'upcoming' }).set(as(jwt.editor));
-    expect(upcoming.body.data).toContainEqual(expect.objectContaining({ documentId, action: 'publish', guardOk: false, atLocal: '2099-04-01 08:00 (EDT)' }));
+    expect(upcoming.body.data).toContainEqual(expect.objectContaining({ documentId, action: 'publish', guardOk: false, atLocal: '2030-04-01 08:00 (EDT)' }));
 
-    const report = await sweep(new Date('2099-04-01T12:01:00.000Z'));
+    const report = await sweep(new Date('2030-04-01T12:01:00.000Z'));
     expect(report.results).toContainEqual(expect.objectContaining({ documentId, outcome: 'failed' }));
     expect(await publishedCount(app.strapi, [documentId])).toBe(0);
     await settle();
@@ -218,7 +218,7 @@ describe('scheduled publishing (time injected, not waited for)', () => {
 
     const state = await getState(documentId);
     expect(state.body.data.stage).toBe('changes-requested');
-    expect(state.body.data.lastFailure).toMatchObject({ kind: 'schedule-failed', fromStage: 'scheduled', toStage: 'changes-requested', actorType: 'scheduler', scheduledFor: '2099-04-01T12:00:00.000Z' });
+    expect(state.body.data.lastFailure).toMatchObject({ kind: 'schedule-failed', fromStage: 'scheduled', toStage: 'changes-requested', actorType: 'scheduler', scheduledFor: '2030-04-01T12:00:00.000Z' });
     expect(state.body.data.lastFailure.findings.map((f: { rule: string }) => f.rule)).toContain('byline.author-required');
 
     await eventually(() => deliveriesFor(documentId, 'workflow.schedule-failed').length >= 1 && deliveriesFor(documentId, 'workflow.stage-changed').some((d) => d.body.to === 'changes-requested'));
@@ -232,7 +232,7 @@ describe('scheduled publishing (time injected, not waited for)', () => {
   it('editing a scheduled entry re-runs the guard; unscheduling is possible until it fires', async () => {
     const documentId = await createArticle(app.strapi, 'Edited while scheduled', byline);
     await approve(documentId);
-    expect((await move(documentId, { to: 'scheduled', publishAt: '2099-05-01T10:00' })).status).toBe(200);
+    expect((await move(documentId, { to: 'scheduled', publishAt: '2030-05-01T10:00' })).status).toBe(200);
     await app.strapi.documents(ARTICLE as any).update({ documentId, locale: 'en', data: { author: null } } as any);
     const state = await getState(documentId);
     expect(state.body.data.guard.ok).toBe(false);
@@ -241,8 +241,8 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     const unscheduled = await move(documentId, { to: 'approved', comment: 'Holding it back' });
     expect(unscheduled.status).toBe(200);
     expect(unscheduled.body.data).toMatchObject({ stage: 'approved', publishAt: null });
-    expect(unscheduled.body.data.history[0]).toMatchObject({ kind: 'unscheduled', scheduledFor: '2099-05-01T02:00:00.000Z' });
-    const report = await sweep(new Date('2099-05-01T03:00:00.000Z'));
+    expect(unscheduled.body.data.history[0]).toMatchObject({ kind: 'unscheduled', scheduledFor: '2030-05-01T02:00:00.000Z' });
+    const report = await sweep(new Date('2030-05-01T03:00:00.000Z'));
     expect(report.results.filter((r) => r.documentId === documentId)).toEqual([]);
   });
 
@@ -252,10 +252,10 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     const past = await move(documentId, { to: 'scheduled', publishAt: '2001-01-01T09:00' });
     expect(past.status).toBe(400);
     expect(past.body.error.details.errors[0].path).toEqual(['publishAt']);
-    const gap = await move(documentId, { to: 'scheduled', publishAt: '2099-03-08T02:30', timezone: 'America/New_York' });
+    const gap = await move(documentId, { to: 'scheduled', publishAt: '2030-03-10T02:30', timezone: 'America/New_York' });
     expect(gap.status).toBe(400);
     expect(gap.body.error.message).toContain('does not exist in America/New_York');
-    const zone = await move(documentId, { to: 'scheduled', publishAt: '2099-03-08T09:00', timezone: 'Asia/Beijing' });
+    const zone = await move(documentId, { to: 'scheduled', publishAt: '2030-03-08T09:00', timezone: 'Asia/Beijing' });
     expect(zone.status).toBe(400);
     expect(zone.body.error.details.errors[0].path).toEqual(['timezone']);
   });
@@ -264,12 +264,12 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     const documentId = await createArticle(app.strapi, 'Comes down later', byline);
     await approve(documentId);
     expect((await move(documentId, { to: 'published' })).status).toBe(200);
-    const set = await setSchedule(documentId, { unpublishAt: '2099-06-01T00:00', timezone: 'UTC' });
+    const set = await setSchedule(documentId, { unpublishAt: '2030-06-01T00:00', timezone: 'UTC' });
     expect(set.status).toBe(200);
-    expect(set.body.data).toMatchObject({ unpublishAt: '2099-06-01T00:00:00.000Z', unpublishAtLocal: '2099-06-01 00:00 (UTC)' });
+    expect(set.body.data).toMatchObject({ unpublishAt: '2030-06-01T00:00:00.000Z', unpublishAtLocal: '2030-06-01 00:00 (UTC)' });
 
-    expect((await sweep(new Date('2099-05-31T23:59:00.000Z'))).results.filter((r) => r.documentId === documentId)).toEqual([]);
-    const report = await sweep(new Date('2099-06-01T00:00:30.000Z'));
+    expect((await sweep(new Date('2030-05-31T23:59:00.000Z'))).results.filter((r) => r.documentId === documentId)).toEqual([]);
+    const report = await sweep(new Date('2030-06-01T00:00:30.000Z'));
     expect(report.results).toContainEqual(expect.objectContaining({ documentId, outcome: 'unpublished' }));
     expect(await publishedCount(app.strapi, [documentId])).toBe(0);
     const state = await getState(documentId);
@@ -286,22 +286,22 @@ describe('catch-up after downtime', () => {
     const recent = await createArticle(app.strapi, 'Due during the outage', byline);
     const stale = await createArticle(app.strapi, 'Due long before the outage ended', byline);
     for (const id of [recent, stale]) await workflowService().setStage({ uid: ARTICLE, documentId: id, locale: 'en' }, 'approved', 'test');
-    await scheduleDirectly(app.strapi, [recent], new Date('2099-07-01T10:00:00.000Z'));
-    await scheduleDirectly(app.strapi, [stale], new Date('2099-07-01T07:00:00.000Z'));
+    await scheduleDirectly(app.strapi, [recent], new Date('2030-07-01T10:00:00.000Z'));
+    await scheduleDirectly(app.strapi, [stale], new Date('2030-07-01T07:00:00.000Z'));
 
     // Every instance goes down; the times pass; the app comes back on the same database.
     await app.stop({ keepDatabase: true });
     app = await startApp('editorial-workflow', { reuseDatabase: true });
     jwt.editor = await adminJwt(app.server, editor!.email, editor!.password);
 
-    const report = await sweep(new Date('2099-07-01T10:30:00.000Z'));
+    const report = await sweep(new Date('2030-07-01T10:30:00.000Z'));
     expect(report.results).toContainEqual(expect.objectContaining({ documentId: recent, outcome: 'published' }));
     expect(report.results).toContainEqual(expect.objectContaining({ documentId: stale, outcome: 'held' }));
     expect(await publishedCount(app.strapi, [recent, stale])).toBe(1);
 
     const held = await getState(stale);
     expect(held.body.data).toMatchObject({ stage: 'approved', publishAt: null });
-    expect(held.body.data.lastFailure).toMatchObject({ kind: 'schedule-held', scheduledFor: '2099-07-01T07:00:00.000Z' });
+    expect(held.body.data.lastFailure).toMatchObject({ kind: 'schedule-held', scheduledFor: '2030-07-01T07:00:00.000Z' });
     expect(held.body.data.lastFailure.comment).toContain('210 minutes later (more than the 60 allowed)');
     // The webhook set up before the restart was loaded again from the database.
     await eventually(() => deliveriesFor(stale, 'workflow.schedule-held').length >= 1);

@@ -5,6 +5,21 @@ import { getService } from '../utils/get-service';
 type Params = { documentId?: string; locale?: unknown; status?: string };
 
 /**
+ * Document Service actions that act on one document named by `documentId`. Strapi puts the value
+ * straight into a `where`, so `{ $ne: 'x' }` (or a missing id) selects every row of the type: a
+ * publish would publish every draft while this gate checked only the first.
+ */
+const SINGLE_DOCUMENT_ACTIONS = new Set(['update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+
+/** The problem with `params.documentId`, or null when it is a non-empty string (or rightly absent). */
+export function documentIdProblem(action: string, params: unknown): string | null {
+  const value = params !== null && typeof params === 'object' ? (params as { documentId?: unknown }).documentId : undefined;
+  if (typeof value === 'string') return value.trim() === '' ? 'documentId is empty: name one document by its id.' : null;
+  if (value === undefined || value === null) return SINGLE_DOCUMENT_ACTIONS.has(action) ? `documentId is missing: ${action} must name one document by its id.` : null;
+  return `documentId must be a string naming one document (got ${Array.isArray(value) ? 'an array' : typeof value}).`;
+}
+
+/**
  * The one gate every publish passes: the admin Publish button and bulk publish (both call
  * `publish`), REST/Document Service `create`/`update` with `status: 'published'` (which publish
  * internally without a `publish` action), `strapi.documents().publish` and the scheduler.
@@ -13,6 +28,8 @@ type Params = { documentId?: string; locale?: unknown; status?: string };
 export const createPublishGate =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
+    const problem = documentIdProblem(ctx.action, ctx.params);
+    if (problem) throw new errors.ValidationError(problem, { errors: [{ path: ['documentId'], message: problem, name: 'ValidationError' }] });
     const guard = getService(strapi, 'guard');
     if (!guard.guards(ctx.uid)) return next();
     const params = ctx.params as Params;

@@ -3,6 +3,23 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { getService } from '../utils/get-service';
 import { contentTypeUid, locale, parseInput } from './validate';
+import type { CanRead } from '../services/schedules';
+
+/**
+ * What the person asking may read, entry by entry, as the Content Manager decides it (with the
+ * role's conditions, such as an Author's "own entries only"). One checker per content type.
+ */
+export function readerOf(strapi: Core.Strapi, ctx: any): CanRead {
+  const checkers = new Map<string, { cannot: { read: (entity?: unknown) => boolean } }>();
+  return (uid, entity) => {
+    let checker = checkers.get(uid);
+    if (!checker) {
+      checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid }) as { cannot: { read: (entity?: unknown) => boolean } };
+      checkers.set(uid, checker);
+    }
+    return !checker.cannot.read(entity);
+  };
+}
 
 const listQuery = z.object({ view: z.enum(['upcoming', 'failed', 'recent']), limit: z.coerce.number().int().min(1).max(200).optional() }).strict();
 const stagesQuery = z
@@ -12,7 +29,7 @@ const stagesQuery = z
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: any) {
     const query = parseInput(listQuery, ctx.query);
-    ctx.body = { data: await getService(strapi, 'schedules').list(query.view, query.limit) };
+    ctx.body = { data: await getService(strapi, 'schedules').list(query.view, query.limit, readerOf(strapi, ctx)) };
   },
 
   async stages(ctx: any) {
@@ -22,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const ids = (Array.isArray(query.documentIds) ? query.documentIds : query.documentIds.split(',')).map((s) => s.trim()).filter(Boolean).slice(0, 200);
     const loc = query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    ctx.body = { data: await getService(strapi, 'schedules').stages(query.contentType, ids, loc) };
+    ctx.body = { data: await getService(strapi, 'schedules').stages(query.contentType, ids, loc, readerOf(strapi, ctx)) };
   },
 
   /** What the admin panel needs to know: which content types the workflow covers, and its defaults. */

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { PUBLISHABLE_STAGES, type Stage } from '../../../shared/contracts/workflow';
 import { FIELDS, WORKFLOW_FIELD_NAMES } from '../constants';
 import { StaleEntryError } from '../services/context';
+import { assertDocumentId } from './document-id';
 import type { EntryRow } from '../services/entries';
 import { getService } from '../utils/get-service';
 
@@ -42,6 +43,8 @@ const localesIn = (result: unknown): string[] => {
 export const createWorkflowGate =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
+    // Before anything reads one row for the checks below: a filter in place of an id selects many.
+    assertDocumentId(ctx.action, ctx.params);
     const settings = getService(strapi, 'settings');
     if (!settings.covers(ctx.uid)) return next();
     const entries = getService(strapi, 'entries');

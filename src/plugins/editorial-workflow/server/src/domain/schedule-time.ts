@@ -1,8 +1,11 @@
 import { formatInTimeZone, zonedTimeToUtc } from 'date-fns-tz';
 
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/u;
+
 /** Whether `zone` is an IANA time zone this runtime knows (e.g. `Asia/Shanghai`, `UTC`). */
 export function isTimeZone(zone: string): boolean {
-  if (!zone) return false;
+  // Intl also takes offsets such as "+08:00", which are not zones (no DST rules, no name to show).
+  if (!zone || zone.length > 64 || !IANA_NAME.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -48,7 +51,12 @@ export function formatInZone(instant: Date | string | null | undefined, zone: st
   if (instant === null || instant === undefined) return null;
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime()) || !isTimeZone(zone)) return null;
-  return formatInTimeZone(date, zone, 'yyyy-MM-dd HH:mm (zzz)');
+  try {
+    return formatInTimeZone(date, zone, 'yyyy-MM-dd HH:mm (zzz)');
+  } catch {
+    // A stored value at the edge of what Date can hold formats to nothing rather than failing a view.
+    return null;
+  }
 }
 
 /** The value for an `<input type="datetime-local">` showing `instant` in `zone`. */

@@ -9,6 +9,7 @@ import {
   type StoredFinding,
 } from '../../../shared/contracts/workflow';
 import { FIELDS, HISTORY_UID, LOCK_NAMESPACE } from '../constants';
+import { isTimeZone } from '../domain/schedule-time';
 
 /** One version (draft or published row) of an entry in one locale, with its workflow fields. */
 export interface EntryRow {
@@ -40,11 +41,20 @@ export interface HistoryInput {
 
 type OnCommit = (cb: () => void) => void;
 
-const toDate = (value: unknown): Date | null => {
+/**
+ * A stored time as a Date, or null. Rows written by other means (or before input was checked)
+ * may hold anything the column takes — PostgreSQL's `infinity`, a string SQLite kept as it was —
+ * and a view must still answer: what is not a real date reads as unset.
+ */
+export const toDate = (value: unknown): Date | null => {
   if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(value as string);
-  return Number.isNaN(date.getTime()) ? null : date;
+  if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isFinite(date.getTime()) ? date : null;
 };
+
+/** A stored time as ISO text, or null when it is not a real date. */
+export const toIso = (value: unknown): string | null => toDate(value)?.toISOString() ?? null;
 
 /** 32-bit FNV-1a, as a signed int for PostgreSQL's two-key advisory locks. */
 export function lockKey(uid: string, documentId: string, locale: string): number {
@@ -83,7 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       stage: isStage(stage) ? stage : 'draft',
       publishAt: toDate(raw[FIELDS.publishAt]),
       unpublishAt: toDate(raw[FIELDS.unpublishAt]),
-      timezone: raw[FIELDS.timezone] ?? null,
+      // A zone the runtime does not know reads as unset, so the default applies instead of failing.
+      timezone: typeof raw[FIELDS.timezone] === 'string' && isTimeZone(raw[FIELDS.timezone]) ? raw[FIELDS.timezone] : null,
       assigneeId: raw[FIELDS.assignee]?.id ?? null,
       publishedAt: toDate(raw.publishedAt),
       createdBy: raw.createdBy?.id ? { id: raw.createdBy.id } : null,

@@ -4,6 +4,11 @@ import { isStage } from '../../../shared/contracts/workflow';
 import { FIELDS, GUARD_PLUGIN_ID, HISTORY_UID } from '../constants';
 import { formatInZone } from '../domain/schedule-time';
 import { getService } from '../utils/get-service';
+import { toIso } from './entries';
+
+/** Whether the person asking may read this entry (Strapi's conditions, such as "own entries only"). */
+export type CanRead = (uid: string, entity: { id: number; locale: string; createdBy: { id: number } | null }) => boolean;
+const everyone: CanRead = () => true;
 
 const FAILED_KINDS = ['schedule-failed', 'schedule-held', 'schedule-error'];
 const EXECUTED_KINDS = ['published', 'unpublished'];
@@ -13,9 +18,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => getService(strapi, 'settings');
   const entries = () => getService(strapi, 'entries');
 
-  const titleOf = async (uid: string, documentId: string, locale: string) => (await entries().findVersion(uid, documentId, locale, 'draft'))?.title ?? null;
+  /** The entry's draft, when the person asking may read it; the row is left out of a list otherwise. */
+  const readable = async (canRead: CanRead, uid: string, documentId: string, locale: string) => {
+    const draft = await entries().findVersion(uid, documentId, locale, 'draft');
+    return draft && canRead(uid, draft) ? draft : null;
+  };
 
-  async function upcoming(limit: number): Promise<ScheduleRow[]> {
+  async function upcoming(limit: number, canRead: CanRead): Promise<ScheduleRow[]> {
     const rows: ScheduleRow[] = [];
     const zoneDefault = settings().config().defaultTimezone;
     const guard = strapi.plugin(GUARD_PLUGIN_ID);
@@ -27,18 +36,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit,
       });
       for (const row of due) {
-        const zone = row[FIELDS.timezone] ?? zoneDefault;
+        const draft = await readable(canRead, uid, row.documentId, row.locale);
+        const at = toIso(row[FIELDS.publishAt]);
+        if (!draft || !at) continue;
+        const zone = draft.timezone ?? zoneDefault;
         // Whether the guard would let it through now, so a problem shows before the sweep meets it.
         const check = guard ? await guard.service('guard').checkDraft(uid, row.documentId, row.locale) : null;
         rows.push({
           contentType: uid,
           documentId: row.documentId,
           locale: row.locale,
-          title: await titleOf(uid, row.documentId, row.locale),
+          title: draft.title,
           stage: 'scheduled',
           action: 'publish',
-          at: new Date(row[FIELDS.publishAt]).toISOString(),
-          atLocal: formatInZone(row[FIELDS.publishAt], zone),
+          at,
+          atLocal: formatInZone(at, zone),
           timezone: zone,
           guardOk: check ? check.ok : null,
         });
@@ -50,16 +62,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit,
       });
       for (const row of expiring) {
-        const zone = row[FIELDS.timezone] ?? zoneDefault;
+        const draft = await readable(canRead, uid, row.documentId, row.locale);
+        const at = toIso(row[FIELDS.unpublishAt]);
+        if (!draft || !at) continue;
+        const zone = draft.timezone ?? zoneDefault;
         rows.push({
           contentType: uid,
           documentId: row.documentId,
           locale: row.locale,
-          title: await titleOf(uid, row.documentId, row.locale),
+          title: draft.title,
           stage: isStage(row[FIELDS.stage]) ? row[FIELDS.stage] : null,
           action: 'unpublish',
-          at: new Date(row[FIELDS.unpublishAt]).toISOString(),
-          atLocal: formatInZone(row[FIELDS.unpublishAt], zone),
+          at,
+          atLocal: formatInZone(at, zone),
           timezone: zone,
         });
       }
@@ -67,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.sort((a, b) => String(a.at).localeCompare(String(b.at))).slice(0, limit);
   }
 
-  async function fromHistory(kinds: string[], limit: number, schedulerOnly: boolean): Promise<ScheduleRow[]> {
+  async function fromHistory(kinds: string[], limit: number, schedulerOnly: boolean, canRead: CanRead): Promise<ScheduleRow[]> {
     const history = await strapi.db.query(HISTORY_UID as any).findMany({
       where: { kind: { $in: kinds }, ...(schedulerOnly ? { actorType: 'scheduler' } : {}), subjectType: { $in: settings().config().contentTypes } },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
@@ -77,7 +92,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const out: ScheduleRow[] = [];
     for (const raw of history) {
       const entry = entries().toHistoryEntry(raw);
-      const current = await entries().findVersion(entry.contentType, entry.documentId, entry.locale, 'draft');
+      const current = await readable(canRead, entry.contentType, entry.documentId, entry.locale);
+      // An entry the person may not read (or that is gone) is not listed: its title and times are not theirs to see.
+      if (!current) continue;
       const zone = current?.timezone ?? zoneDefault;
       out.push({
         contentType: entry.contentType,
@@ -98,21 +115,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    list(view: ScheduleView, limit = 50): Promise<ScheduleRow[]> {
-      if (view === 'upcoming') return upcoming(limit);
-      if (view === 'failed') return fromHistory(FAILED_KINDS, limit, false);
-      return fromHistory(EXECUTED_KINDS, limit, true);
+    /** `canRead` leaves out entries the person asking may not read; the default lists all (for code, not people). */
+    list(view: ScheduleView, limit = 50, canRead: CanRead = everyone): Promise<ScheduleRow[]> {
+      if (view === 'upcoming') return upcoming(limit, canRead);
+      if (view === 'failed') return fromHistory(FAILED_KINDS, limit, false, canRead);
+      return fromHistory(EXECUTED_KINDS, limit, true, canRead);
     },
 
     /** Stage and assignee of many entries at once, for the Content Manager's list view. */
-    async stages(uid: string, documentIds: string[], locale: string): Promise<Record<string, { stage: string; assigneeId: number | null }>> {
+    /** Entries the person asking may not read are left out, as if the ids named nothing. */
+    async stages(uid: string, documentIds: string[], locale: string, canRead: CanRead = everyone): Promise<Record<string, { stage: string; assigneeId: number | null }>> {
       if (!settings().covers(uid) || documentIds.length === 0) return {};
       const rows = await strapi.db.query(uid as any).findMany({
-        select: ['documentId', FIELDS.stage],
+        select: ['id', 'documentId', 'locale', FIELDS.stage],
         where: { documentId: { $in: documentIds }, locale, publishedAt: null },
-        populate: { [FIELDS.assignee]: { select: ['id'] } },
+        populate: { [FIELDS.assignee]: { select: ['id'] }, createdBy: { select: ['id'] } },
       });
-      return Object.fromEntries(rows.map((r: Record<string, any>) => [r.documentId, { stage: r[FIELDS.stage] ?? 'draft', assigneeId: r[FIELDS.assignee]?.id ?? null }]));
+      const visible = rows.filter((r: Record<string, any>) => canRead(uid, { id: r.id, locale: r.locale, createdBy: r.createdBy?.id ? { id: r.createdBy.id } : null }));
+      return Object.fromEntries(visible.map((r: Record<string, any>) => [r.documentId, { stage: isStage(r[FIELDS.stage]) ? r[FIELDS.stage] : 'draft', assigneeId: r[FIELDS.assignee]?.id ?? null }]));
     },
   };
 };

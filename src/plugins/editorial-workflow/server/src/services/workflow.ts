@@ -14,7 +14,8 @@ import {
 } from '../../../shared/contracts/workflow';
 import { ACTIONS, FIELDS, GUARD_PLUGIN_ID, PLUGIN_ID } from '../constants';
 import { PERMISSION_LABELS } from '../permissions';
-import { formatInZone, toInstant } from '../domain/schedule-time';
+import { formatInZone } from '../domain/schedule-time';
+import { validateSchedule, type Issue } from '../domain/schedule-input';
 import type { EntryRow } from './entries';
 import { getService } from '../utils/get-service';
 
@@ -73,14 +74,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
-  function parseWhen(value: string, zone: string, path: string): Date {
-    const result = toInstant(value, zone);
-    if (!result.ok) throw badRequest(result.message, [result.reason === 'invalid-zone' ? 'timezone' : path]);
-    return result.instant;
-  }
+  const invalid = (issues: Issue[]) =>
+    new errors.ValidationError(issues.map((i) => i.message).join(' '), { errors: issues.map((i) => ({ path: [i.path], message: i.message, name: 'ValidationError' })) });
 
-  function assertFuture(instant: Date, path: string, zone: string) {
-    if (instant.getTime() <= Date.now()) throw badRequest(`${formatInZone(instant, zone)} is in the past: pick a time to come.`, [path]);
+  /** The whole of a schedule change, checked before any write (a 400 naming every bad field). */
+  function scheduleTimes(input: { publishAt?: string | null; unpublishAt?: string | null; timezone?: string }, zone: string) {
+    const result = validateSchedule(input, { now: new Date(), zone });
+    if (!result.ok) throw invalid(result.issues);
+    return result.times;
   }
 
   async function guardVerdict(ref: EntryRef): Promise<EntryState['guard']> {
@@ -175,12 +176,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return service.state(caller, ref);
       }
 
-      const zone = input.timezone ?? draft.timezone ?? settings().config().defaultTimezone;
+      let zone = draft.timezone ?? settings().config().defaultTimezone;
       let publishAt: Date | null = null;
+      if (input.timezone !== undefined || input.publishAt !== undefined) {
+        const times = scheduleTimes({ publishAt: input.publishAt, timezone: input.timezone }, zone);
+        zone = times.zone;
+        publishAt = times.publishAt ?? null;
+      }
       if (input.to === 'scheduled') {
-        if (!input.publishAt) throw badRequest('Give a publishAt time to schedule.', ['publishAt']);
-        publishAt = parseWhen(input.publishAt, zone, 'publishAt');
-        assertFuture(publishAt, 'publishAt', zone);
+        if (!publishAt) throw badRequest('Give a publishAt time to schedule.', ['publishAt']);
         const unpublishAt = draft.unpublishAt;
         if (unpublishAt && unpublishAt.getTime() <= publishAt.getTime()) throw badRequest(`The entry is set to come down at ${formatInZone(unpublishAt, zone)}, before it would go up.`, ['publishAt']);
       }
@@ -216,11 +220,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async schedule(caller: AdminCaller, ref: EntryRef, input: { publishAt?: string | null; unpublishAt?: string | null; timezone?: string; comment?: string | null }): Promise<EntryState> {
       if (!caller.ability.can(ACTIONS.schedule)) throw forbidden('You may not schedule entries: that needs the "Schedule and unschedule" permission.');
       const draft = await loadDraft(caller, ref, 'update');
-      const zone = input.timezone ?? draft.timezone ?? settings().config().defaultTimezone;
-      const publishAt = input.publishAt === undefined || input.publishAt === null ? input.publishAt : parseWhen(input.publishAt, zone, 'publishAt');
-      const unpublishAt = input.unpublishAt === undefined || input.unpublishAt === null ? input.unpublishAt : parseWhen(input.unpublishAt, zone, 'unpublishAt');
-      if (publishAt) assertFuture(publishAt, 'publishAt', zone);
-      if (unpublishAt) assertFuture(unpublishAt, 'unpublishAt', zone);
+      const { zone, publishAt, unpublishAt } = scheduleTimes(input, draft.timezone ?? settings().config().defaultTimezone);
       const actor = actorOf(caller);
       const comment = input.comment?.trim() || null;
 
