@@ -3,7 +3,7 @@ import { ensureContentLocales } from './bootstrap/locales';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { ensureDevAdmins } from './bootstrap/dev-admins';
 import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
-import { ensureEditorialRoles } from './bootstrap/editorial-roles';
+import { ensureEditorialRoles, ensureEditorPluginActions } from './bootstrap/editorial-roles';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
@@ -38,6 +38,7 @@ export default {
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
     await ensureEditorialRoles(strapi, kv);
+    await ensureEditorPluginActions(strapi, kv);
     await ensureDevAdmins(strapi);
     if (shouldSeed()) await loadDemoContent(strapi);
   },

@@ -64,3 +64,22 @@ export async function ensureEditorialRoles(strapi: Core.Strapi, store: Store): P
   }
   await store.set('editorialRolesSet', true);
 }
+
+/**
+ * Plugin actions Editors hold beyond what the plugins grant on a new database: unpublishing or deleting
+ * a record live stories show, with a reason. Each action is granted once per database (databases made
+ * before the action existed included), so an administrator's later removal in the role editor stands.
+ */
+const EDITOR_PLUGIN_ACTIONS = ['plugin::attribution-guard.dependents.override'];
+
+export async function ensureEditorPluginActions(strapi: Core.Strapi, store: Store): Promise<void> {
+  const granted = ((await store.get('editorPluginActionsGranted')) ?? []) as string[];
+  const todo = EDITOR_PLUGIN_ACTIONS.filter((action) => !granted.includes(action));
+  if (todo.length === 0) return;
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+  if (!role) return;
+  const have = new Set(((await strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: { $in: todo } } })) as PermissionRow[]).map((p) => p.action));
+  const missing = todo.filter((action) => !have.has(action));
+  if (missing.length > 0) await strapi.service('admin::permission').createMany(missing.map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id })));
+  await store.set('editorPluginActionsGranted', [...granted, ...todo]);
+}

@@ -10,4 +10,5 @@ export const ACTIONS = {
   override: 'plugin::attribution-guard.override',
   settingsRead: 'plugin::attribution-guard.settings.read',
   settingsUpdate: 'plugin::attribution-guard.settings.update',
+  dependentsOverride: 'plugin::attribution-guard.dependents.override',
 } as const;

@@ -58,7 +58,7 @@ export interface CheckResponse extends CheckResult {
 /** `POST /attribution-guard/status` → `{ data: StatusResponse }`, for the list view's column. */
 export type StatusResponse = Record<string, { ok: boolean; errors: number; warnings: number } | null>;
 
-export type CheckOutcome = 'blocked' | 'overridden' | 'published';
+export type CheckOutcome = 'blocked' | 'overridden' | 'published' | 'dependency-removed';
 
 /** `GET /attribution-guard/records` → `{ data: HistoryRecord[] }`. */
 export interface HistoryRecord {

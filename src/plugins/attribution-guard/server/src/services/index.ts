@@ -6,6 +6,7 @@ import mediaCredits from './media-credits';
 import settings from './settings';
 import formData from './form-data';
 import preview from './preview';
+import dependents from './dependents';
 
 export default {
   guard,
@@ -16,4 +17,5 @@ export default {
   settings,
   'form-data': formData,
   preview,
+  dependents,
 };
