@@ -199,6 +199,15 @@ describe('what only drafts use, or a photo’s stored credit', () => {
 });
 
 describe('POST /attribution-guard/unpublish-dependency (the override)', () => {
+  it('is a permission of its own, granted to Editors and not to Authors', async () => {
+    const actions = async (code: string) => {
+      const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
+      return (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: 'plugin::attribution-guard.dependents.override' } })).length;
+    };
+    expect(await actions('strapi-editor')).toBe(1);
+    expect(await actions('strapi-author')).toBe(0);
+  });
+
   const override = (who: keyof typeof jwt, body: object) => request(app.server).post('/attribution-guard/unpublish-dependency').set(as(who)).send(body);
   const reason = 'The republisher asked to be removed from our site today.';
 

@@ -46,7 +46,7 @@ function storyLines(dependents: Array<Dependent & { viaMediaCredit?: boolean }>,
     byStory.set(key, entry);
   }
   return [...byStory.values()].map(({ title, locale, fields }) => {
-    const where = locale ? ` (${locale})` : '';
+    const where = locale ? (lang === 'en' ? ` (${locale})` : `(${locale})`) : '';
     if (lang === 'en') return `“${title}”${where} as ${fields.join(', ')}`;
     if (lang === 'zh-Hant') return `「${title}」${where}的${fields.join('、')}`;
     return `“${title}”${where}的${fields.join('、')}`;
@@ -69,7 +69,7 @@ export function refusalMessage(action: RemovalAction, recordLabel: string, depen
       const count = `${lines.length} published ${lines.length === 1 ? 'story shows' : 'stories show'} it`;
       return `Cannot ${verb.en} “${recordLabel}”: ${count}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}. Change or unpublish ${lines.length === 1 ? 'that story' : 'those stories'} first, or ask an editor with the override permission.`;
     }
-    const sep = lang === 'zh-Hant' ? '；' : '；';
+    const sep = '；';
     const moreText = more > 0 ? `${sep}另有 ${more} 篇` : '';
     const name = lang === 'zh-Hant' ? `「${recordLabel}」` : `“${recordLabel}”`;
     return lang === 'zh-Hant'
