@@ -181,6 +181,17 @@ describe('what only drafts use, or a photo’s stored credit', () => {
     expect(await exists(AUTHOR, writer.documentId)).toBe(false);
   });
 
+  it('a published story itself can still be unpublished and deleted (its own locales are not dependents)', async () => {
+    const docs = app.strapi.documents(ARTICLE as any);
+    const created = await docs.create({ locale: 'zh-Hant', data: validArticle(ids, '可撤下的故事') as any });
+    await docs.publish({ documentId: created.documentId, locale: 'zh-Hant' });
+    await docs.unpublish({ documentId: created.documentId, locale: 'zh-Hant' });
+    expect(await isPublished(ARTICLE, created.documentId)).toBe(false);
+    await docs.publish({ documentId: created.documentId, locale: 'zh-Hant' });
+    await docs.delete({ documentId: created.documentId, locale: '*' });
+    expect(await exists(ARTICLE, created.documentId)).toBe(false);
+  });
+
   it('an agency named only in the credit stored with a photo a live story shows uncredited is protected too', async () => {
     const agency = await app.strapi.documents(SOURCE as any).create({ data: { name: '新華社', kind: 'agency' } as any, status: 'published' });
     await app.strapi.plugin('attribution-guard').service('media-credits').set(ids.draftPhotoId, { credit: '新華社', agency: agency.documentId, license: 'agency' });

@@ -17,11 +17,19 @@ export type SchemaOf = (uid: string) => SchemaLike | undefined;
 /** Attribute names from the story down to the field, e.g. `['author']`, `['cover', 'agency']`. */
 export type FieldPath = string[];
 
+/**
+ * Attributes Strapi adds to every model: the i18n link between a document's own locales and the admin
+ * users who wrote it. They show nothing a reader sees, and unpublishing one locale must not count the
+ * document's other locales as stories that show it.
+ */
+const SYSTEM_ATTRIBUTES = new Set(['localizations', 'createdBy', 'updatedBy']);
+
 /** Walks the story's attributes and its components' (any depth, each component once per branch). */
 function walk(schemaOf: SchemaOf, uid: string, visit: (path: FieldPath, attribute: AttributeLike) => void, prefix: FieldPath = [], seen: Set<string> = new Set()): void {
   const schema = schemaOf(uid);
   if (!schema) return;
   for (const [name, attribute] of Object.entries(schema.attributes)) {
+    if (SYSTEM_ATTRIBUTES.has(name)) continue;
     const path = [...prefix, name];
     if (attribute.type === 'component' && attribute.component && !seen.has(attribute.component)) {
       walk(schemaOf, attribute.component, visit, path, new Set([...seen, attribute.component]));

@@ -13,6 +13,9 @@ const schemas: Record<string, SchemaLike> = {
       pullQuotes: { type: 'relation', relation: 'oneToMany', target: 'api::pull-quote.pull-quote' },
       sidebar: { type: 'component', component: 'layout.box' },
       related: { type: 'relation', relation: 'morphToMany', target: 'api::source.source' },
+      localizations: { type: 'relation', relation: 'oneToMany', target: 'api::article.article' },
+      createdBy: { type: 'relation', relation: 'oneToOne', target: 'admin::user' },
+      relatedStory: { type: 'relation', relation: 'manyToOne', target: 'api::article.article' },
     },
   },
   'media.credited-image': {
@@ -28,6 +31,10 @@ describe('relationPathsTo', () => {
     expect(relationPathsTo(schemaOf, 'api::article.article', 'api::author.author')).toEqual([['author'], ['editor']]);
     expect(relationPathsTo(schemaOf, 'api::article.article', 'api::source.source')).toEqual([['cover', 'agency'], ['gallery', 'agency'], ['source'], ['sidebar', 'photo', 'agency']]);
     expect(relationPathsTo(schemaOf, 'api::article.article', 'api::pull-quote.pull-quote')).toEqual([['pullQuotes']]);
+  });
+  it('leaves out Strapi’s own links (other locales, the admin users) but keeps a story linking a story', () => {
+    expect(relationPathsTo(schemaOf, 'api::article.article', 'api::article.article')).toEqual([['relatedStory']]);
+    expect(relationPathsTo(schemaOf, 'api::article.article', 'admin::user')).toEqual([]);
   });
   it('finds nothing for a type no story links to, or an unknown story type', () => {
     expect(relationPathsTo(schemaOf, 'api::article.article', 'api::tag.tag')).toEqual([]);
