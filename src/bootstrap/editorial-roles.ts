@@ -74,6 +74,8 @@ export async function ensureEditorialRoles(strapi: Core.Strapi, store: Store): P
 const PLUGIN_GRANTS: Array<{ key: string; action: string; roles: string[] }> = [
   // Changing the credit of a photo on a live story is an editor's decision, recorded in its history.
   { key: 'grant:attribution-guard.credit.live', action: 'plugin::attribution-guard.credit.live', roles: ['strapi-editor'] },
+  // Unpublishing or deleting a record live stories show, with a reason; the stories are re-checked.
+  { key: 'grant:attribution-guard.dependents.override', action: 'plugin::attribution-guard.dependents.override', roles: ['strapi-editor'] },
 ];
 
 async function ensurePluginGrants(strapi: Core.Strapi, store: Store): Promise<void> {

@@ -48,6 +48,7 @@ describe('roles', () => {
   it('gives Strapi’s Editor and Author roles their attribution-guard actions on a new database', async () => {
     expect((await actionsOf('strapi-editor', 'plugin::attribution-guard.')).map((p) => p.action).sort()).toEqual([
       'plugin::attribution-guard.credit.live',
+      'plugin::attribution-guard.dependents.override',
       'plugin::attribution-guard.override',
       'plugin::attribution-guard.read',
       'plugin::attribution-guard.settings.read',

@@ -339,13 +339,13 @@ describe('admin routes', () => {
 
   it('the plugin actions are in the role editor, and the Author role can read but not override', async () => {
     const actions = app.strapi.service('admin::permission').actionProvider.values().map((a: { actionId: string }) => a.actionId);
-    expect(actions).toEqual(expect.arrayContaining(['plugin::attribution-guard.read', 'plugin::attribution-guard.override', 'plugin::attribution-guard.settings.read', 'plugin::attribution-guard.settings.update']));
+    expect(actions).toEqual(expect.arrayContaining(['plugin::attribution-guard.read', 'plugin::attribution-guard.override', 'plugin::attribution-guard.settings.read', 'plugin::attribution-guard.settings.update', 'plugin::attribution-guard.dependents.override']));
     const perms = async (code: string) => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
       const rows = await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: { $startsWith: 'plugin::attribution-guard.' } } });
       return rows.map((r: { action: string }) => r.action).sort();
     };
     expect(await perms('strapi-author')).toEqual(['plugin::attribution-guard.read']);
-    expect(await perms('strapi-editor')).toEqual(['plugin::attribution-guard.credit.live', 'plugin::attribution-guard.override', 'plugin::attribution-guard.read', 'plugin::attribution-guard.settings.read']);
+    expect(await perms('strapi-editor')).toEqual(['plugin::attribution-guard.credit.live', 'plugin::attribution-guard.dependents.override', 'plugin::attribution-guard.override', 'plugin::attribution-guard.read', 'plugin::attribution-guard.settings.read']);
   });
 });

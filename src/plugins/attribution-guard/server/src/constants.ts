@@ -12,4 +12,5 @@ export const ACTIONS = {
   creditLive: 'plugin::attribution-guard.credit.live',
   settingsRead: 'plugin::attribution-guard.settings.read',
   settingsUpdate: 'plugin::attribution-guard.settings.update',
+  dependentsOverride: 'plugin::attribution-guard.dependents.override',
 } as const;

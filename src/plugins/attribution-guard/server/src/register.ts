@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createPublishGate } from './document-middlewares/publish-gate';
+import { createDependencyGate } from './document-middlewares/dependency-gate';
 import { validateGuardConfig } from './config/validate-config';
 import { PLUGIN_ID } from './constants';
 
@@ -17,6 +18,7 @@ function markGuardedContentTypes(strapi: Core.Strapi): void {
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   markGuardedContentTypes(strapi);
   strapi.documents.use(createPublishGate(strapi));
+  strapi.documents.use(createDependencyGate(strapi));
 };
 
 export default register;

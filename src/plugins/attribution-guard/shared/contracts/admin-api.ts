@@ -58,8 +58,8 @@ export interface CheckResponse extends CheckResult {
 /** `POST /attribution-guard/status` → `{ data: StatusResponse }`, for the list view's column. */
 export type StatusResponse = Record<string, { ok: boolean; errors: number; warnings: number } | null>;
 
-/** `credit-changed`: the credit of a photo the story shows was changed while the story was live. */
-export type CheckOutcome = 'blocked' | 'overridden' | 'published' | 'credit-changed';
+/** `credit-changed`: the credit of a photo the story shows was changed while the story was live. `dependency-removed`: a record it shows was removed on override. */
+export type CheckOutcome = 'blocked' | 'overridden' | 'published' | 'credit-changed' | 'dependency-removed';
 
 /** What a live credit change was: the photo, and its stored credit before and after. */
 export interface CreditChange {

@@ -3,7 +3,8 @@ import { useIntl } from 'react-intl';
 import type { HistoryRecord } from '../../../shared/contracts/admin-api';
 import { getTrad } from '../utils/translations';
 
-const OUTCOME_VARIANT = { blocked: 'danger', overridden: 'warning', published: 'success', 'credit-changed': 'secondary' } as const;
+// `credit-changed`: a photo's credit changed while the story was live. `dependency-removed`: a record the live story showed was unpublished or deleted on override, and the story re-checked.
+const OUTCOME_VARIANT = { blocked: 'danger', overridden: 'warning', published: 'success', 'credit-changed': 'secondary', 'dependency-removed': 'danger' } as const;
 
 interface HistoryListProps {
   records: HistoryRecord[] | null;

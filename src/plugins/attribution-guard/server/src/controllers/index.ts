@@ -4,5 +4,6 @@ import override from './override';
 import settings from './settings';
 import mediaCredit from './media-credit';
 import status from './status';
+import dependencyOverride from './dependency-override';
 
-export default { check, records, override, settings, 'media-credit': mediaCredit, status };
+export default { check, records, override, settings, 'media-credit': mediaCredit, status, 'dependency-override': dependencyOverride };

@@ -59,6 +59,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return snapshot ? { ...service.evaluate(snapshot, now), title: snapshot.article.title } : null;
     },
 
+    /** The published version checked as readers see it (after a record it showed was removed, say). */
+    async checkPublished(uid: string, documentId: string, locale: string, now?: Date): Promise<(CheckResult & { title: string | null }) | null> {
+      const snapshot = await getService(strapi, 'snapshot').fromPublished(uid, documentId, locale);
+      return snapshot ? { ...service.evaluate(snapshot, now), title: snapshot.article.title } : null;
+    },
+
     async checkData(uid: string, data: Record<string, unknown>, locale: string, documentId?: string, now?: Date): Promise<CheckResult> {
       const snapshot = await getService(strapi, 'snapshot').fromData(uid, data, locale, documentId);
       return service.evaluate(snapshot, now);

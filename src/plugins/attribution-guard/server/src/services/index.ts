@@ -7,6 +7,7 @@ import settings from './settings';
 import formData from './form-data';
 import preview from './preview';
 import fileUsage from './file-usage';
+import dependents from './dependents';
 
 export default {
   guard,
@@ -18,4 +19,5 @@ export default {
   'form-data': formData,
   preview,
   'file-usage': fileUsage,
+  dependents,
 };

@@ -4,7 +4,8 @@ import type { Finding } from '../../../shared/contracts/findings';
 import { RECORD_UID } from '../constants';
 import type { Actor } from './publish-context';
 
-export type Outcome = 'blocked' | 'overridden' | 'published' | 'credit-changed';
+/** `credit-changed`: a live photo's credit changed. `dependency-removed`: a record the published story shows was unpublished or deleted on override; the story re-checked. */
+export type Outcome = 'blocked' | 'overridden' | 'published' | 'credit-changed' | 'dependency-removed';
 
 export interface RecordEntry {
   contentType: string;

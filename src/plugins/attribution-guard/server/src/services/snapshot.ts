@@ -178,8 +178,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  async function loadDraft(uid: string, documentId: string, locale: string): Promise<Row | null> {
-    return strapi.db.query(uid as any).findOne({ where: { documentId, locale, publishedAt: null }, populate: ARTICLE_POPULATE as any });
+  async function loadDraft(uid: string, documentId: string, locale: string, status: 'draft' | 'published' = 'draft'): Promise<Row | null> {
+    const publishedAt = status === 'draft' ? null : { $notNull: true };
+    return strapi.db.query(uid as any).findOne({ where: { documentId, locale, publishedAt }, populate: ARTICLE_POPULATE as any });
   }
 
   /** Rows for relation references given as documentIds, in the article's locale where the target is localized. */
@@ -198,6 +199,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The stored draft of one locale; null when the document has no draft in that locale. */
     async fromDraft(uid: string, documentId: string, locale: string) {
       const row = await loadDraft(uid, documentId, locale);
+      return row ? build(row, locale) : null;
+    },
+
+    /** The live version of one locale, as readers have it now; null when it is not published. */
+    async fromPublished(uid: string, documentId: string, locale: string) {
+      const row = await loadDraft(uid, documentId, locale, 'published');
       return row ? build(row, locale) : null;
     },
 
