@@ -1,4 +1,5 @@
 import exifr from 'exifr';
+import { toPlainText } from '../lib/plain-text';
 
 /** The credit fields a photo file may carry, from XMP first and IPTC-IIM second. */
 export interface PhotoMetadata {
@@ -11,9 +12,15 @@ export interface PhotoMetadata {
 
 type Parsed = Record<string, Record<string, unknown> | undefined>;
 
-/** XMP values come as strings, language alternatives `{ lang, value }`, or lists of either. */
+/**
+ * XMP values come as strings, language alternatives `{ lang, value }`, or lists of either. A file is
+ * input from anywhere: its strings are reduced to plain text (XMP is XML, so entities are decoded too).
+ */
 function text(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'string') {
+    const plain = toPlainText(value);
+    return plain === '' ? null : plain;
+  }
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     const parts = value.map(text).filter((v): v is string => v !== null);

@@ -6,6 +6,7 @@ import type { License } from '../../../shared/contracts/findings';
 import { ACTIONS, SOURCE_UID } from '../constants';
 import { placeholderInCredit } from '../text/placeholders';
 import { stripCreditPrefix } from '../text/credit';
+import { containsMarkup } from '../text/markup';
 import { assertFileAccess, UPLOAD_ACTIONS } from '../utils/file-access';
 import { getService } from '../utils/get-service';
 import { creditView, describeCreditChange } from '../text/credit-change';
@@ -14,12 +15,13 @@ import { documentId, parseInput } from './validate';
 const LICENSES = ['owned', 'agency', 'editorial-only', 'cc-by', 'cc-by-sa', 'public-domain', 'handout'] as const;
 
 const fileIdParam = z.coerce.number().int().positive();
+const PLAIN_NAME = 'a name only, without < > or HTML';
 
 const creditBody = z
   .object({
-    credit: z.string().trim().min(1, 'a credit is required').max(255),
+    credit: z.string().trim().min(1, 'a credit is required').max(255).refine((v) => !containsMarkup(v), PLAIN_NAME),
     agency: documentId.nullable().optional(),
-    photographer: z.string().trim().max(120).nullable().optional(),
+    photographer: z.string().trim().max(120).refine((v) => !containsMarkup(v), PLAIN_NAME).nullable().optional(),
     license: z.enum(LICENSES).nullable().optional(),
   })
   .strict();
