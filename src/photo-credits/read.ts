@@ -12,15 +12,9 @@ export interface PhotoMetadata {
 
 type Parsed = Record<string, Record<string, unknown> | undefined>;
 
-/**
- * XMP values come as strings, language alternatives `{ lang, value }`, or lists of either. A file is
- * input from anywhere: its strings are reduced to plain text (XMP is XML, so entities are decoded too).
- */
+/** XMP values come as strings, language alternatives `{ lang, value }`, or lists of either. */
 function text(value: unknown): string | null {
-  if (typeof value === 'string') {
-    const plain = toPlainText(value);
-    return plain === '' ? null : plain;
-  }
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     const parts = value.map(text).filter((v): v is string => v !== null);
@@ -52,11 +46,13 @@ export async function readPhotoMetadata(input: Buffer | string): Promise<PhotoMe
   }
   const xmp = (ns: string, key: string) => text(parsed?.[ns]?.[key]);
   const iptc = (key: string) => repairIptcString(text(parsed?.iptc?.[key]));
+  // A file is input from anywhere: once decoded, its strings are reduced to plain text (XMP is XML, so entities are decoded too).
+  const plain = (value: string | null) => (value === null ? null : toPlainText(value) || null);
   return {
-    credit: xmp('photoshop', 'Credit') ?? iptc('Credit'),
-    byline: xmp('dc', 'creator') ?? iptc('Byline'),
-    copyright: xmp('dc', 'rights') ?? iptc('CopyrightNotice'),
-    source: xmp('photoshop', 'Source') ?? iptc('Source'),
-    usageTerms: xmp('xmpRights', 'UsageTerms'),
+    credit: plain(xmp('photoshop', 'Credit') ?? iptc('Credit')),
+    byline: plain(xmp('dc', 'creator') ?? iptc('Byline')),
+    copyright: plain(xmp('dc', 'rights') ?? iptc('CopyrightNotice')),
+    source: plain(xmp('photoshop', 'Source') ?? iptc('Source')),
+    usageTerms: plain(xmp('xmpRights', 'UsageTerms')),
   };
 }
