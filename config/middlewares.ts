@@ -11,5 +11,7 @@ export default [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // Before strapi::public: /uploads answers carry nosniff, and non-images download sandboxed.
+  'global::upload-headers',
   'strapi::public',
 ];
