@@ -13,5 +13,7 @@ export default [
   'global::input-depth',
   'strapi::session',
   'strapi::favicon',
+  // Before strapi::public: /uploads answers carry nosniff, and non-images download sandboxed.
+  'global::upload-headers',
   'strapi::public',
 ];

@@ -11,6 +11,7 @@ import { createArticleSlugMiddleware } from './document-middlewares/article-slug
 import { createKnownLocaleMiddleware } from './document-middlewares/known-locale';
 import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
 import { readCreditsOnUpload } from './photo-credits/upload-hook';
+import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
 
@@ -37,6 +38,8 @@ export default {
     await bootstrapDelivery(strapi);
     suggestPinyinSlugsInAdmin(strapi);
     readCreditsOnUpload(strapi);
+    // After the credit hook, so it wraps it: files are checked before anything is stored or credited.
+    refuseNonImages(strapi);
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
     await ensureEditorialRoles(strapi, kv);
