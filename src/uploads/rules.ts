@@ -21,12 +21,16 @@ export function textKind(head: string, name: string): string {
   return 'other';
 }
 
+const TEXT_FORMATS = new Set(['xml', 'svg', 'html', 'xhtml']);
+
 /** Decides an upload from what file-type detected and the file's first bytes. */
 export function verdictFor(name: string, detected: Detected, head: string): Verdict {
   const allowed = detected ? ALLOWED[detected.ext] : undefined;
   if (allowed && detected?.mime === allowed.mime) return { ok: true, ...allowed };
   const shown = `"${name}"`;
-  if (detected) return { ok: false, message: `${shown} is a ${detected.ext.toUpperCase()} file, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
+  // file-type names markup (XML, and so SVG and XHTML) by its first tag: say what kind of page it is.
+  const markup = !detected || TEXT_FORMATS.has(detected.ext);
+  if (detected && !markup) return { ok: false, message: `${shown} is a ${detected.ext.toUpperCase()} file, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
   switch (textKind(head, name)) {
     case 'svg': return { ok: false, message: `SVG files cannot be uploaded (${shown}): export the graphic as PNG.` };
     case 'html': return { ok: false, message: `${shown} is an HTML page, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { detectBytes, readHead } from './detect';
 import { renamed, verdictFor } from './rules';
 
-type UploadFile = { filepath?: string; path?: string; originalFilename?: string; name?: string; mimetype?: string; type?: string };
+type UploadFile = { detectedMimeType?: string; filepath?: string; path?: string; originalFilename?: string; name?: string; mimetype?: string; type?: string };
 
 /** Checks one file's bytes; on success makes its name and MIME type say what it really is. */
 async function vet(file: UploadFile): Promise<string | null> {
@@ -18,6 +18,8 @@ async function vet(file: UploadFile): Promise<string | null> {
   if (file.name !== undefined) file.name = fixed;
   if (file.mimetype !== undefined || file.type === undefined) file.mimetype = verdict.mime;
   if (file.type !== undefined) file.type = verdict.mime;
+  // Strapi's upload service prefers this over the client's MIME type when it stores the file.
+  file.detectedMimeType = verdict.mime;
   return null;
 }
 
