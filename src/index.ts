@@ -6,6 +6,7 @@ import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
 import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
+import { noNulMiddleware } from './document-middlewares/no-nul';
 import { urlFieldsMiddleware } from './document-middlewares/url-fields';
 import { createArticleSlugMiddleware } from './document-middlewares/article-slug';
 import { createKnownLocaleMiddleware } from './document-middlewares/known-locale';
@@ -22,6 +23,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(createKnownLocaleMiddleware(strapi));
     // Plain text before the slug, so the slug is made from the cleaned title.
+    strapi.documents.use(noNulMiddleware);
     strapi.documents.use(plainTextMiddleware);
     strapi.documents.use(urlFieldsMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
