@@ -1,5 +1,6 @@
 import { appRoot } from '../src/lib/app-root';
 import { ensureSecrets } from '../src/lib/secrets';
+import { apolloServerLimits } from '../src/graphql/limits';
 
 export default ({ env }: { env: any }) => {
   ensureSecrets(appRoot());
@@ -18,6 +19,8 @@ export default ({ env }: { env: any }) => {
         maxLimit: 100,
         depthLimit: 10,
         landingPage: env('NODE_ENV', 'development') !== 'production',
+        // Depth, alias, directive, cost and token limits, no introspection in production (src/graphql/limits.ts).
+        apolloServer: apolloServerLimits(env('NODE_ENV', 'development') === 'production'),
       },
     },
     'attribution-guard': {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { checkSortPaths, PUBLIC_UNREACHABLE_FIELDS, type ModelLookup } from '../lib/content-query';
 import { checkSlug } from './http';
 import type { DeliveryService } from './service';
 
@@ -47,16 +48,23 @@ const refuse = (path: string, message: string) => new errors.ValidationError(mes
  * The GraphQL counterpart of the `published-only` route middleware. Strapi's root queries take a
  * `status` argument, and nested relations inherit it, so `status: DRAFT` on any root query is
  * refused; a page size above the cap is refused too, as on REST, instead of being silently cut.
+ * A `sort` path through `localizations` is refused as on REST (src/lib/content-query.ts); filters
+ * cannot name it at all, since their input types leave it out (registerGraphqlDelivery).
  */
-function publishedOnlyPlugin(nexus: NexusPluginApi, maxLimit: number) {
+function publishedOnlyPlugin(nexus: NexusPluginApi, maxLimit: number, lookup: ModelLookup) {
   return nexus.plugin({
     name: 'NewsroomPublishedOnly',
     onCreateFieldResolver({ parentTypeConfig, fieldConfig }) {
       const args = fieldConfig.args ?? {};
       const checksStatus = parentTypeConfig.name === 'Query' && 'status' in args;
       const checksPagination = 'pagination' in args;
-      if (!checksStatus && !checksPagination) return undefined;
+      const checksSort = 'sort' in args;
+      if (!checksStatus && !checksPagination && !checksSort) return undefined;
       return (root, fieldArgs, ctx, info, next) => {
+        if (checksSort && fieldArgs?.sort !== undefined && fieldArgs.sort !== null) {
+          const [problem] = checkSortPaths(null, fieldArgs.sort, lookup);
+          if (problem) throw refuse('sort', problem.message);
+        }
         if (checksStatus && fieldArgs?.status !== undefined && fieldArgs.status !== null && fieldArgs.status !== 'published') {
           throw refuse('status', 'Only published content is available on this API: remove the status argument or use PUBLISHED.');
         }
@@ -81,8 +89,15 @@ export function registerGraphqlDelivery(strapi: Core.Strapi, delivery: () => Del
   const extension = graphql.service('extension');
   // A media file's `related` lists every entry that uses it, drafts included: front ends have no use for it.
   extension.shadowCRUD('plugin::upload.file').field('related').disable();
+  // `localizations` joins every row of a document, its drafts included: no filter input offers it.
+  for (const [uid, model] of Object.entries(strapi.contentTypes)) {
+    for (const field of PUBLIC_UNREACHABLE_FIELDS) {
+      if (field in (model as { attributes: object }).attributes) extension.shadowCRUD(uid).field(field).disableFilters();
+    }
+  }
+  const lookup: ModelLookup = (uid) => strapi.getModel(uid as any) as ReturnType<ModelLookup>;
   extension.use(({ nexus }: { nexus: NexusPluginApi }) => ({
-    plugins: [publishedOnlyPlugin(nexus, maxLimit)],
+    plugins: [publishedOnlyPlugin(nexus, maxLimit, lookup)],
     typeDefs: TYPE_DEFS,
     resolvers: {
       Query: {

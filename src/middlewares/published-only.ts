@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { checkContentQuery, type ModelLookup } from '../lib/content-query';
 
 const refuse = (param: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [param], message, name: 'ValidationError' }] });
@@ -8,9 +9,12 @@ const refuse = (param: string, message: string) =>
  * Content-API reads serve published entries only. Strapi 5 lets any caller with `find` ask for
  * `?status=draft`; a newsroom's drafts are unpublished journalism, so the status is forced to
  * `published`, and an explicit request for drafts is refused so the caller learns why.
- * A page size above the configured cap is refused too, instead of being silently cut.
+ * A page size above the configured cap is refused too, instead of being silently cut, and so is
+ * any filter, sort, populate or fields path that could reach an unpublished row or a private field
+ * (src/lib/content-query.ts).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const lookup: ModelLookup = (uid) => strapi.getModel(uid as any) as ReturnType<ModelLookup>;
   return async (ctx: any, next: () => Promise<void>) => {
     const query = (ctx.query ?? {}) as Record<string, unknown>;
     if (query.status !== undefined && query.status !== 'published') {
@@ -26,6 +30,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       if (value !== undefined && (!/^\d+$/.test(String(value)) || Number(value) > maxLimit || Number(value) < 1)) {
         throw refuse(`pagination.${key}`, `pagination[${key}] must be a whole number from 1 to ${maxLimit}.`);
       }
+    }
+    const handler: unknown = ctx.state?.route?.handler;
+    const uid = typeof handler === 'string' ? handler.split('.').slice(0, 2).join('.') : '';
+    const problems = checkContentQuery(uid, query, lookup);
+    if (problems.length > 0) {
+      throw new errors.ValidationError(problems[0]!.message, {
+        errors: problems.map((problem) => ({ path: problem.path, message: problem.message, name: 'ValidationError' })),
+      });
     }
     ctx.query = { ...query, status: 'published' };
     await next();
