@@ -239,13 +239,12 @@ class Walk {
   /** A dotted path (`author.outlet.name`) through the model, as `sort`, `fields` and `populate` strings use. */
   dottedPath(uid: string | null, dotted: string, path: string[]): void {
     let current = uid;
+    const at = [...path];
     for (const segment of dotted.split('.')) {
       if (!segment || segment === '*') continue;
-      if (!current) {
-        if (UNREACHABLE_FIELDS.has(segment)) this.attribute('', segment, [...path, segment]);
-        continue;
-      }
-      const attribute = this.attribute(current, segment, [...path, segment]);
+      at.push(segment);
+      const attribute = this.attribute(current ?? '', segment, [...at]);
+      if (!attribute && !current) continue;
       current = attribute ? Walk.targetOf(attribute) : null;
     }
   }
