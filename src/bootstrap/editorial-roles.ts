@@ -24,6 +24,11 @@ const ROLE_ACTIONS: Record<string, { actions: string[]; conditions: string[] }> 
  */
 export async function ensureEditorialRoles(strapi: Core.Strapi, store: Store): Promise<void> {
   await ensurePluginGrants(strapi, store);
+  await ensureEditorialBaseline(strapi, store);
+  await ensureNewsroomAuthors(strapi, store);
+}
+
+async function ensureEditorialBaseline(strapi: Core.Strapi, store: Store): Promise<void> {
   if (await store.get('editorialRolesSet')) return;
   const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
   const permissions = strapi.service('admin::permission');
@@ -90,4 +95,31 @@ async function ensurePluginGrants(strapi: Core.Strapi, store: Store): Promise<vo
     }
     await store.set(grant.key, true);
   }
+}
+
+const RECORD_TYPES = ['api::author.author', 'api::source.source'];
+const AUTHOR_READS_ALL = [...PUBLIC_CONTENT_TYPES];
+
+/**
+ * A writer in a newsroom reads every story and every byline, outlet and pull-quote record, and picks
+ * any of them; they write and edit only their own drafts. Strapi's Author role reads only what its
+ * user created, so an Author saw no story and no author or outlet to pick. Applied once per database,
+ * new or existing (its own key): reads and the media library lose the "own entries" condition, and the
+ * Author's create/update/delete on author and outlet records are withdrawn (those are the desk's).
+ * Stories and pull-quotes keep "own entries only" for update and delete; publishing stays the Editor's.
+ */
+async function ensureNewsroomAuthors(strapi: Core.Strapi, store: Store): Promise<void> {
+  const key = 'roles:newsroom-author-v1';
+  if (await store.get(key)) return;
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+  if (role) {
+    const rows = (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })) as Array<PermissionRow & { conditions: string[] }>;
+    const readsAll = rows.filter((p) => (p.action === `${CM}.read` && AUTHOR_READS_ALL.includes(p.subject as never)) || p.action === 'plugin::upload.read');
+    for (const row of readsAll) {
+      if ((row.conditions ?? []).length > 0) await strapi.db.query('admin::permission').update({ where: { id: row.id }, data: { conditions: [] } });
+    }
+    const withdrawn = rows.filter((p) => RECORD_TYPES.includes(p.subject ?? '') && [`${CM}.create`, `${CM}.update`, `${CM}.delete`, `${CM}.publish`].includes(p.action));
+    if (withdrawn.length > 0) await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: withdrawn.map((p) => p.id) } } });
+  }
+  await store.set(key, true);
 }

@@ -43,11 +43,13 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
 }
 
 /**
- * The zh-Hant source must be readable; writing the edition also needs update on the zh-Hans draft, or
- * create when there is none; reading the mark needs read on the zh-Hans draft where there is one.
+ * Reading the mark needs read on the zh-Hant source and on the zh-Hans draft where there is one.
+ * Writing the edition is editing the story: it needs update on the zh-Hant source (a writer who may
+ * read every story still converts only the ones they may edit), and update on the zh-Hans draft, or
+ * create when there is none.
  */
 export async function assertZhHansEditionAccess(strapi: Core.Strapi, ctx: any, documentId: string, mode: 'read' | 'write'): Promise<void> {
-  await assertAdminCanEntry(strapi, ctx, 'read', ARTICLE_UID, { documentId, locale: DEFAULT_LOCALE });
+  await assertAdminCanEntry(strapi, ctx, mode === 'write' ? 'update' : 'read', ARTICLE_UID, { documentId, locale: DEFAULT_LOCALE });
   if (mode === 'write') await assertAdminCanEntry(strapi, ctx, 'update', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'create' });
   else await assertAdminCanEntry(strapi, ctx, 'read', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'allow' });
 }

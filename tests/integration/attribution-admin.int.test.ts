@@ -56,13 +56,15 @@ describe('roles', () => {
     expect((await actionsOf('strapi-author', 'plugin::attribution-guard.')).map((p) => p.action)).toEqual(['plugin::attribution-guard.read']);
   });
 
-  it('lets Editors publish articles in every content locale, and Authors manage only their own', async () => {
+  it('lets Editors publish articles in every content locale; Authors read every story and edit only their own', async () => {
     const editorArticle = (await actionsOf('strapi-editor', 'plugin::content-manager.explorer.')).filter((p) => p.subject === ARTICLE);
     expect(editorArticle.map((p) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'publish', 'read', 'update']);
     for (const permission of editorArticle) expect([...(permission.properties.locales ?? [])].sort()).toEqual(['en', 'zh-Hans', 'zh-Hant']);
     const authorArticle = (await actionsOf('strapi-author', 'plugin::content-manager.explorer.')).filter((p) => p.subject === ARTICLE);
-    expect(authorArticle.map((p) => p.action.split('.').pop())).not.toContain('publish');
-    for (const permission of authorArticle) expect(permission.conditions).toEqual(['admin::is-creator']);
+    expect(authorArticle.map((p) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'read', 'update']);
+    for (const permission of authorArticle) {
+      expect(permission.conditions).toEqual(permission.action.endsWith('.read') ? [] : ['admin::is-creator']);
+    }
   });
 
   it('shows the Editor the demo articles in the Content Manager', async () => {

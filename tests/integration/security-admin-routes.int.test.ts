@@ -2,10 +2,12 @@ import request from 'supertest';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { demoData } from '../helpers/demo';
 import { createStory, demoCast, publishAuthorsIn, type DemoCast } from '../helpers/stories';
+import { createContributor } from '../helpers/roles';
 
 /**
- * Custom admin routes decide on the ENTRY, with the role's conditions: the Author role ("own entries
- * only", "own files only") may not read, check, re-credit or convert anyone else's work.
+ * Custom admin routes decide on the ENTRY, with the role's conditions. The newsroom's Author reads every
+ * story and file but may not re-credit, convert or publish anyone else's work; a custom "own entries
+ * only" role (a Contributor) may not even read, check or see the history of anyone else's.
  */
 const ARTICLE = 'api::article.article';
 const FILE = 'plugin::upload.file';
@@ -18,7 +20,8 @@ let admin: string;
 let editor: string;
 let author: string;
 let author2: string;
-let users: Record<'admin' | 'editor' | 'author' | 'author2', number>;
+let contributor: string;
+let users: Record<'admin' | 'editor' | 'author' | 'author2' | 'contributor', number>;
 let cast: DemoCast;
 /** The Super Admin's published demo story, its cover photo (the Super Admin's file), and the demo draft. */
 let liveStory: string;
@@ -28,6 +31,7 @@ let draftId: string;
 let ownDraft: string;
 let ownDraft2: string;
 let otherAuthorsDraft: string;
+let contributorsDraft: string;
 
 const as = (jwt: string) => ({
   get: (url: string) => request(app.server).get(url).set('Authorization', `Bearer ${jwt}`),
@@ -68,7 +72,9 @@ beforeAll(async () => {
   await app.strapi.service('admin::user').create({
     email: 'author2@newsroom.local', firstname: 'Second', lastname: 'Author', password: 'Newsroom-Author2-2026', isActive: true, roles: [authorRole.id], registrationToken: null,
   });
+  await createContributor(app.strapi, 'contributor@newsroom.local', 'Newsroom-Contributor-2026');
   admin = await adminJwt(app.server, 'admin@newsroom.local', 'Newsroom-Admin-2026');
+  contributor = await adminJwt(app.server, 'contributor@newsroom.local', 'Newsroom-Contributor-2026');
   editor = await adminJwt(app.server, 'editor@newsroom.local', 'Newsroom-Editor-2026');
   author = await adminJwt(app.server, 'author@newsroom.local', 'Newsroom-Author-2026');
   author2 = await adminJwt(app.server, 'author2@newsroom.local', 'Newsroom-Author2-2026');
@@ -78,6 +84,7 @@ beforeAll(async () => {
     editor: await userId('editor@newsroom.local'),
     author: await userId('author@newsroom.local'),
     author2: await userId('author2@newsroom.local'),
+    contributor: await userId('contributor@newsroom.local'),
   };
 
   cast = await demoCast(app.strapi);
@@ -92,6 +99,7 @@ beforeAll(async () => {
   ownDraft = await draftOf('作者自己的稿件', users.author);
   ownDraft2 = await draftOf('作者的第二篇稿件', users.author);
   otherAuthorsDraft = await draftOf('另一位作者的稿件', users.author2);
+  contributorsDraft = await draftOf('投稿人的稿件', users.contributor);
 });
 afterAll(async () => {
   await app?.stop();
@@ -127,7 +135,10 @@ describe('PUT /attribution-guard/media-credits/:fileId', () => {
       const res = await as(author).put(`/attribution-guard/media-credits/${file.id}`, { credit: '新華社' });
       expect(res.status).toBe(403);
       expect(await storedCredit(file.id)).toBeNull();
-      expect((await as(author).get(`/attribution-guard/media-credits/${file.id}`)).status).toBe(403);
+      // The Author reads every file in the media library; an own-files-only role does not.
+      expect((await as(author).get(`/attribution-guard/media-credits/${file.id}`)).status).toBe(200);
+      expect((await as(contributor).get(`/attribution-guard/media-credits/${file.id}`)).status).toBe(403);
+      expect((await as(contributor).put(`/attribution-guard/media-credits/${file.id}`, { credit: '新華社' })).status).toBe(403);
     }
     // The owner may.
     const own = await as(author2).put(`/attribution-guard/media-credits/${othersFile.id}`, { credit: '新華社' });
@@ -200,15 +211,21 @@ describe('PUT /attribution-guard/media-credits/:fileId', () => {
 });
 
 describe('POST /attribution-guard/check', () => {
-  it('refuses an Author checking someone else’s story, published or draft, with or without form data', async () => {
-    for (const documentId of [liveStory, draftId, otherAuthorsDraft]) {
+  it('refuses an own-entries role checking someone else’s story, published or draft, with or without form data', async () => {
+    for (const documentId of [liveStory, draftId, otherAuthorsDraft, ownDraft]) {
       for (const body of [{}, { data: { title: '改' } }]) {
-        const res = await as(author).post('/attribution-guard/check', { contentType: ARTICLE, documentId, locale: 'zh-Hant', ...body });
+        const res = await as(contributor).post('/attribution-guard/check', { contentType: ARTICLE, documentId, locale: 'zh-Hant', ...body });
         expect(res.status).toBe(403);
         expect(res.body.data ?? null).toBeNull();
       }
     }
-    expect((await as(author2).post('/attribution-guard/check', { contentType: ARTICLE, documentId: ownDraft, locale: 'zh-Hant' })).status).toBe(403);
+    expect((await as(contributor).post('/attribution-guard/check', { contentType: ARTICLE, documentId: contributorsDraft, locale: 'zh-Hant' })).status).toBe(200);
+  });
+
+  it('lets the Author check any story they can read', async () => {
+    for (const documentId of [liveStory, otherAuthorsDraft]) {
+      expect((await as(author).post('/attribution-guard/check', { contentType: ARTICLE, documentId, locale: 'zh-Hant' })).status).toBe(200);
+    }
   });
 
   it('still checks the Author’s own story, and anyone’s for the Editor', async () => {
@@ -224,10 +241,12 @@ describe('POST /attribution-guard/check', () => {
 });
 
 describe('POST /attribution-guard/status', () => {
-  it('answers null for every entry the Author may not read, exactly like one that does not exist', async () => {
-    const res = await as(author).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [liveStory, draftId, otherAuthorsDraft, ownDraft, 'no-such-document'] });
+  it('answers null for every entry the user may not read, exactly like one that does not exist', async () => {
+    const res = await as(contributor).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [liveStory, draftId, otherAuthorsDraft, contributorsDraft, 'no-such-document'] });
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ [liveStory]: null, [draftId]: null, [otherAuthorsDraft]: null, [ownDraft]: expect.objectContaining({ ok: expect.any(Boolean) }), 'no-such-document': null });
+    expect(res.body.data).toEqual({ [liveStory]: null, [draftId]: null, [otherAuthorsDraft]: null, [contributorsDraft]: expect.objectContaining({ ok: expect.any(Boolean) }), 'no-such-document': null });
+    const byAuthor = await as(author).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [liveStory, otherAuthorsDraft, 'no-such-document'] });
+    expect(byAuthor.body.data).toEqual({ [liveStory]: expect.objectContaining({ ok: true }), [otherAuthorsDraft]: expect.objectContaining({ ok: expect.any(Boolean) }), 'no-such-document': null });
     const byEditor = await as(editor).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [liveStory, draftId, ownDraft] });
     expect(byEditor.body.data[liveStory]).toEqual({ ok: true, errors: 0, warnings: 0 });
     expect(byEditor.body.data[draftId]).toMatchObject({ ok: false });
@@ -236,32 +255,34 @@ describe('POST /attribution-guard/status', () => {
 });
 
 describe('GET /attribution-guard/records', () => {
-  it('refuses an Author the history of someone else’s story in one locale or all, and shows their own', async () => {
+  it('refuses an own-entries role the history of someone else’s story in one locale or all, and shows their own', async () => {
     for (const documentId of [liveStory, otherAuthorsDraft]) {
-      expect((await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=zh-Hant`)).status).toBe(403);
-      expect((await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}`)).status).toBe(403);
-      expect((await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=en`)).status).toBe(403);
+      expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=zh-Hant`)).status).toBe(403);
+      expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}`)).status).toBe(403);
+      expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=en`)).status).toBe(403);
+      // The Author reads every story's history.
+      expect((await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}`)).status).toBe(200);
     }
-    expect((await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${ownDraft}&locale=zh-Hant`)).status).toBe(200);
+    expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}&locale=zh-Hant`)).status).toBe(200);
     const all = await as(editor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${liveStory}`);
     expect(all.status).toBe(200);
     expect(all.body.data.length).toBeGreaterThan(0);
   });
 
-  it('across locales, lists only the locales the Author may read', async () => {
-    // The Author's story gets a locale someone else created, with a record of its own.
+  it('across locales, lists only the locales the user may read', async () => {
+    // The contributor's story gets a locale someone else created, with a record of its own.
     await publishAuthorsIn(app.strapi, cast, 'en');
-    await createStory(app.strapi, cast, { title: 'English edition', documentId: ownDraft, locale: 'en', publish: false });
-    const en = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: ownDraft, locale: 'en' } });
+    await createStory(app.strapi, cast, { title: 'English edition', documentId: contributorsDraft, locale: 'en', publish: false });
+    const en = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: contributorsDraft, locale: 'en' } });
     await app.strapi.db.query(ARTICLE as any).update({ where: { id: en.id }, data: { createdBy: users.editor } });
-    const write = (locale: string) => app.strapi.plugin('attribution-guard').service('records').write({ contentType: ARTICLE, documentId: ownDraft, locale, outcome: 'blocked', actor: { type: 'admin', id: users.editor, name: 'editor@newsroom.local' }, findings: [] });
+    const write = (locale: string) => app.strapi.plugin('attribution-guard').service('records').write({ contentType: ARTICLE, documentId: contributorsDraft, locale, outcome: 'blocked', actor: { type: 'admin', id: users.editor, name: 'editor@newsroom.local' }, findings: [] });
     await write('en');
     await write('zh-Hant');
-    const res = await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${ownDraft}`);
+    const res = await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}`);
     expect(res.status).toBe(200);
     expect(res.body.data.map((r: Row) => r.locale)).toEqual(['zh-Hant']);
-    expect((await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${ownDraft}&locale=en`)).status).toBe(403);
-    const byEditor = await as(editor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${ownDraft}`);
+    expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}&locale=en`)).status).toBe(403);
+    const byEditor = await as(editor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}`);
     expect(byEditor.body.data.map((r: Row) => r.locale).sort()).toEqual(['en', 'zh-Hant']);
   });
 });
@@ -281,7 +302,9 @@ describe('/newsroom/zh-hans-edition', () => {
     const res = await as(author).post('/newsroom/zh-hans-edition', { documentId: liveStory });
     expect(res.status).toBe(403);
     expect(await zhHans(liveStory)).toBeNull();
-    expect((await as(author).get(`/newsroom/zh-hans-edition/${liveStory}`)).status).toBe(403);
+    // Reading the edition's state is reading the story: the Author may, an own-entries role may not.
+    expect((await as(author).get(`/newsroom/zh-hans-edition/${liveStory}`)).status).toBe(200);
+    expect((await as(contributor).get(`/newsroom/zh-hans-edition/${liveStory}`)).status).toBe(403);
   });
 
   it('refuses the Author overwriting the zh-Hans draft of another’s story, and leaves it as it was', async () => {
@@ -303,7 +326,7 @@ describe('/newsroom/zh-hans-edition', () => {
     const res = await as(author).post('/newsroom/zh-hans-edition', { documentId: ownDraft2 });
     expect(res.status).toBe(403);
     expect(String((await zhHans(ownDraft2)).updatedAt)).toBe(String(before.updatedAt));
-    expect((await as(author).get(`/newsroom/zh-hans-edition/${ownDraft2}`)).status).toBe(403);
+    expect((await as(author).get(`/newsroom/zh-hans-edition/${ownDraft2}`)).status).toBe(200);
   });
 
   it('lets the Author convert and refresh their own story (they become the edition’s creator); the second Author may not', async () => {
@@ -318,7 +341,9 @@ describe('/newsroom/zh-hans-edition', () => {
 
     const before = await zhHans(ownDraft);
     expect((await as(author2).post('/newsroom/zh-hans-edition', { documentId: ownDraft })).status).toBe(403);
-    expect((await as(author2).get(`/newsroom/zh-hans-edition/${ownDraft}`)).status).toBe(403);
+    expect((await as(author2).get(`/newsroom/zh-hans-edition/${ownDraft}`)).status).toBe(200);
+    expect((await as(contributor).get(`/newsroom/zh-hans-edition/${ownDraft}`)).status).toBe(403);
+    expect((await as(contributor).post('/newsroom/zh-hans-edition', { documentId: ownDraft })).status).toBe(403);
     expect(String((await zhHans(ownDraft)).updatedAt)).toBe(String(before.updatedAt));
     expect((await as(author2).post('/newsroom/zh-hans-edition', { documentId: 'no-such-document' })).status).toBe(403);
     expect((await as(editor).post('/newsroom/zh-hans-edition', { documentId: 'no-such-document' })).status).toBe(404);

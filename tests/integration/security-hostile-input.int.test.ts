@@ -3,12 +3,13 @@ import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { devLogins } from '../../src/bootstrap/dev-admins';
 import { demoStoryText } from '../helpers/demo';
 import { ARTICLE, createArticle, createByline, type Byline } from '../helpers/workflow';
+import { createContributor } from '../helpers/roles';
 
 const [admin, editor, author] = devLogins();
 const SECOND_AUTHOR = { email: 'second.author@newsroom.local', password: 'Second-Author-2026' };
 
 let app: TestApp;
-let jwt: { admin: string; editor: string; author: string; author2: string };
+let jwt: { admin: string; editor: string; author: string; author2: string; contributor: string };
 let byline: Byline;
 
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -29,11 +30,13 @@ beforeAll(async () => {
   app = await startApp('security-hostile-input');
   const authorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
   await app.strapi.service('admin::user').create({ email: SECOND_AUTHOR.email, firstname: 'Second', lastname: 'Author', password: SECOND_AUTHOR.password, isActive: true, roles: [authorRole.id], registrationToken: null });
+  await createContributor(app.strapi, 'contributor@newsroom.local', 'Newsroom-Contributor-2026');
   jwt = {
     admin: await adminJwt(app.server, admin!.email, admin!.password),
     editor: await adminJwt(app.server, editor!.email, editor!.password),
     author: await adminJwt(app.server, author!.email, author!.password),
     author2: await adminJwt(app.server, SECOND_AUTHOR.email, SECOND_AUTHOR.password),
+    contributor: await adminJwt(app.server, 'contributor@newsroom.local', 'Newsroom-Contributor-2026'),
   };
   byline = await createByline(app.strapi);
 });
@@ -52,10 +55,10 @@ describe('workflow routes check the entry, not only the type', () => {
     await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId: { $in: [mine, adminsPiece] }, locale: 'en' }, data: { editorialStage: 'scheduled', publishAt: new Date(Date.now() + 86_400_000), timezone: 'Asia/Shanghai' } });
   });
 
-  it('another author cannot read, move, schedule or assign the entry (403); its author and the editor can read it', async () => {
-    for (const token of [jwt.author2, jwt.author]) {
+  it('another author may read the entry but not move, schedule or assign it (403); an own-entries role may not even read it', async () => {
+    for (const token of [jwt.author2, jwt.author, jwt.contributor]) {
       const other = token === jwt.author ? adminsPiece : mine;
-      expect((await getState(other, token)).status).toBe(403);
+      expect((await getState(other, token)).status).toBe(token === jwt.contributor ? 403 : 200);
       expect((await request(app.server).post(`${entryUrl(other)}/transition`).set(as(token)).send({ locale: 'en', to: 'approved' })).status).toBe(403);
       expect((await request(app.server).post(`${entryUrl(other)}/transition`).set(as(token)).send({ locale: 'en', to: 'in-review' })).status).toBe(403);
       expect((await request(app.server).put(`${entryUrl(other)}/schedule`).set(as(token)).send({ locale: 'en', publishAt: null })).status).toBe(403);
@@ -68,29 +71,28 @@ describe('workflow routes check the entry, not only the type', () => {
 
   it('the stages list names only entries the caller may read', async () => {
     const ask = (token: string) => request(app.server).get('/editorial-workflow/stages').query({ contentType: ARTICLE, locale: 'en', documentIds: `${mine},${adminsPiece}` }).set(as(token));
-    const other = await ask(jwt.author2);
+    const other = await ask(jwt.contributor);
     expect(other.status).toBe(200);
     expect(other.body.data).toEqual({});
-    const own = await ask(jwt.author);
-    expect(Object.keys(own.body.data)).toEqual([mine]);
+    // The Author role reads every story.
+    expect(Object.keys((await ask(jwt.author2)).body.data).sort()).toEqual([mine, adminsPiece].sort());
     const all = await ask(jwt.editor);
     expect(Object.keys(all.body.data).sort()).toEqual([mine, adminsPiece].sort());
   });
 
-  it('the schedules list shows an author only their own entries (no titles of others)', async () => {
+  it('the schedules list shows an own-entries role only its own entries (no titles of others)', async () => {
     await app.strapi.plugin('editorial-workflow').service('entries').record({ uid: ARTICLE, documentId: mine, locale: 'en', kind: 'schedule-failed', from: 'scheduled', to: 'changes-requested', actor: { type: 'scheduler', name: 'scheduler' }, comment: 'refused' });
     for (const view of ['upcoming', 'failed']) {
-      const other = await schedules(jwt.author2, view);
+      const other = await schedules(jwt.contributor, view);
       expect(other.status).toBe(200);
       expect(JSON.stringify(other.body)).not.toContain(secretTitle);
       expect(other.body.data.map((r: { documentId: string }) => r.documentId)).not.toContain(mine);
       const editors = await schedules(jwt.editor, view);
       expect(editors.body.data.map((r: { documentId: string }) => r.documentId)).toContain(mine);
     }
-    const own = await schedules(jwt.author);
-    const ids = own.body.data.map((r: { documentId: string }) => r.documentId);
-    expect(ids).toContain(mine);
-    expect(ids).not.toContain(adminsPiece);
+    // The newsroom's Author reads every story, so sees every schedule.
+    const authors = (await schedules(jwt.author2)).body.data.map((r: { documentId: string }) => r.documentId);
+    expect(authors).toEqual(expect.arrayContaining([mine, adminsPiece]));
   });
 });
 
