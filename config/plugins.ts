@@ -40,6 +40,8 @@ export default ({ env }: { env: any }) => {
       config: {
         contentTypes: ['api::article.article'],
         requireApproval: env.bool('WORKFLOW_REQUIRE_APPROVAL', true),
+        // An editor may not approve a story they created, unless this is on.
+        allowSelfApproval: env.bool('WORKFLOW_ALLOW_SELF_APPROVAL', false),
         defaultTimezone: env('WORKFLOW_TIMEZONE', 'Asia/Shanghai'),
         maxLatenessMinutes: env.int('WORKFLOW_MAX_LATENESS_MINUTES', 60),
         sweep: {

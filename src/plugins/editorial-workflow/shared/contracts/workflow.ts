@@ -151,6 +151,8 @@ export interface EntryState {
   allowedTargets: Stage[];
   canAssign: boolean;
   canSchedule: boolean;
+  /** The caller could approve this story but created it, and self-approval is off. */
+  selfApprovalBlocked: boolean;
   /** The attribution guard's verdict on the draft now, for scheduled and approved entries. */
   guard: { ok: boolean; errors: number; warnings: number; findings: StoredFinding[] } | null;
   /** The latest failed or held scheduled publish, while the entry has not moved on since. */

@@ -104,7 +104,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
       <Field.Root name="assignee">
         <Field.Label>{formatMessage({ id: t('panel.assignee'), defaultMessage: 'Assignee' })}</Field.Label>
         {state.canAssign ? (
-          <SingleSelect value={state.assignee?.id ?? ''} onChange={(value: string | number) => assign(value)} disabled={busy} placeholder={formatMessage({ id: t('panel.unassigned'), defaultMessage: 'Nobody' })}>
+          <SingleSelect value={state.assignee?.id ?? ''} onChange={(value: string | number) => assign(value)} disabled={busy}>
             <SingleSelectOption value="">{formatMessage({ id: t('panel.unassigned'), defaultMessage: 'Nobody' })}</SingleSelectOption>
             {assignees.map((u) => (
               <SingleSelectOption key={u.id} value={u.id}>
@@ -116,6 +116,12 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
           <Typography>{state.assignee?.name ?? formatMessage({ id: t('panel.unassigned'), defaultMessage: 'Nobody' })}</Typography>
         )}
       </Field.Root>
+
+      {state.selfApprovalBlocked && (
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({ id: t('panel.selfApproval'), defaultMessage: 'You created this story, so another editor approves it.' })}
+        </Typography>
+      )}
 
       {state.allowedTargets.length > 0 && (
         <>

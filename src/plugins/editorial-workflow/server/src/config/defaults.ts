@@ -18,6 +18,11 @@ export interface WorkflowConfig {
   contentTypes: string[];
   /** Refuse to publish an entry whose stage is not approved, scheduled or published, on every path. */
   requireApproval: boolean;
+  /**
+   * May an editor approve a story they created? Off by default: a second pair of eyes is what review
+   * is for. A one-person desk turns it on.
+   */
+  allowSelfApproval: boolean;
   /** IANA zone for schedules set without one. */
   defaultTimezone: string;
   /** A scheduled publish later than this (e.g. after downtime) is held for an editor, not published. */
@@ -30,6 +35,7 @@ export function createDefaultWorkflowConfig(): WorkflowConfig {
   return {
     contentTypes: ['api::article.article'],
     requireApproval: true,
+    allowSelfApproval: false,
     defaultTimezone: 'Asia/Shanghai',
     maxLatenessMinutes: 60,
     sweep: { cron: true, rule: '0 * * * * *', runOnStart: true, batchSize: 20, concurrency: 4, maxDurationSeconds: 50 },

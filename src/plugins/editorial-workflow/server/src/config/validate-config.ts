@@ -20,6 +20,7 @@ const configShape = z
   .object({
     contentTypes: z.array(z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/u, 'must be a content-type uid like api::article.article')).min(1),
     requireApproval: z.boolean(),
+    allowSelfApproval: z.boolean(),
     defaultTimezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
     maxLatenessMinutes: z.number().min(0),
     sweep: sweepShape,

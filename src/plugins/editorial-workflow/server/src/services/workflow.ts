@@ -16,6 +16,7 @@ import { ACTIONS, FIELDS, GUARD_PLUGIN_ID, PLUGIN_ID } from '../constants';
 import { PERMISSION_LABELS } from '../permissions';
 import { formatInZone } from '../domain/schedule-time';
 import { validateSchedule, type Issue } from '../domain/schedule-input';
+import { isSelfApproval } from '../domain/self-approval';
 import type { EntryRow } from './entries';
 import { getService } from '../utils/get-service';
 
@@ -119,6 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const history = await entries().history(ref.uid, ref.documentId, ref.locale);
       const mayUpdate = permissionChecker(caller, ref.uid).can('plugin::content-manager.explorer.update', row);
       const actions = mayUpdate ? granted(caller) : new Set<string>();
+      const selfApprovalBlocked = isSelfApproval('approved', row.createdBy?.id, caller.user.id, settings().config().allowSelfApproval);
       const unpublishAt = row.unpublishAt ?? (await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'published'))?.unpublishAt ?? null;
       return {
         contentType: ref.uid,
@@ -133,7 +135,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         publishAtLocal: formatInZone(row.publishAt, zone),
         unpublishAtLocal: formatInZone(unpublishAt, zone),
         hasPublishedVersion: await entries().hasPublishedVersion(ref.uid, ref.documentId, ref.locale),
-        allowedTargets: allowedTargets(row.stage, actions),
+        allowedTargets: allowedTargets(row.stage, actions).filter((to) => !(selfApprovalBlocked && to === 'approved')),
+        selfApprovalBlocked: selfApprovalBlocked && row.stage === 'in-review' && actions.has('transition.approve'),
         canAssign: mayUpdate && caller.ability.can(ACTIONS.assign),
         canSchedule: actions.has('transition.schedule'),
         // Re-run on every read, so an edit to a scheduled entry shows at once whether it would still go out.
@@ -161,9 +164,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const why = verdict.reason === 'same-stage' ? `The entry is already "${row.stage}".` : `The workflow does not go from "${row.stage}" to "${input.to}".`;
         throw badRequest(why, ['to']);
       };
+      const refuseSelfApproval = (row: EntryRow): void => {
+        if (isSelfApproval(input.to, row.createdBy?.id, caller.user.id, settings().config().allowSelfApproval)) {
+          throw forbidden('You created this story, so another editor must approve it.');
+        }
+      };
 
       const draft = await loadDraft(caller, ref, 'update');
       judge(draft);
+      refuseSelfApproval(draft);
 
       if (input.to === 'published' || (draft.stage === 'published' && input.to === 'draft')) {
         const cm = permissionChecker(caller, ref.uid);
