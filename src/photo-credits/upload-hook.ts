@@ -29,9 +29,11 @@ async function metadataOf(file: UploadFile): Promise<PhotoMetadata | null> {
 }
 
 /**
- * Reads the credit a photo carries in its IPTC/XMP metadata while the uploaded original is still
- * on disk, before Strapi's image optimisation re-encodes it without metadata, and stores it as the
- * file's credit with origin `file-metadata`. A credit typed later replaces it (origin `typed`).
+ * Reads the credit and rights a photo carries in its IPTC/XMP/EXIF metadata while the uploaded
+ * original is still on disk, before Strapi's image optimisation re-encodes it without metadata, and
+ * stores them with the file (origin `file-metadata`). A replacing file's metadata replaces the old
+ * file's, all of it — what the old photo said is not true of the new one — but what an editor typed
+ * (origin `typed`) stays.
  */
 export function readCreditsOnUpload(strapi: Core.Strapi): void {
   const uploadService = strapi.plugin('upload').service('upload') as Record<string, any>;
@@ -39,13 +41,8 @@ export function readCreditsOnUpload(strapi: Core.Strapi): void {
   const placeholders = (): string[] => strapi.plugin('attribution-guard').service('guard').config().placeholderCredits;
 
   const store = async (fileId: number, meta: PhotoMetadata | null) => {
-    if (!meta) return;
-    // A credit an editor typed is never overwritten by what a replacement file says.
-    const existing = await credits.get(fileId);
-    if (existing?.origin === 'typed' && existing.credit) return;
-    const credit = creditFromMetadata(meta, await agencies(strapi), placeholders());
-    if (!credit) return;
-    await credits.set(fileId, { ...credit, origin: 'file-metadata' });
+    const credit = meta ? creditFromMetadata(meta, await agencies(strapi), placeholders()) : null;
+    await credits.fromFile(fileId, credit);
   };
 
   const upload = uploadService.upload as (args: { data: unknown; files: UploadFile | UploadFile[] }, opts?: unknown) => Promise<Row[]>;

@@ -937,6 +937,7 @@ export interface PluginAttributionGuardMediaCredit
   };
   attributes: {
     agency: Schema.Attribute.Relation<'oneToOne', 'api::source.source'>;
+    copyright: Schema.Attribute.Text;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -958,6 +959,12 @@ export interface PluginAttributionGuardMediaCredit
         'handout',
       ]
     >;
+    licenseOrigin: Schema.Attribute.Enumeration<['typed', 'file-metadata']>;
+    licensor: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    licensorUrl: Schema.Attribute.Text;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -970,10 +977,15 @@ export interface PluginAttributionGuardMediaCredit
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    photographerOrigin: Schema.Attribute.Enumeration<
+      ['typed', 'file-metadata']
+    >;
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    usageTerms: Schema.Attribute.Text;
+    webStatement: Schema.Attribute.Text;
   };
 }
 

@@ -20,6 +20,8 @@ export interface ImagePreview {
   agency: { documentId: string; name: string } | null;
   photographer: string | null;
   license: License | null;
+  /** The rights the media file states (null for an image the library does not hold). */
+  rights: FileRights | null;
   /** What the guard says about this image (credit missing, placeholder, unknown agency …). */
   findings: Finding[];
 }
@@ -124,12 +126,27 @@ export interface MediaCreditUpdate {
   license?: License | null;
 }
 
-export interface MediaCreditView {
+/** The rights a photo file states about itself, stored with the file as read on upload (IPTC Photo Metadata). */
+export interface FileRights {
+  /** Copyright Notice (`dc:rights`, IIM 2:116, EXIF Copyright): who owns the photo, never its credit. */
+  copyright: string | null;
+  /** Rights Usage Terms (`xmpRights:UsageTerms`). */
+  usageTerms: string | null;
+  /** Web Statement of Rights (`xmpRights:WebStatement`): a URL. */
+  webStatement: string | null;
+  /** Licensor (`plus:Licensor`): name and URL. */
+  licensor: string | null;
+  licensorUrl: string | null;
+}
+
+export interface MediaCreditView extends FileRights {
   fileId: number;
   credit: string | null;
   agency: { documentId: string; name: string } | null;
   photographer: string | null;
   license: License | null;
+  /** Whether the stored credit was typed or read from the photo's metadata; null without a stored credit. */
+  origin: 'typed' | 'file-metadata' | null;
 }
 
 /** `POST /attribution-guard/publish`. */

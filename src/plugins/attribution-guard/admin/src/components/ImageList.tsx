@@ -116,6 +116,37 @@ export const ImageCreditForm = ({ image, agencies, onSave, onCancel }: ImageCred
   );
 };
 
+const isWebAddress = (value: string) => /^https?:\/\//iu.test(value);
+
+/**
+ * Who took the photo, under which licence, and what the file itself says about its rights (copyright,
+ * usage terms, web statement), so the editor sees them before reusing it.
+ */
+const ImageRights = ({ image }: { image: ImagePreview }) => {
+  const { formatMessage } = useIntl();
+  const rights = image.rights ?? null;
+  const line = (testId: string, text: React.ReactNode) => (
+    <Typography key={testId} data-testid={testId} variant="pi" textColor="neutral600" style={{ overflowWrap: 'anywhere' }}>
+      {text}
+    </Typography>
+  );
+  const lines: React.ReactNode[] = [];
+  if (image.photographer) lines.push(line('ag-image-photographer', formatMessage({ id: getTrad('image.photographer'), defaultMessage: 'Photographer: {photographer}' }, { photographer: image.photographer })));
+  if (image.license) {
+    const license = formatMessage({ id: getTrad(`license.${image.license}`), defaultMessage: image.license });
+    lines.push(line('ag-image-license', formatMessage({ id: getTrad('image.license'), defaultMessage: 'Licence: {license}' }, { license })));
+  }
+  if (rights?.copyright) lines.push(line('ag-image-copyright', formatMessage({ id: getTrad('image.copyright'), defaultMessage: 'Copyright: {copyright}' }, { copyright: rights.copyright })));
+  if (rights?.usageTerms) lines.push(line('ag-image-usage-terms', formatMessage({ id: getTrad('image.usageTerms'), defaultMessage: 'Usage terms: {terms}' }, { terms: rights.usageTerms })));
+  if (rights?.webStatement) {
+    const url = isWebAddress(rights.webStatement) ? (
+      <a href={rights.webStatement} target="_blank" rel="noopener noreferrer">{rights.webStatement}</a>
+    ) : rights.webStatement;
+    lines.push(line('ag-image-web-statement', formatMessage({ id: getTrad('image.webStatement'), defaultMessage: 'Rights statement: {url}' }, { url })));
+  }
+  return lines.length > 0 ? <Box data-testid="ag-image-rights">{lines}</Box> : null;
+};
+
 interface ImageListProps {
   images: ImagePreview[];
   agencies: AgencyOption[];
@@ -177,6 +208,7 @@ export const ImageList = ({ images, agencies, onSaveCredit, onJump }: ImageListP
                         : formatMessage({ id: getTrad('image.fromFile'), defaultMessage: 'stored with the media file' })}
                     </Typography>
                   ) : null}
+                  <ImageRights image={image} />
                   {canCredit && editing !== image.path ? (
                     <TextButton startIcon={<Pencil />} onClick={() => setEditing(image.path)}>
                       {credited

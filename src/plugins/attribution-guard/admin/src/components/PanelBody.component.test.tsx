@@ -111,8 +111,8 @@ describe('the attribution side panel', () => {
       preview: {
         byline: { text: 'x', missing: [] },
         images: [
-          { path: 'cover', fileId: 2, name: 'draft-photo.jpg', url: '/uploads/a.jpg', thumbnailUrl: '/uploads/thumbnail_a.jpg', credit: null, creditOrigin: 'none', agency: null, photographer: null, license: null, findings: [cover] },
-          { path: 'body.4', fileId: 3, name: 'chart.png', url: '/uploads/b.png', thumbnailUrl: '/uploads/b.png', credit: '視覺中國', creditOrigin: 'file', agency: { documentId: 'vcg', name: '視覺中國' }, photographer: null, license: 'agency', findings: [] },
+          { path: 'cover', fileId: 2, name: 'draft-photo.jpg', url: '/uploads/a.jpg', thumbnailUrl: '/uploads/thumbnail_a.jpg', credit: null, creditOrigin: 'none', agency: null, photographer: null, license: null, rights: null, findings: [cover] },
+          { path: 'body.4', fileId: 3, name: 'chart.png', url: '/uploads/b.png', thumbnailUrl: '/uploads/b.png', credit: '視覺中國', creditOrigin: 'file', agency: { documentId: 'vcg', name: '視覺中國' }, photographer: null, license: 'agency', rights: null, findings: [] },
         ],
         pullQuotes: [],
       },
@@ -139,7 +139,7 @@ describe('the attribution side panel', () => {
       preview: {
         byline: { text: 'x', missing: [] },
         images: [
-          { path: 'cover', fileId: 4, name: 'cna.jpg', url: '/uploads/c.jpg', thumbnailUrl: '/uploads/c.jpg', credit: '中央社', creditOrigin: 'file', storedCreditSource: 'file-metadata', agency: null, photographer: null, license: null, findings: [] },
+          { path: 'cover', fileId: 4, name: 'cna.jpg', url: '/uploads/c.jpg', thumbnailUrl: '/uploads/c.jpg', credit: '中央社', creditOrigin: 'file', storedCreditSource: 'file-metadata', agency: null, photographer: null, license: null, rights: null, findings: [] },
         ],
         pullQuotes: [],
       },
@@ -148,6 +148,31 @@ describe('the attribution side panel', () => {
     const image = screen.getByTestId('ag-image');
     expect(within(image).getByText('read from the photo’s own metadata')).toBeInTheDocument();
     expect(within(image).queryByText('stored with the media file')).not.toBeInTheDocument();
+  });
+
+  it('shows the photographer, licence and the rights the file states', () => {
+    const rights = { copyright: '©2010 Big Newspaper, all rights reserved', usageTerms: 'For consideration only', webStatement: 'http://www.bignewspaper.com/', licensor: 'Big Newspaper Group', licensorUrl: null };
+    const result = response([], {
+      preview: {
+        byline: { text: 'x', missing: [] },
+        images: [
+          { path: 'cover', fileId: 5, name: 'farm.jpg', url: '/uploads/f.jpg', thumbnailUrl: '/uploads/f.jpg', credit: 'Big Newspaper', creditOrigin: 'file', storedCreditSource: 'file-metadata', agency: null, photographer: 'John Doe', license: 'public-domain', rights, findings: [] },
+          { path: 'gallery.0', fileId: 6, name: 'odd.jpg', url: '/uploads/o.jpg', thumbnailUrl: '/uploads/o.jpg', credit: 'X', creditOrigin: 'file', agency: null, photographer: null, license: null, rights: { ...rights, copyright: null, usageTerms: null, webStatement: 'javascript:alert(1)' }, findings: [] },
+        ],
+        pullQuotes: [],
+      },
+    });
+    renderInAdmin(<PanelBody status="ready" result={result} error={null} onRetry={noop} agencies={[]} />);
+    const [farm, odd] = screen.getAllByTestId('ag-image');
+    expect(within(farm!).getByTestId('ag-image-photographer')).toHaveTextContent('Photographer: John Doe');
+    expect(within(farm!).getByTestId('ag-image-license')).toHaveTextContent('Licence: Public domain');
+    expect(within(farm!).getByTestId('ag-image-copyright')).toHaveTextContent('Copyright: ©2010 Big Newspaper, all rights reserved');
+    expect(within(farm!).getByTestId('ag-image-usage-terms')).toHaveTextContent('Usage terms: For consideration only');
+    expect(within(farm!).getByRole('link', { name: 'http://www.bignewspaper.com/' })).toHaveAttribute('href', 'http://www.bignewspaper.com/');
+    // A statement that is not a web address is shown as text, never as a link.
+    expect(within(odd!).getByTestId('ag-image-web-statement')).toHaveTextContent('javascript:alert(1)');
+    expect(within(odd!).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(odd!).queryByTestId('ag-image-photographer')).not.toBeInTheDocument();
   });
 
   it('shows the rule messages in the admin’s language', () => {

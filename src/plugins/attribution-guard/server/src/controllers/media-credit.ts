@@ -10,6 +10,7 @@ import { containsMarkup } from '../text/markup';
 import { assertFileAccess, UPLOAD_ACTIONS } from '../utils/file-access';
 import { getService } from '../utils/get-service';
 import { creditView, describeCreditChange } from '../text/credit-change';
+import { typedCreditUpdate } from '../utils/credit-origins';
 import { documentId, parseInput } from './validate';
 
 const LICENSES = ['owned', 'agency', 'editorial-only', 'cc-by', 'cc-by-sa', 'public-domain', 'handout'] as const;
@@ -69,15 +70,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         stories: live.map((usage) => ({ documentId: usage.documentId, locale: usage.locale, title: usage.title })),
       });
     }
-    const before = creditView(fileId, await getService(strapi, 'media-credits').get(fileId));
+    const stored = await getService(strapi, 'media-credits').get(fileId);
+    const before = creditView(fileId, stored);
 
-    await getService(strapi, 'media-credits').set(fileId, {
-      credit: body.credit,
-      ...(body.agency !== undefined ? { agency: body.agency } : {}),
-      ...(body.photographer !== undefined ? { photographer: body.photographer || null } : {}),
-      ...(body.license !== undefined ? { license: body.license } : {}),
-      origin: 'typed',
-    });
+    await getService(strapi, 'media-credits').set(fileId, typedCreditUpdate(stored, body));
     const after = creditView(fileId, await getService(strapi, 'media-credits').get(fileId));
     if (live.length > 0) {
       const user = ctx.state.user as { id: number; email: string };

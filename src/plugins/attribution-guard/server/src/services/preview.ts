@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { ArticleSnapshot, Finding, SourceRecord } from '../../../shared/contracts/findings';
-import type { ArticlePreview, CheckResponse } from '../../../shared/contracts/admin-api';
+import type { ArticlePreview, CheckResponse, FileRights } from '../../../shared/contracts/admin-api';
 import { renderByline } from '../../../shared/byline';
-import { FILE_UID } from '../constants';
+import { FILE_UID, MEDIA_CREDIT_UID } from '../constants';
 import { getService } from '../utils/get-service';
 
 type Row = Record<string, any>;
@@ -22,8 +22,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((row) => [row.id as number, (row.formats?.thumbnail?.url as string | undefined) ?? (row.url as string | null) ?? null]));
   }
 
+  /** The rights each file states about itself, as read from it on upload; the rules do not need them, the editor does. */
+  async function fileRights(fileIds: number[]): Promise<Map<number, FileRights>> {
+    if (fileIds.length === 0) return new Map();
+    const rows: Row[] = await strapi.db.query(MEDIA_CREDIT_UID as any).findMany({
+      where: { fileId: { $in: [...new Set(fileIds)] } },
+      select: ['fileId', 'copyright', 'usageTerms', 'webStatement', 'licensor', 'licensorUrl'],
+    });
+    return new Map(rows.map((row) => [row.fileId as number, {
+      copyright: row.copyright ?? null, usageTerms: row.usageTerms ?? null, webStatement: row.webStatement ?? null, licensor: row.licensor ?? null, licensorUrl: row.licensorUrl ?? null,
+    }]));
+  }
+
   async function describe(article: ArticleSnapshot, findings: Finding[]): Promise<ArticlePreview> {
-    const thumbs = await thumbnails(article.images.map((i) => i.fileId).filter((id): id is number => id !== null));
+    const fileIds = article.images.map((i) => i.fileId).filter((id): id is number => id !== null);
+    const [thumbs, rights] = await Promise.all([thumbnails(fileIds), fileRights(fileIds)]);
+    const NO_RIGHTS: FileRights = { copyright: null, usageTerms: null, webStatement: null, licensor: null, licensorUrl: null };
     const agency = (source: SourceRecord | null) => (source ? { documentId: source.documentId, name: source.name } : null);
     return {
       byline: renderByline({
@@ -45,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         agency: agency(image.agency),
         photographer: image.photographer,
         license: image.license,
+        rights: image.fileId !== null ? rights.get(image.fileId) ?? NO_RIGHTS : null,
         findings: findingsUnder(findings, image.path),
       })),
       pullQuotes: article.pullQuotes.map((quote) => ({

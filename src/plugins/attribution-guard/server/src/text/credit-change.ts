@@ -11,6 +11,12 @@ export function creditView(fileId: number, row: Row | null | undefined): MediaCr
     agency: row?.agency ? { documentId: row.agency.documentId, name: row.agency.name } : null,
     photographer: row?.photographer ?? null,
     license: (row?.license as License | undefined) ?? null,
+    origin: row ? (row.origin === 'file-metadata' ? 'file-metadata' : 'typed') : null,
+    copyright: row?.copyright ?? null,
+    usageTerms: row?.usageTerms ?? null,
+    webStatement: row?.webStatement ?? null,
+    licensor: row?.licensor ?? null,
+    licensorUrl: row?.licensorUrl ?? null,
   };
 }
 

@@ -15,6 +15,13 @@ describe('describeCreditChange', () => {
   });
 
   it('reads a missing stored credit as empty fields', () => {
-    expect(creditView(3, null)).toEqual({ fileId: 3, credit: null, agency: null, photographer: null, license: null });
+    const rights = { copyright: null, usageTerms: null, webStatement: null, licensor: null, licensorUrl: null };
+    expect(creditView(3, null)).toEqual({ fileId: 3, credit: null, agency: null, photographer: null, license: null, origin: null, ...rights });
+  });
+
+  it('carries the rights read from the file and where the credit came from', () => {
+    const row = { credit: 'Big Newspaper', origin: 'file-metadata', copyright: '©2010 Big Newspaper', webStatement: 'http://www.bignewspaper.com/', agency: null };
+    expect(creditView(4, row)).toMatchObject({ credit: 'Big Newspaper', origin: 'file-metadata', copyright: '©2010 Big Newspaper', webStatement: 'http://www.bignewspaper.com/', usageTerms: null });
+    expect(creditView(4, { credit: '視覺中國', origin: 'typed' }).origin).toBe('typed');
   });
 });
