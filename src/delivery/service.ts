@@ -27,11 +27,22 @@ export interface DeliveryService {
   cached(slug: string, locale: string): Promise<CachedResponse | null>;
   /** The response for a published story, from the cache or freshly rendered; 404 when not published in that locale. */
   respond(slug: string, locale: string): Promise<{ response: CachedResponse; cache: CacheState }>;
+  /** Renders since start, for tests and benchmarks: a burst of misses should cost one per instance. */
+  renders(): number;
   /** The same story as data (GraphQL). */
   article(slug: string, locale: string): Promise<DeliveryArticle>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * How long one instance may hold the right to render a missing story before others render it
+ * themselves, and how often a waiting instance looks for its fill. A render takes tens of
+ * milliseconds; the claim bounds the wait if the renderer dies.
+ */
+const CLAIM_MS = 3000;
+const CLAIM_POLL_MS = 15;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Locales change rarely: the list is re-read every 10 s, at once on an unknown code, and on any locale write. */
 const LOCALES_TTL_MS = 10_000;
@@ -63,7 +74,9 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     return locales;
   }
 
+  let renders = 0;
   async function render(slug: string, locale: string): Promise<CachedResponse> {
+    renders += 1;
     const loaded = await loadPublishedArticle(strapi, slug, locale);
     if (!loaded) {
       const availableLocales = await publishedLocalesOfSlug(strapi, slug);
@@ -91,11 +104,46 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
 
   const keyOf = (slug: string, locale: string) => `${locale}:${slug}`;
 
+  /**
+   * Renders a missing story once across instances: the instance that claims it renders and fills; the
+   * others poll for that fill. A claim that expires, a generation that moves or a store that fails
+   * lets the waiter render for itself (and not fill), so a reader is never stuck behind another
+   * instance. A render that throws gives the claim back at once, so the next request renders.
+   */
+  async function renderOnce(slug: string, locale: string, key: string, generation: string): Promise<CachedResponse> {
+    const deadline = Date.now() + CLAIM_MS;
+    for (;;) {
+      const active = store;
+      if (!active) return render(slug, locale);
+      let token: string | null;
+      try {
+        token = await active.claim(key, generation, CLAIM_MS);
+      } catch (error) {
+        storeFailed(error);
+        return render(slug, locale);
+      }
+      if (token) {
+        try {
+          const response = await render(slug, locale);
+          await active.fill(key, generation, response).catch(storeFailed);
+          return response;
+        } finally {
+          await active.unclaim(key, generation, token).catch(storeFailed);
+        }
+      }
+      await sleep(CLAIM_POLL_MS);
+      const again = await lookup(key);
+      if (again?.entry) return again.entry;
+      if (!again || again.busy || again.generation !== generation || Date.now() > deadline) return render(slug, locale);
+    }
+  }
+
   const service: DeliveryService = {
     config,
     cacheControl: cacheControlHeader(config.cacheControl),
     invalidator,
     cacheKind: () => store?.kind ?? null,
+    renders: () => renders,
     securityHeaders: () => securityHeaders,
     recordSecurityHeaders(headers) {
       securityHeaders = headers;
@@ -124,14 +172,12 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       if (found?.entry) return { response: found.entry, cache: 'hit' };
       if (!found || found.busy) return { response: await render(slug, locale), cache: 'bypass' };
 
-      // Concurrent misses for the same story in the same generation share one render.
+      // Concurrent misses for the same story in the same generation share one render: in this
+      // process through `rendering`, across instances through the store's claim.
       const flightKey = `${found.generation}:${key}`;
       let flight = rendering.get(flightKey);
       if (!flight) {
-        flight = render(slug, locale).then(async (response) => {
-          await store?.fill(key, found.generation, response).catch(storeFailed);
-          return response;
-        });
+        flight = renderOnce(slug, locale, key, found.generation);
         rendering.set(flightKey, flight);
         void flight.then(
           () => rendering.delete(flightKey),

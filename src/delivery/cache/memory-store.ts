@@ -49,6 +49,11 @@ export function createMemoryStore(options: { maxEntries: number; ttlSeconds: num
       }
       return true;
     },
+    // One process: the delivery service's in-process flights already make each miss render once.
+    async claim() {
+      return 'local';
+    },
+    async unclaim() {},
     async bump() {
       generation += 1;
       entries.clear();

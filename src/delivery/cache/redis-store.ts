@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import type { CacheLookup, CacheStore } from './store';
 import { decodeEntry, encodeEntry } from './store';
@@ -28,7 +29,13 @@ redis.call('ZREM', KEYS[2], ARGV[1])
 return redis.call('INCR', KEYS[1])
 `;
 
+const UNCLAIM = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
 type ScriptedRedis = Redis & {
+  deliveryUnclaim(claimKey: string, token: string): Promise<number>;
   deliveryLookup(gen: string, holds: string, now: number, entryPrefix: string, key: string): Promise<[string, number, string | null]>;
   deliveryFill(gen: string, holds: string, generation: string, now: number, entryKey: string, value: string, ttl: number): Promise<number>;
   deliveryRelease(gen: string, holds: string, token: string): Promise<number>;
@@ -53,6 +60,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Cach
   redis.defineCommand('deliveryLookup', { numberOfKeys: 2, lua: LOOKUP });
   redis.defineCommand('deliveryFill', { numberOfKeys: 2, lua: FILL });
   redis.defineCommand('deliveryRelease', { numberOfKeys: 2, lua: RELEASE });
+  redis.defineCommand('deliveryUnclaim', { numberOfKeys: 1, lua: UNCLAIM });
   // Errors surface on the commands that fail; this only keeps a dropped connection from crashing the process.
   redis.on('error', () => undefined);
   await redis.connect();
@@ -61,6 +69,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Cach
   const genKey = `${base}:gen`;
   const holdsKey = `${base}:holds`;
   const entryPrefix = `${base}:e:`;
+  const claimKey = (key: string, generation: string) => `${base}:c:${generation}:${key}`;
 
   return {
     kind: 'redis',
@@ -71,6 +80,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Cach
     async fill(key, generation, entry) {
       const stored = await redis.deliveryFill(genKey, holdsKey, generation, Date.now(), `${entryPrefix}${generation}:${key}`, encodeEntry(entry), options.ttlSeconds);
       return stored === 1;
+    },
+    async claim(key, generation, ttlMs) {
+      const token = `${process.pid}-${randomUUID()}`;
+      return (await redis.set(claimKey(key, generation), token, 'PX', ttlMs, 'NX')) === 'OK' ? token : null;
+    },
+    async unclaim(key, generation, token) {
+      await redis.deliveryUnclaim(claimKey(key, generation), token);
     },
     async bump() {
       await redis.incr(genKey);

@@ -21,6 +21,15 @@ export interface CacheStore {
   fill(key: string, generation: string, entry: CachedResponse): Promise<boolean>;
   /** Everything cached so far is gone for every reader once this resolves. */
   bump(): Promise<void>;
+  /**
+   * Single flight across instances: the right to render a missing entry of this generation, for at
+   * most `ttlMs`. Returns a token when the caller should render, null when another instance is
+   * rendering it (wait for its fill). The claim expires by itself, so a crashed renderer never
+   * leaves the key stuck.
+   */
+  claim(key: string, generation: string, ttlMs: number): Promise<string | null>;
+  /** The render finished or failed: give the claim back (only if it is still this token's). */
+  unclaim(key: string, generation: string, token: string): Promise<void>;
   /** A write is about to commit; `ttlMs` bounds the hold if its owner dies before releasing. */
   hold(token: string, ttlMs: number): Promise<void>;
   /** The held write committed or rolled back: drop the hold and bump, in one step. */
