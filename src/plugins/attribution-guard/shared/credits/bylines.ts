@@ -20,13 +20,13 @@ export interface BylinePart {
 }
 
 const LABELS: Record<BylineRole, readonly string[]> = {
-  wen: ['文'],
-  writer: ['作者', '撰文', '文字', '文字記者', '文字记者', '記者', '记者', '撰稿', '撰稿人', '採寫', '采写', '主筆', '主笔', '文/圖', '文/图'],
+  wen: ['文', 'Text'],
+  writer: ['By', 'Author', 'Authors', 'Writer', 'Reporter', '作者', '撰文', '文字', '文字記者', '文字记者', '記者', '记者', '撰稿', '撰稿人', '採寫', '采写', '主筆', '主笔', '文/圖', '文/图'],
   interviewer: ['採訪', '采访', '採訪整理', '采访整理', '整理'],
   translator: ['編譯', '编译', '翻譯', '翻译', '譯者', '译者'],
-  editor: ['責任編輯', '责任编辑', '責編', '责编', '編輯', '编辑', '主編', '主编', '值班編輯', '值班编辑'],
+  editor: ['Editor', 'Edited by', '責任編輯', '责任编辑', '責編', '责编', '編輯', '编辑', '主編', '主编', '值班編輯', '值班编辑'],
   outlet: ['出品', '出品方'],
-  source: ['來源', '来源', '稿源', '出處', '出处'],
+  source: ['Source', '來源', '来源', '稿源', '出處', '出处'],
   other: [
     '視頻編導', '视频编导', '編導', '编导', '視頻', '视频', '剪輯', '剪辑', '設計', '设计', '美編', '美编', '運營', '运营',
     '排版', '監製', '监制', '策劃', '策划', '審校', '审校', '校對', '校对', '插畫', '插画', '製圖', '制图', '攝影', '摄影',
@@ -35,7 +35,7 @@ const LABELS: Record<BylineRole, readonly string[]> = {
 
 const ROLE_BY_LABEL = new Map<string, BylineRole>();
 for (const [role, labels] of Object.entries(LABELS) as Array<[BylineRole, readonly string[]]>) {
-  for (const label of labels) ROLE_BY_LABEL.set(label, role);
+  for (const label of labels) ROLE_BY_LABEL.set(label.toLowerCase(), role);
 }
 
 const LABEL = alternation([...ROLE_BY_LABEL.keys()]);
@@ -43,8 +43,8 @@ const LABEL = alternation([...ROLE_BY_LABEL.keys()]);
  * A part starts the line or follows a separator, and its label is followed by `|` `｜` `:` `：` `/`;
  * a label of two characters or more may also be followed by spaces alone (`作者 趙之齊`).
  */
-const PART = new RegExp(`(?:^|[,，;；、]|\\s)\\s*(${LABEL})(?:${LABEL_SEPARATOR}|(?<=\\p{Script=Han}{2})\\s+|\\s*$)`, 'gu');
-const LINE_START = new RegExp(`^\\s*(?:${LABEL})(?:${LABEL_SEPARATOR}|(?<=\\p{Script=Han}{2})\\s+|\\s*$)`, 'u');
+const PART = new RegExp(`(?:^|[,，;；、]|\\s)\\s*(${LABEL})(?:${LABEL_SEPARATOR}|(?<=\\p{Script=Han}{2})\\s+|\\s*$)`, 'giu');
+const LINE_START = new RegExp(`^\\s*(?:${LABEL})(?:${LABEL_SEPARATOR}|(?<=\\p{Script=Han}{2})\\s+|\\s*$)`, 'iu');
 
 /** `（ID：wow36kr）` after an account's name is its handle, not part of the name. */
 const ACCOUNT_ID = /\s*[(（]\s*(?:ID|id|微信號|微信号)\s*[:：][^)）]*[)）]/gu;
@@ -65,7 +65,7 @@ export function parseBylineLine(text: string, line = 0): BylinePart[] | null {
   const parts: BylinePart[] = [];
   starts.forEach((match, i) => {
     const label = match[1] ?? '';
-    const role = ROLE_BY_LABEL.get(label.replace(/\s+/gu, ''));
+    const role = ROLE_BY_LABEL.get(label.toLowerCase().replace(/\s+/gu, ' ').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''));
     if (!role) return;
     const from = (match.index ?? 0) + match[0].length;
     const to = starts[i + 1]?.index ?? trimmed.length;
