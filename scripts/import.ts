@@ -53,7 +53,10 @@ export function formatReport(report: ImportReport): string {
     `Photo credit: ${report.photoCredit ? `${report.photoCredit.name}${report.photoCredit.record ? ` (agency ${report.photoCredit.record.name})` : ''}` : '—'}`,
     `Dropped:      ${report.boilerplate.length === 0 ? '—' : report.boilerplate.join(' / ')}`,
     `Pull-quote candidates (${report.quotes.filter((q) => q.speaker).length} with a speaker):`,
-    ...report.quotes.map((q) => `  - ${q.speaker ?? '(speaker unknown)'}${q.speakerTitle ? `, ${q.speakerOrg ?? ''}${q.speakerTitle}` : ''}: ${q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text}`),
+    ...report.quotes.map((q) => {
+      const who = [q.speakerOrg, q.speakerTitle].filter(Boolean).join(', ');
+      return `  - ${q.speaker ?? '(speaker unknown)'}${who ? ` (${who})` : ''}: ${q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text}`;
+    }),
   ];
   if (report.created.sources.length + report.created.authors.length > 0) {
     lines.push(`New draft records: ${report.created.sources.length} source(s), ${report.created.authors.length} author(s)`);

@@ -17,7 +17,7 @@ export { parseOriginLine, type OriginLine } from './origin';
 export { findInlinePhotoCredits, parsePhotoCreditLine, type PhotoCredit } from './photo-credits';
 export { endsInsideQuote, findQuotedSpans, isSpeech, type QuotedSpan } from './quotes';
 export { attributeQuotes, findSpeakerMentions, splitOrganisationTitle, type QuoteAttribution, type SpeakerMention } from './speaker';
-export { splitNames } from './text';
+export { joinNames, splitNames } from './text';
 
 export interface CreditLookup {
   /** The name is a registered outlet or other source (through its aliases). */

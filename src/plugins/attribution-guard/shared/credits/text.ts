@@ -53,3 +53,14 @@ export function isProse(line: string, max = 80): boolean {
 }
 
 export const HAN = '\\p{Script=Han}';
+
+/**
+ * Several names as a credit line prints them, the inverse of `splitNames`: `王小明、李大華` in Chinese,
+ * `Jane Ho and Marcus Lee` (`A, B and C`) in English.
+ */
+export function joinNames(names: readonly string[], locale: string): string {
+  const clean = names.map((n) => n.trim()).filter((n) => n !== '');
+  if (!locale.startsWith('en')) return clean.join('、');
+  if (clean.length <= 2) return clean.join(' and ');
+  return `${clean.slice(0, -1).join(', ')} and ${clean[clean.length - 1]}`;
+}
