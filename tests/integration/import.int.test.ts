@@ -214,12 +214,18 @@ describe('POST /newsroom/import', () => {
 });
 
 describe('npm run import -- <file> --json', () => {
-  /** The CLI boots its own app on a database of its own, seeded like a new machine. */
+  /** The CLI boots its own app on a database of its own, seeded like a new machine, emptied before and after. */
+  const cliDatabase = `.tmp/test-import-cli-${process.env.JEST_WORKER_ID ?? '0'}.db`;
+  const removeCliDatabase = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, cliDatabase + suffix), { force: true });
+  };
+  beforeAll(removeCliDatabase);
+  afterAll(removeCliDatabase);
   const cli = (args: string[]) =>
     spawnSync(process.execPath, ['-r', 'esbuild-register', 'scripts/import.ts', ...args], {
       cwd: appDir,
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_FILENAME: `.tmp/test-import-cli-${process.env.JEST_WORKER_ID ?? '0'}.db` },
+      env: { ...process.env, DATABASE_FILENAME: cliDatabase },
       timeout: 180_000,
     });
 
