@@ -1,9 +1,10 @@
 /**
  * Imports a syndicated story (a .txt file in the shape of the demo story) as a draft article.
  *
- *   npm run import -- <file> [--locale zh-Hant] [--title "…"] [--dry-run]
+ *   npm run import -- <file> [--locale zh-Hant] [--title "…"] [--dry-run] [--json]
  *
- * Prints what was found, what could not be decided and the attribution checks on the draft.
+ * Prints what was found, what could not be decided and the attribution checks on the draft; with
+ * `--json`, the same report the admin route answers with, as one JSON object on stdout.
  * Exit code 0 when the draft was created (or would be, on a dry run), 1 when the input is refused.
  */
 import fs from 'node:fs';
@@ -12,16 +13,18 @@ import { compileStrapi, createStrapi } from '@strapi/strapi';
 import type { ImportReport } from '../src/import/create-draft';
 import { MAX_IMPORT_BYTES } from '../src/import/decode';
 
-interface Args { file: string; locale?: string; title?: string; dryRun: boolean }
+interface Args { file: string; locale?: string; title?: string; dryRun: boolean; json: boolean }
 
 function parseArgs(argv: string[]): Args {
   let file: string | undefined;
   let locale: string | undefined;
   let title: string | undefined;
   let dryRun = false;
+  let json = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--dry-run') dryRun = true;
+    else if (arg === '--json') json = true;
     else if (arg === '--locale') locale = argv[++i];
     else if (arg.startsWith('--locale=')) locale = arg.slice('--locale='.length);
     else if (arg === '--title') title = argv[++i];
@@ -30,8 +33,8 @@ function parseArgs(argv: string[]): Args {
     else if (file === undefined) file = arg;
     else throw new Error(`One file at a time (got ${file} and ${arg}).`);
   }
-  if (!file) throw new Error('Usage: npm run import -- <file> [--locale zh-Hant] [--title "…"] [--dry-run]');
-  return { file, locale, title, dryRun };
+  if (!file) throw new Error('Usage: npm run import -- <file> [--locale zh-Hant] [--title "…"] [--dry-run] [--json]');
+  return { file, locale, title, dryRun, json };
 }
 
 const describeMatch = (m: { name: string; record: { name: string } | null; proposal: unknown } | null) =>
@@ -40,17 +43,20 @@ const describeMatch = (m: { name: string; record: { name: string } | null; propo
 export function formatReport(report: ImportReport): string {
   const lines = [
     `${report.dryRun ? 'Dry run, nothing created' : `Draft created: ${report.created.article}`} (${report.locale}${report.encoding ? `, read as ${report.encoding}` : ''})`,
-    `Title:        ${report.title}`,
+    `Title:        ${report.title}${report.titleFrom === 'first-sentence' ? ' (no headline found: from the first sentence)' : ''}`,
     `Paragraphs:   ${report.paragraphs}`,
-    `Byline:       ${report.bylineLine}`,
+    `Byline:       ${report.bylineLine ?? '—'}`,
     `Outlet:       ${describeMatch(report.outlet)}`,
-    `Author:       ${describeMatch(report.author)}`,
+    `Authors:      ${report.authors.length === 0 ? '—' : report.authors.map(describeMatch).join('; ')}`,
     `Editor:       ${describeMatch(report.editor)}`,
     `Republisher:  ${describeMatch(report.republisher)}`,
-    `Photo credit: ${report.photoCredit ? `${report.photoCredit.credit}${report.photoCredit.agency?.record ? ` (agency ${report.photoCredit.agency.record.name})` : ''}` : '—'}`,
+    `Photo credit: ${report.photoCredit ? `${report.photoCredit.name}${report.photoCredit.record ? ` (agency ${report.photoCredit.record.name})` : ''}` : '—'}`,
     `Dropped:      ${report.boilerplate.length === 0 ? '—' : report.boilerplate.join(' / ')}`,
     `Pull-quote candidates (${report.quotes.filter((q) => q.speaker).length} with a speaker):`,
-    ...report.quotes.map((q) => `  - ${q.speaker ?? '(speaker unknown)'}${q.speakerTitle ? `, ${q.speakerOrg ?? ''}${q.speakerTitle}` : ''}: ${q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text}`),
+    ...report.quotes.map((q) => {
+      const who = [q.speakerOrg, q.speakerTitle].filter(Boolean).join(', ');
+      return `  - ${q.speaker ?? '(speaker unknown)'}${who ? ` (${who})` : ''}: ${q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text}`;
+    }),
   ];
   if (report.created.sources.length + report.created.authors.length > 0) {
     lines.push(`New draft records: ${report.created.sources.length} source(s), ${report.created.authors.length} author(s)`);
@@ -81,17 +87,22 @@ async function main(): Promise<number> {
 
   const appDir = path.resolve(__dirname, '..');
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  // With --json, stdout holds the report and nothing else: whatever the app prints while it boots goes to stderr.
+  const stdout = process.stdout.write.bind(process.stdout);
+  const print = (text: string) => stdout(`${text}\n`);
+  if (args.json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   await compileStrapi({ appDir });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   try {
     // The compiled copy, so the app and the import share one module instance of everything.
     const { importStory } = require(path.join(appDir, 'dist/src/import/create-draft')) as typeof import('../src/import/create-draft');
     const report = await importStory(strapi, fs.readFileSync(file), { locale: args.locale, title: args.title, dryRun: args.dryRun });
-    console.log(formatReport(report));
+    print(args.json ? JSON.stringify(report) : formatReport(report));
     return 0;
   } catch (error) {
     const err = error as Error & { name: string };
     if (err.name === 'ValidationError') {
+      if (args.json) print(JSON.stringify({ error: { name: err.name, message: err.message } }));
       console.error(`Import refused: ${err.message} Nothing was created.`);
       return 1;
     }

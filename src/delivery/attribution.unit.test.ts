@@ -1,4 +1,4 @@
-import { parseAttributionLine } from '../plugins/attribution-guard/server/src/text/attribution-line';
+import { readStoryCredits } from '../plugins/attribution-guard/shared/credits';
 import { creditName, DEFAULT_ATTRIBUTION_TEMPLATE, renderAttributionLine, renderCreditLine } from './attribution';
 
 const seed = { outlet: '正見 TrueView', author: 'koorvoa', editor: 'TV.' };
@@ -8,13 +8,15 @@ describe('renderAttributionLine', () => {
     expect(renderAttributionLine('文|{outlet},作者|{author},編輯|{editor}', seed)).toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
   });
 
-  it('reads back, through the attribution guard’s parser, as the same outlet, author and editor', () => {
-    const parts = parseAttributionLine(renderAttributionLine(DEFAULT_ATTRIBUTION_TEMPLATE, seed)!);
-    expect(parts?.map((p) => [p.role, p.value])).toEqual([
-      ['outlet', '正見 TrueView'],
-      ['author', 'koorvoa'],
-      ['editor', 'TV.'],
+  it('reads back, through the credit reader the guard uses, as the same outlet, authors and editor', () => {
+    const credits = readStoryCredits([renderAttributionLine(DEFAULT_ATTRIBUTION_TEMPLATE, seed)!]);
+    expect(credits.statements.map((s) => [s.role, s.names])).toEqual([
+      ['outlet', ['正見 TrueView']],
+      ['author', ['koorvoa']],
+      ['editor', ['TV.']],
     ]);
+    const several = readStoryCredits([renderAttributionLine(DEFAULT_ATTRIBUTION_TEMPLATE, { ...seed, author: '王小明、李大華' })!]);
+    expect(several.authors.map((a) => a.name)).toEqual(['王小明', '李大華']);
   });
 
   it('leaves out a part whose name is missing instead of printing an empty label', () => {

@@ -57,7 +57,7 @@ export function newsArticleJsonLd(
     ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
     ...(modified ? { dateModified: modified } : {}),
     ...(article.attribution.canonicalUrl ? { mainEntityOfPage: article.attribution.canonicalUrl } : {}),
-    ...(article.author ? { author: [person(article.author)] } : {}),
+    ...(article.author ? { author: [article.author, ...(article.coAuthors ?? [])].map(person) } : {}),
     ...(article.editor ? { editor: person(article.editor) } : {}),
     ...(publisher ? { publisher: organization(publisher) } : {}),
     ...(article.source ? { sourceOrganization: organization(article.source) } : {}),

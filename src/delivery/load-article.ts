@@ -23,6 +23,7 @@ const ARTICLE_QUERY = {
   select: ['id', 'documentId', 'locale', 'slug', 'title', 'dek', 'body', 'originalUrl', 'publishedAt', 'createdAt', 'updatedAt'],
   populate: {
     author: { select: PERSON, where: published },
+    coAuthors: { select: PERSON, where: published },
     editor: { select: PERSON, where: published },
     source: { select: [...ORGANIZATION, 'attributionTemplate'], where: published },
     republisher: { select: ORGANIZATION, where: published },

@@ -9,6 +9,7 @@ import type {
   DeliveryPerson,
   DeliveryPullQuote,
 } from './types';
+import { joinNames } from '../plugins/attribution-guard/shared/credits/text';
 import { renderAttributionLine, renderCreditLine } from './attribution';
 import { jsonLdScript, newsArticleJsonLd } from './json-ld';
 import { httpUrlProblem } from '../lib/http-url';
@@ -133,7 +134,10 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
   const bodyHtml = sanitizeBodyHtml(renderBlocks(row.body, { image: imageFor }), options.mediaUrlPrefixes);
 
   const author = person(row.author);
+  // Strapi keeps a to-many relation in the order it was given: the byline order.
+  const coAuthors = (Array.isArray(row.coAuthors) ? (row.coAuthors as Row[]) : []).map(person).filter((p): p is DeliveryPerson => p !== null);
   const editor = person(row.editor);
+  const shownName = (p: DeliveryPerson) => p.displayName ?? p.name;
   const source = organization(row.source);
   const pullQuotes: DeliveryPullQuote[] = (Array.isArray(row.pullQuotes) ? (row.pullQuotes as Row[]) : [])
     .map((q) => ({
@@ -162,6 +166,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     author,
+    coAuthors,
     editor,
     source,
     republisher: organization(row.republisher),
@@ -172,7 +177,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
       // Cleaned again here: a template stored before templates were plain text must not bring markup into the byline.
       line: renderAttributionLine(toPlainText(str(row.source?.attributionTemplate) ?? ''), {
         outlet: source?.name ?? null,
-        author: author ? author.displayName ?? author.name : null,
+        author: author ? joinNames([author, ...coAuthors].map(shownName), locale) : null,
         editor: editor ? editor.displayName ?? editor.name : null,
       }),
       originalUrl,

@@ -102,6 +102,18 @@ describe('serializeArticle', () => {
     });
   });
 
+  it('names every co-author, in order, in the byline, the response and the JSON-LD', () => {
+    const coAuthors = [
+      { documentId: 'l', name: '李大華', displayName: null, role: 'writer' },
+      { documentId: 'w', name: 'wang', displayName: '王小明', role: 'writer' },
+    ];
+    const shared = serializeArticle(loaded({ coAuthors }), options);
+    expect(shared.coAuthors.map((p) => p.name)).toEqual(['李大華', 'wang']);
+    expect(shared.attribution.line).toBe('文|正見 TrueView,作者|koorvoa、李大華、王小明,編輯|TV.');
+    expect(shared.jsonLd.author).toEqual([{ '@type': 'Person', name: 'koorvoa' }, { '@type': 'Person', name: '李大華' }, { '@type': 'Person', name: '王小明' }]);
+    expect(article.coAuthors).toEqual([]);
+  });
+
   it('uses the front end’s URL as canonical when one is configured, and the outlet itself publishes when there is no republisher', () => {
     const own = serializeArticle(loaded({ republisher: null }), { ...options, canonicalUrl: 'https://news.example.com/{locale}/{slug}' });
     expect(own.attribution.canonicalUrl).toBe('https://news.example.com/zh-Hant/story-slug');

@@ -64,7 +64,7 @@ export interface DeliveryImageCredit {
 }
 
 export interface DeliveryAttribution {
-  /** The byline rendered from the outlet's template, e.g. `文|正見 TrueView,作者|koorvoa,編輯|TV.`. */
+  /** The byline rendered from the outlet's template, e.g. `文|正見 TrueView,作者|koorvoa,編輯|TV.`; every writer is named (`作者|王小明、李大華`). */
   line: string | null;
   originalUrl: string | null;
   canonicalUrl: string | null;
@@ -90,6 +90,8 @@ export interface DeliveryArticle {
   createdAt: string | null;
   updatedAt: string | null;
   author: DeliveryPerson | null;
+  /** Further writers, in byline order. */
+  coAuthors: DeliveryPerson[];
   editor: DeliveryPerson | null;
   source: DeliveryOrganization | null;
   republisher: DeliveryOrganization | null;

@@ -5,8 +5,8 @@ import { slugFromTitle, SLUG_MAX_LENGTH } from '../lib/slug';
 import { toBlocks } from '../seed/story-text';
 import { decodeStoryFile, MAX_IMPORT_BYTES, type ImportEncoding } from './decode';
 import { ImportInputError } from './errors';
-import { matchRecords, type AuthorMatch, type SourceMatch } from './match';
-import { parseStory } from './parse';
+import { matchRecords, recordLookup, type AuthorMatch, type SourceMatch } from './match';
+import { parseStory, type ParsedStory } from './parse';
 
 export interface ImportOptions {
   locale?: string;
@@ -15,26 +15,50 @@ export interface ImportOptions {
   title?: string;
 }
 
+export interface ImportQuote {
+  text: string;
+  speaker: string | null;
+  speakerTitle: string | null;
+  speakerOrg: string | null;
+  /** How the speaker was found (see `attributeQuotes`); null when the text does not say who spoke. */
+  speakerFrom: string | null;
+  paragraph: number;
+}
+
+/** The photo credit as the text gives it, with the agency record it names. */
+export interface PhotoCreditMatch {
+  name: string;
+  record: SourceRecord | null;
+  photographer: string | null;
+}
+
 export interface ImportReport {
   dryRun: boolean;
   locale: string;
   encoding: ImportEncoding | null;
   title: string;
+  titleFrom: ParsedStory['titleFrom'];
   paragraphs: number;
-  bylineLine: string;
+  /** The first credit line as typed, if any. */
+  bylineLine: string | null;
   boilerplate: string[];
   outlet: SourceMatch | null;
-  author: AuthorMatch | null;
+  /** Lead author first; the others become the article's co-authors, in this order. */
+  authors: AuthorMatch[];
   editor: AuthorMatch | null;
   republisher: SourceMatch | null;
-  photoCredit: { credit: string; agency: SourceMatch | null } | null;
-  quotes: Array<{ text: string; speaker: string | null; speakerTitle: string | null; speakerOrg: string | null }>;
+  photoCredit: PhotoCreditMatch | null;
+  originalTitle: string | null;
+  quotes: ImportQuote[];
   undecided: string[];
   /** What was created (nothing on a dry run). */
   created: { article: string | null; sources: string[]; authors: string[]; pullQuotes: string[] };
-  /** The attribution checks on the draft as created (or as it would be created). */
+  /** The attribution checks on the draft as created (or, on a dry run, as it would be created). */
   findings: Finding[];
 }
+
+/** Thrown inside the import's transaction on a dry run, so everything it wrote is rolled back. */
+class DryRunRollback extends Error {}
 
 type Row = Record<string, any>;
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -67,8 +91,10 @@ async function loadRecords(strapi: Core.Strapi): Promise<{ sources: SourceRecord
 /**
  * Imports a syndicated story as a draft article: decodes and parses it, matches its outlet, people,
  * republisher and photo agency to existing records (proposing unknown outlets and people as draft
- * records), creates the draft with its pull-quote candidates that have a speaker, and runs the
- * attribution checks on it. Everything is created in one transaction; bad input creates nothing.
+ * records), creates the draft with its co-authors and the pull-quote candidates that have a speaker,
+ * and runs the attribution checks on it. Everything happens in one transaction; bad input creates
+ * nothing. A dry run does all of it and rolls the transaction back, so it reports exactly what the
+ * import would: the same findings, the same numbered slug, the same records proposed.
  */
 export async function importStory(strapi: Core.Strapi, input: Buffer | string, options: ImportOptions = {}): Promise<ImportReport> {
   const locale = options.locale ?? DEFAULT_LOCALE;
@@ -81,8 +107,8 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
   }
   const decoded = typeof input === 'string' ? { text: input, encoding: null } : decodeStoryFile(input);
   if (decoded.text.trim() === '') throw new ImportInputError('The text is empty.', 'empty');
-  const story = parseStory(decoded.text, { title: options.title });
   const { sources, authors } = await loadRecords(strapi);
+  const story = parseStory(decoded.text, { title: options.title, lookup: recordLookup(sources, authors) });
   const matches = matchRecords(story, sources, authors);
   const quotes = story.quotes.filter((q) => q.speaker !== null);
 
@@ -91,15 +117,17 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
     locale,
     encoding: decoded.encoding,
     title: story.title,
+    titleFrom: story.titleFrom,
     paragraphs: story.paragraphs.length,
     bylineLine: story.bylineLine,
     boilerplate: story.boilerplate,
     outlet: matches.outlet,
-    author: matches.author,
+    authors: matches.authors,
     editor: matches.editor,
     republisher: matches.republisher,
-    photoCredit: story.photoCredit ? { credit: story.photoCredit, agency: matches.agency } : null,
-    quotes: story.quotes.map(({ text, speaker, speakerTitle, speakerOrg }) => ({ text, speaker, speakerTitle, speakerOrg })),
+    photoCredit: story.photoCredit ? { name: story.photoCredit.credit, record: matches.agency?.record ?? null, photographer: story.photoCredit.photographer } : null,
+    originalTitle: story.credits.originalTitle,
+    quotes: story.quotes.map(({ text, speaker, speakerTitle, speakerOrg, speakerFrom, paragraph }) => ({ text, speaker, speakerTitle, speakerOrg, speakerFrom, paragraph })),
     undecided: [...story.undecided],
     created: { article: null, sources: [], authors: [], pullQuotes: [] },
     findings: [],
@@ -107,77 +135,80 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
   if (matches.agency && !matches.agency.record) report.undecided.push(`The photo credit "${matches.agency.name}" names no known agency.`);
 
   const cover = story.photoCredit
-    ? { credit: story.photoCredit, agency: matches.agency?.record?.documentId ?? null, license: matches.agency?.record ? 'agency' : null }
+    ? {
+        credit: story.photoCredit.credit,
+        agency: matches.agency?.record?.documentId ?? null,
+        photographer: story.photoCredit.photographer,
+        license: matches.agency?.record ? 'agency' : story.photoCredit.handout ? 'handout' : null,
+      }
     : null;
   const guard = strapi.plugin('attribution-guard').service('guard');
 
-  if (options.dryRun) {
-    const data = {
-      title: story.title,
-      body: toBlocks(story.paragraphs),
-      cover,
-      author: matches.author?.record?.documentId ?? null,
-      editor: matches.editor?.record?.documentId ?? null,
-      source: matches.outlet?.record?.documentId ?? null,
-      republisher: matches.republisher?.record?.documentId ?? null,
-    };
-    report.findings = (await guard.checkData(ARTICLE_UID, data, locale)).findings;
-    return report;
-  }
+  try {
+    await strapi.db.transaction(async () => {
+      // A story imported twice, or one sharing its title with an existing article, gets a numbered slug.
+      const baseSlug = slugFromTitle(story.title);
+      let slug = baseSlug;
+      for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID as any).count({ where: { slug, locale } })) > 0; n += 1) {
+        slug = `${baseSlug.slice(0, SLUG_MAX_LENGTH - String(n).length - 1)}-${n}`;
+      }
+      if (slug !== baseSlug) report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
 
-  // A story imported twice, or one sharing its title with an existing article, gets a numbered slug.
-  const baseSlug = slugFromTitle(story.title);
-  let slug = baseSlug;
-  for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID as any).count({ where: { slug, locale } })) > 0; n += 1) {
-    slug = `${baseSlug.slice(0, SLUG_MAX_LENGTH - String(n).length - 1)}-${n}`;
-  }
-  if (slug !== baseSlug) report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
-
-  const documentId = await strapi.db.transaction(async () => {
-    const sourceId = async (match: SourceMatch | null): Promise<string | null> => {
-      if (!match) return null;
-      if (match.record) return match.record.documentId;
-      if (!match.proposal) return null;
-      const created = await strapi.documents(SOURCE_UID as any).create({ data: { name: match.proposal.name, kind: match.proposal.kind, aliases: [] } as any });
-      report.created.sources.push(created.documentId);
-      return created.documentId;
-    };
-    const outlet = await sourceId(matches.outlet);
-    const republisher = await sourceId(matches.republisher);
-    const authorId = async (match: AuthorMatch | null): Promise<string | null> => {
-      if (!match) return null;
-      if (match.record) return match.record.documentId;
-      if (!match.proposal) return null;
-      const created = await strapi.documents(AUTHOR_UID as any).create({
+      const sourceId = async (match: SourceMatch | null): Promise<string | null> => {
+        if (!match) return null;
+        if (match.record) return match.record.documentId;
+        if (!match.proposal) return null;
+        const created = await strapi.documents(SOURCE_UID as any).create({ data: { name: match.proposal.name, kind: match.proposal.kind, aliases: [] } as any });
+        report.created.sources.push(created.documentId);
+        return created.documentId;
+      };
+      const outlet = await sourceId(matches.outlet);
+      const republisher = await sourceId(matches.republisher);
+      const authorId = async (match: AuthorMatch | null): Promise<string | null> => {
+        if (!match) return null;
+        if (match.record) return match.record.documentId;
+        if (!match.proposal) return null;
+        const created = await strapi.documents(AUTHOR_UID as any).create({
+          locale,
+          data: { name: match.proposal.name, displayName: match.proposal.name, role: match.proposal.role, aliases: [], outlet } as any,
+        });
+        report.created.authors.push(created.documentId);
+        return created.documentId;
+      };
+      const people: string[] = [];
+      for (const match of matches.authors) {
+        const id = await authorId(match);
+        if (id && !people.includes(id)) people.push(id);
+      }
+      const article = await strapi.documents(ARTICLE_UID as any).create({
         locale,
-        data: { name: match.proposal.name, displayName: match.proposal.name, role: match.proposal.role, aliases: [], outlet } as any,
+        data: {
+          title: story.title,
+          ...(slug !== '' ? { slug } : {}),
+          body: toBlocks(story.paragraphs),
+          ...(cover ? { cover } : {}),
+          author: people[0] ?? null,
+          coAuthors: people.slice(1),
+          editor: await authorId(matches.editor),
+          source: outlet,
+          republisher,
+        } as any,
       });
-      report.created.authors.push(created.documentId);
-      return created.documentId;
-    };
-    const article = await strapi.documents(ARTICLE_UID as any).create({
-      locale,
-      data: {
-        title: story.title,
-        ...(slug !== '' ? { slug } : {}),
-        body: toBlocks(story.paragraphs),
-        ...(cover ? { cover } : {}),
-        author: await authorId(matches.author),
-        editor: await authorId(matches.editor),
-        source: outlet,
-        republisher,
-      } as any,
+      for (const [position, quote] of quotes.entries()) {
+        const created = await strapi.documents(PULL_QUOTE_UID as any).create({
+          locale,
+          data: { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, speakerOrg: quote.speakerOrg, position, article: article.documentId } as any,
+        });
+        report.created.pullQuotes.push(created.documentId);
+      }
+      report.created.article = article.documentId as string;
+      // Checked inside the transaction, so a dry run sees the draft exactly as the import makes it.
+      report.findings = (await guard.checkDraft(ARTICLE_UID, article.documentId, locale))?.findings ?? [];
+      if (options.dryRun) throw new DryRunRollback();
     });
-    for (const [position, quote] of quotes.entries()) {
-      const created = await strapi.documents(PULL_QUOTE_UID as any).create({
-        locale,
-        data: { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, speakerOrg: quote.speakerOrg, position, article: article.documentId } as any,
-      });
-      report.created.pullQuotes.push(created.documentId);
-    }
-    return article.documentId as string;
-  });
-  report.created.article = documentId;
-  report.findings = (await guard.checkDraft(ARTICLE_UID, documentId, locale))?.findings ?? [];
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+    report.created = { article: null, sources: [], authors: [], pullQuotes: [] };
+  }
   return report;
 }

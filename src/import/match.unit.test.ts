@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuthorRecord, SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
-import { matchRecords } from './match';
+import { matchRecords, recordLookup } from './match';
 import { parseStory } from './parse';
 
 const raw = fs.readFileSync(path.resolve(__dirname, '../../database/seed/seed-article.zh-Hant.txt'), 'utf8');
@@ -19,31 +19,41 @@ const sources = [
   sourceRecord('tmt', '钛媒體 TMTPost', 'republisher', ['钛媒體', '钛媒体', '鈦媒體', 'TMTPost'], '钛媒體'),
   sourceRecord('vcg', '視覺中國', 'agency', ['视觉中国', 'VCG', 'Visual China Group'], 'VCG'),
 ];
-const authors = [authorRecord('koorvoa', 'koorvoa'), authorRecord('tv-editor', 'TV.', ['TV'])];
+const authors = [authorRecord('koorvoa', 'koorvoa'), authorRecord('tv-editor', 'TV.', ['TV']), authorRecord('wang', '王小明')];
+const parse = (text: string, title?: string) => parseStory(text, { title, lookup: recordLookup(sources, authors) });
 
 describe('matchRecords', () => {
   it('finds the outlet, author, editor, republisher and agency of the demo story', () => {
-    const matches = matchRecords(parseStory(raw), sources, authors);
+    const matches = matchRecords(parse(raw), sources, authors);
     expect(matches.outlet?.record?.documentId).toBe('tv');
-    expect(matches.author?.record?.documentId).toBe('koorvoa');
+    expect(matches.authors.map((a) => a.record?.documentId)).toEqual(['koorvoa']);
     expect(matches.editor?.record?.documentId).toBe('tv-editor');
     expect(matches.republisher?.record?.documentId).toBe('tmt');
     expect(matches.agency?.record?.documentId).toBe('vcg');
-    expect([matches.outlet, matches.author, matches.editor, matches.republisher].every((m) => m?.proposal === null)).toBe(true);
+    expect([matches.outlet, ...matches.authors, matches.editor, matches.republisher].every((m) => m?.proposal === null)).toBe(true);
   });
 
   it('matches through aliases in the other script and proposes unknown names as new records', () => {
-    const text = '圖片來源 @VCG\n文|正见,作者|新作者,編輯|TV\n正文。';
-    const matches = matchRecords(parseStory(text, { title: '標題' }), sources, authors);
+    const matches = matchRecords(parse('圖片來源 @VCG\n文|正见,作者|新作者,編輯|TV\n正文。', '標題'), sources, authors);
     expect(matches.outlet?.record?.documentId).toBe('tv');
     expect(matches.editor?.record?.documentId).toBe('tv-editor');
     expect(matches.agency?.record?.documentId).toBe('vcg');
-    expect(matches.author).toEqual({ name: '新作者', record: null, proposal: { name: '新作者', role: 'writer' } });
+    expect(matches.authors).toEqual([{ name: '新作者', record: null, proposal: { name: '新作者', role: 'writer' } }]);
     expect(matches.republisher).toBeNull();
   });
 
+  it('keeps several writers in order, known and new', () => {
+    const matches = matchRecords(parse('作者|王小明、李大華\n正文。', '標題'), sources, authors);
+    expect(matches.authors.map((a) => [a.name, a.record?.documentId ?? null])).toEqual([['王小明', 'wang'], ['李大華', null]]);
+  });
+
+  it('reads 文|<a registered author> as the writer, 文|<a registered outlet> as the outlet', () => {
+    expect(matchRecords(parse('文 | 王小明\n正文。', '標題'), sources, authors).authors[0]?.record?.documentId).toBe('wang');
+    expect(matchRecords(parse('文|正見\n正文。', '標題'), sources, authors).outlet?.record?.documentId).toBe('tv');
+  });
+
   it('proposes an unknown outlet and leaves an unknown agency unresolved', () => {
-    const matches = matchRecords(parseStory('圖片來源 @某圖庫\n文|新媒體,作者|koorvoa\n正文。', { title: '標題' }), sources, authors);
+    const matches = matchRecords(parse('圖片來源 @某圖庫\n文|新媒體,作者|koorvoa\n正文。', '標題'), sources, authors);
     expect(matches.outlet).toEqual({ name: '新媒體', record: null, proposal: { name: '新媒體', kind: 'outlet' } });
     expect(matches.agency).toEqual({ name: '某圖庫', record: null, proposal: null });
   });

@@ -1,83 +1,154 @@
-import { parseAttributionLine } from '../plugins/attribution-guard/server/src/text/attribution-line';
-import { stripCreditPrefix } from '../plugins/attribution-guard/server/src/text/credit';
-import { splitStoryText } from '../seed/story-text';
+import {
+  attributeQuotes,
+  isCreditLine,
+  parseDateline,
+  parseOriginLine,
+  readStoryCredits,
+  type CreditLookup,
+  type PhotoCredit,
+  type QuoteAttribution,
+  type StoryCredits,
+} from '../plugins/attribution-guard/shared/credits';
 import { ImportInputError } from './errors';
-import { findQuoteCandidates, type QuoteCandidate } from './quotes';
 
 export interface ParsedStory {
   title: string;
-  /** The story's own paragraphs, untouched, the byline line included; the aggregator's lines and the photo credit removed. */
+  /** Where the title came from; `first-sentence` means no line read as a headline and the editor should write one. */
+  titleFrom: 'option' | 'aggregator' | 'headline' | 'first-sentence';
+  /** The story's own paragraphs, untouched, credit lines included; the aggregator's lines, the title line and photo-credit lines removed. */
   paragraphs: string[];
-  bylineLine: string;
+  /** The first credit line of the story as typed (`文|正見 TrueView,作者|koorvoa,編輯|TV.`), if any. */
+  bylineLine: string | null;
+  credits: StoryCredits;
   outlet: string | null;
-  author: string | null;
+  /** Every writer, lead first. */
+  authors: string[];
   editor: string | null;
-  /** The cover's credit as the text gives it (`視覺中國` from `圖片來源 @視覺中國`). */
-  photoCredit: string | null;
-  /** The aggregator that republished the story, when its closing line names one (`钛媒體`). */
   republisher: string | null;
-  /** The aggregator's lines that were dropped. */
+  /** The cover's credit as the text gives it (`視覺中國` from `圖片來源 @視覺中國`). */
+  photoCredit: PhotoCredit | null;
+  /** The aggregator's lines and the page furniture (site name, section label, date line) that were dropped. */
   boilerplate: string[];
-  quotes: QuoteCandidate[];
+  quotes: QuoteAttribution[];
   /** What the parser could not decide, for the editor to settle. */
   undecided: string[];
 }
 
-const TITLE_IN_OPENING = /[::]\s*(.+?)\s*[,,]\s*(?:歡迎閱讀|欢迎阅读)/u;
-const REPUBLISHER_IN_CLOSING = /(?:關注|关注)\s*(.+?)\s*(?:微信|公眾號|公众号|[((,,。]|$)/u;
+/** An aggregator's opening line naming the story: `今天小編分享的科技經驗:<title>,歡迎閱讀。`. */
+const OPENING = /分享的.*(?:歡迎閱讀|欢迎阅读)|^(?:點擊|点击).*(?:關注|关注)/u;
+const TITLE_IN_OPENING = /[:：]\s*(.+?)\s*[,，]\s*(?:歡迎閱讀|欢迎阅读)/u;
+const CLOSING = /^更多精彩(?:内容|內容)|^(?:點擊|点击|歡迎|欢迎).*(?:關注|关注)|^(?:關注|关注).*(?:微信|公眾號|公众号)/u;
+
+/** Section labels a page puts above its headline: `媒体报道`, `新聞動態`, `深度`. */
+const SECTION = /^(?:[\p{Script=Han}]{0,4}(?:報導|报道|報道|動態|动态|新聞|新闻|資訊|资讯|觀察|观察|專欄|专栏|快訊|快讯|頭條|头条|首頁|首页|推薦|推荐|熱門|热门|原創|原创|精選|精选|專題|专题|評論|评论|深度|科技|財經|财经|焦點|焦点)|Home|News|Opinion|Analysis|Tech(?:nology)?)$/iu;
+const BREADCRUMB = /^(?:[^>›»/]{1,12}\s*[>›»/]\s*){1,}[^>›»/]{1,12}$/u;
+const SITE_NAME = /^(?:[\p{L}\d.\s-]{1,6}(?:網|网|官網|官网|日報|日报|時報|时报|週刊|周刊|雜誌|杂志)|[\w.-]+\.(?:com|cn|net|org|tw|hk)(?:\/\S*)?)$/iu;
+const DATE_LINE = /^(?:(?:發布|发布|發佈|更新|時間|时间|日期|Published|Updated)\s*[:：於于]?\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:\s*[\d:：]+)?(?:\s*(?:來源|来源|作者|閱讀|阅读)\S*)?\s*$/iu;
 const MAX_TITLE_LENGTH = 80;
+const chars = (text: string) => [...text].length;
+
+/** Page furniture above a headline: a section label, a breadcrumb, a site name, a date line. */
+function isFurniture(line: string, lookup: CreditLookup): boolean {
+  return SECTION.test(line) || BREADCRUMB.test(line) || SITE_NAME.test(line) || DATE_LINE.test(line) || (chars(line) <= 20 && (lookup.isSource?.(line) ?? false));
+}
+
+/** A line that reads as a headline: short, not a sentence of prose, not a credit. */
+function isHeadline(line: string, lookup: CreditLookup): boolean {
+  const length = chars(line);
+  if (length < 4 || length > MAX_TITLE_LENGTH) return false;
+  if (/[。.]$/u.test(line) && !/[A-Za-z]\.$/u.test(line)) return false;
+  if (/[。!?！？]\s*\S/u.test(line)) return false;
+  return !isFurniture(line, lookup) && !isCreditLine(line) && parseDateline(line) === null;
+}
+
+/** No headline: the first sentence of the story, clipped, for the editor to replace. */
+function firstSentence(paragraphs: readonly string[]): string {
+  const first = paragraphs.find((p) => p.trim() !== '') ?? '';
+  const sentence = (first.split(/(?<=[。!?！？])|(?<=\.)\s/u)[0] ?? first).trim();
+  const glyphs = [...sentence];
+  return glyphs.length > 40 ? `${glyphs.slice(0, 40).join('')}…` : sentence;
+}
 
 /**
- * Reads a syndicated story in the shape of the demo story (one paragraph a line): drops the
- * aggregator's opening and closing lines, reads the byline line and the photo-credit line, and proposes
- * pull-quotes. The title comes from `title`, else from the aggregator's opening line, else from a short
- * first line. A story without a byline line (文|…,作者|…) is refused.
+ * Reads a syndicated story as received (one paragraph a line) in any of the credit conventions the
+ * credit reader knows. Only an empty text is refused: a story whose byline or title cannot be found
+ * is still a story, and what is missing goes to `undecided` for the editor.
  */
-export function parseStory(text: string, options: { title?: string } = {}): ParsedStory {
-  const story = splitStoryText(text);
-  let paragraphs = [...story.paragraphs];
-  if (paragraphs.length === 0) throw new ImportInputError('The file holds no story text.', 'no-text');
+export function parseStory(text: string, options: { title?: string; lookup?: CreditLookup } = {}): ParsedStory {
+  const lookup = options.lookup ?? {};
+  let lines = text
+    .replace(/^\uFEFF/u, '')
+    .split(/\r\n?|\n|\u2028|\u2029/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length === 0) throw new ImportInputError('The text is empty.', 'empty');
 
-  let title = options.title?.trim() || (story.opening ? TITLE_IN_OPENING.exec(story.opening)?.[1]?.trim() : undefined);
-  if (!title) {
-    const first = paragraphs[0]!;
-    if ([...first].length <= MAX_TITLE_LENGTH && !/[。.!?!?]$/u.test(first) && parseAttributionLine(first) === null) {
-      title = first;
-      paragraphs = paragraphs.slice(1);
+  const boilerplate: string[] = [];
+  let aggregatorTitle: string | undefined;
+  if (lines.length > 1 && OPENING.test(lines[0]!)) {
+    aggregatorTitle = TITLE_IN_OPENING.exec(lines[0]!)?.[1]?.trim();
+    boilerplate.push(lines[0]!);
+    lines = lines.slice(1);
+  }
+  // The aggregator's closing line is dropped; the republisher it names is read from it all the same.
+  let closing: string | null = null;
+  const last = lines[lines.length - 1];
+  if (lines.length > 1 && last !== undefined && (CLOSING.test(last) || parseOriginLine(last)?.kind === 'republisher')) {
+    closing = last;
+    lines = lines.slice(0, -1);
+  }
+
+  let title = options.title?.trim() || aggregatorTitle;
+  let titleFrom: ParsedStory['titleFrom'] = options.title?.trim() ? 'option' : aggregatorTitle ? 'aggregator' : 'headline';
+  // Page furniture above the headline goes; the headline itself leaves the body.
+  const head = Math.min(lines.length, 8);
+  let titleLine = -1;
+  const furniture = new Set<number>();
+  for (let i = 0; i < head; i += 1) {
+    const line = lines[i]!;
+    if (isFurniture(line, lookup)) {
+      furniture.add(i);
+      continue;
     }
+    if (!title && titleLine < 0 && isHeadline(line, lookup)) {
+      titleLine = i;
+      continue;
+    }
+    if (!isCreditLine(line)) break;
   }
-  if (!title) throw new ImportInputError('No title found: the story has no aggregator opening line naming it and its first line is not a title. Give one with --title.', 'no-title');
-
-  const bylineLine = story.bylineLine;
-  const parts = bylineLine ? parseAttributionLine(bylineLine) : null;
-  if (!bylineLine || !parts) {
-    throw new ImportInputError('No byline line found (a line such as 文|正見 TrueView,作者|koorvoa,編輯|TV.); a story is imported only with its byline.', 'no-byline');
+  if (titleLine >= 0) title = lines[titleLine]!;
+  const creditsOfAll = readStoryCredits(closing ? [...lines, closing] : lines, lookup);
+  const photoLines = new Set(creditsOfAll.photoLines);
+  for (const i of furniture) boilerplate.push(lines[i]!);
+  if (closing) boilerplate.push(closing);
+  const paragraphs = lines.filter((_line, i) => i !== titleLine && !furniture.has(i) && !photoLines.has(i));
+  if (!title) {
+    title = firstSentence(paragraphs.filter((p) => !isCreditLine(p))) || firstSentence(lines);
+    titleFrom = 'first-sentence';
   }
-  const part = (role: 'outlet' | 'author' | 'editor') => parts.find((p) => p.role === role)?.value ?? null;
+  title = [...title].slice(0, 255).join('');
 
-  const photoCredit = story.photoCredit ? stripCreditPrefix(story.photoCredit) || null : null;
-  const republisher = story.closing ? REPUBLISHER_IN_CLOSING.exec(story.closing)?.[1]?.trim() || null : null;
-  const quotes = findQuoteCandidates(paragraphs);
+  // Speech is looked for outside the credit lines, so a name in a byline is never taken for a speaker.
+  const credits = readStoryCredits(paragraphs, lookup);
+  const creditLines = new Set(credits.creditLines);
+  const quotes = attributeQuotes(paragraphs.map((p, i) => (creditLines.has(i) ? '' : p)));
+  const bylineLine = paragraphs.find((_p, i) => creditLines.has(i)) ?? null;
+
+  const outlet = creditsOfAll.outlet?.names[0] ?? null;
+  const authors = creditsOfAll.authors.map((a) => a.name);
+  const editor = creditsOfAll.editor?.names[0] ?? null;
+  const republisher = creditsOfAll.republisher?.names[0] ?? null;
+  const photoCredit = creditsOfAll.photoCredit;
 
   const undecided: string[] = [];
-  if (!part('outlet')) undecided.push('The byline line names no outlet (文|…).');
-  if (!part('author')) undecided.push('The byline line names no author (作者|…).');
-  if (!photoCredit) undecided.push('No photo-credit line (圖片來源 …): the cover needs a credit before publishing.');
+  if (titleFrom === 'first-sentence') undecided.push(`No line reads as a headline: the title was taken from the first sentence ("${title}"). Write the headline.`);
+  if (!outlet) undecided.push('No outlet found (文|…, 來源:…, 本文来自…): pick the originating outlet.');
+  if (authors.length === 0) undecided.push('No writer found (作者|…, 文 | …, 記者…, By …): pick the byline author.');
+  undecided.push(...creditsOfAll.guesses);
+  if (!photoCredit) undecided.push('No photo-credit line (圖片來源 …, 题图/…, Photo: …): the cover needs a credit before publishing.');
   for (const quote of quotes) {
-    if (!quote.speaker) undecided.push(`No speaker found for the quote "${quote.text.slice(0, 30)}${quote.text.length > 30 ? '…' : ''}" (paragraph ${quote.paragraph + 1}).`);
+    if (!quote.speaker) undecided.push(`No speaker found for the quote "${quote.text.slice(0, 30)}${quote.text.length > 30 ? '…' : ''}" (paragraph ${quote.paragraph + 1}): fill it in or leave the quote out.`);
   }
 
-  return {
-    title,
-    paragraphs,
-    bylineLine,
-    outlet: part('outlet'),
-    author: part('author'),
-    editor: part('editor'),
-    photoCredit,
-    republisher,
-    boilerplate: [story.opening, story.closing].filter((line): line is string => line !== null),
-    quotes,
-    undecided,
-  };
+  return { title, titleFrom, paragraphs, bylineLine, credits, outlet, authors, editor, republisher, photoCredit, boilerplate, quotes, undecided };
 }

@@ -55,7 +55,7 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   const articles = strapi.documents(ARTICLE_UID as any);
   const source: Row | null = await articles.findOne({
     documentId, locale: DEFAULT_LOCALE, status: 'draft',
-    populate: { cover: { populate: { image: true, agency: true } }, gallery: { populate: { image: true, agency: true } }, author: true, editor: true, source: true, republisher: true, pullQuotes: true },
+    populate: { cover: { populate: { image: true, agency: true } }, gallery: { populate: { image: true, agency: true } }, author: true, coAuthors: true, editor: true, source: true, republisher: true, pullQuotes: true },
   } as any);
   if (!source) throw new errors.NotFoundError(`No ${DEFAULT_LOCALE} article ${documentId} to convert.`);
 
@@ -68,6 +68,14 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     notes.push(`The ${role} ${person.name} has no ${ZH_HANS} profile yet; set the ${role} after creating it.`);
     return null;
   };
+  const coAuthorsIn = async (people: Row[] | null | undefined): Promise<string[]> => {
+    const ids: string[] = [];
+    for (const person of people ?? []) {
+      const id = await authorIn(person, 'co-author');
+      if (id) ids.push(id);
+    }
+    return ids;
+  };
   const existing = await strapi.db.query(ARTICLE_UID as any).findOne({ where: { documentId, locale: ZH_HANS }, select: ['id'] });
 
   const data = {
@@ -77,6 +85,7 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     cover: convertImage(source.cover, convert),
     gallery: (source.gallery ?? []).map((image: Row) => convertImage(image, convert)),
     author: await authorIn(source.author, 'author'),
+    coAuthors: await coAuthorsIn(source.coAuthors),
     editor: await authorIn(source.editor, 'editor'),
     source: source.source?.documentId ?? null,
     republisher: source.republisher?.documentId ?? null,

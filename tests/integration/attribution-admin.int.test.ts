@@ -104,9 +104,9 @@ describe('POST /attribution-guard/check', () => {
       },
     });
     expect(res.status).toBe(200);
-    expect(rulesOf(res.body.data.findings)).toEqual([]);
-    // The typed line in the body still names the editor the form just removed.
-    expect(rulesOf(res.body.data.findings, 'warning')).toEqual(['attribution.line-consistent']);
+    // The typed line in the body still names the editor the form just removed: a wrong byline in print, an error.
+    expect(rulesOf(res.body.data.findings)).toEqual(['attribution.line-consistent']);
+    expect(rulesOf(res.body.data.findings, 'warning')).toEqual([]);
     expect(res.body.data.preview.byline).toEqual({ text: '文|正見 TrueView,作者|koorvoa', missing: ['editor'] });
     expect(res.body.data.preview.pullQuotes).toEqual([]);
     expect(res.body.data.preview.images[0]).toMatchObject({ credit: '視覺中國', creditOrigin: 'usage' });

@@ -170,6 +170,34 @@ describe('over HTTP', () => {
   });
 });
 
+describe('a co-author of a live story', () => {
+  it('is named in the delivered byline, and cannot be unpublished or deleted while the story is live', async () => {
+    const coAuthor = await app.strapi.documents(AUTHOR as any).create({ locale: 'zh-Hant', data: { name: '李大華', role: 'writer', outlet: ids.outlet } as any, status: 'published' });
+    const docs = app.strapi.documents(ARTICLE as any);
+    const created = await docs.create({ locale: 'zh-Hant', data: { ...validArticle(ids, '兩位作者的故事', ['文|正見 TrueView,作者|koorvoa、李大華,編輯|TV.', '正文。']), coAuthors: [coAuthor.documentId] } as any });
+    await docs.publish({ documentId: created.documentId, locale: 'zh-Hant' });
+    const story = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: created.documentId, locale: 'zh-Hant', publishedAt: { $notNull: true } } });
+    const res = await request(app.server).get(`/api/articles/by-slug/${story.slug}`).query({ locale: 'zh-Hant' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.coAuthors.map((p: { name: string }) => p.name)).toEqual(['李大華']);
+    expect(res.body.data.attribution.line).toBe('文|正見 TrueView,作者|koorvoa、李大華,編輯|TV.');
+
+    for (const action of ['unpublish', 'delete'] as const) {
+      const error = await refusal(app.strapi.documents(AUTHOR as any)[action]({ documentId: coAuthor.documentId, locale: 'zh-Hant' } as any));
+      expect(error.details.errors).toContainEqual(expect.objectContaining({ documentId: created.documentId, field: 'coAuthors' }));
+      expect(await isPublished(AUTHOR, coAuthor.documentId)).toBe(true);
+    }
+  });
+
+  it('that the typed line leaves out blocks the publish', async () => {
+    const docs = app.strapi.documents(ARTICLE as any);
+    const created = await docs.create({ locale: 'zh-Hant', data: validArticle(ids, '署名行多了一位作者', ['作者|koorvoa、王小明', '正文。']) as any });
+    const error = await refusal(docs.publish({ documentId: created.documentId, locale: 'zh-Hant' }));
+    expect(error.details.errors).toEqual([expect.objectContaining({ rule: 'attribution.line-consistent', path: ['body', '0'] })]);
+    expect(await isPublished(ARTICLE, created.documentId)).toBe(false);
+  });
+});
+
 describe('what only drafts use, or a photo’s stored credit', () => {
   it('a record linked only from drafts can be unpublished and deleted', async () => {
     const writer = await app.strapi.documents(AUTHOR as any).create({ locale: 'zh-Hant', data: { name: 'draft-only-writer', role: 'writer', outlet: ids.outlet } as any, status: 'published' });

@@ -482,6 +482,12 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    coAuthors: Schema.Attribute.Relation<'manyToMany', 'api::author.author'> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     cover: Schema.Attribute.Component<'media.credited-image', false> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -645,6 +651,15 @@ export interface ApiAuthorAuthor extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 4000;
+      }>;
+    coAuthoredArticles: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::article.article'
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
       }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -886,6 +901,7 @@ export interface PluginAttributionGuardCheckRecord
       ['admin', 'api-token', 'user', 'scheduler', 'system']
     > &
       Schema.Attribute.Required;
+    change: Schema.Attribute.JSON;
     checkedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -898,7 +914,13 @@ export interface PluginAttributionGuardCheckRecord
     > &
       Schema.Attribute.Private;
     outcome: Schema.Attribute.Enumeration<
-      ['blocked', 'overridden', 'published']
+      [
+        'blocked',
+        'overridden',
+        'published',
+        'credit-changed',
+        'dependency-removed',
+      ]
     > &
       Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;

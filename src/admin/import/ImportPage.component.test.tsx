@@ -25,10 +25,13 @@ const report: ImportReportView = {
   bylineLine: '文|正見 TrueView,作者|koorvoa,編輯|TV.',
   boilerplate: [],
   outlet: { name: '正見 TrueView', record: { documentId: 'src1', name: '正見 TrueView' }, proposal: null },
-  author: { name: 'koorvoa', record: null, proposal: { name: 'koorvoa' } },
+  authors: [
+    { name: 'koorvoa', record: null, proposal: { name: 'koorvoa' } },
+    { name: '李大華', record: { documentId: 'au2', name: '李大華' }, proposal: null },
+  ],
   editor: null,
   republisher: null,
-  photoCredit: { credit: '中央社', agency: { name: '中央社', record: { documentId: 'src2', name: '中央社' }, proposal: null } },
+  photoCredit: { name: '中央社', record: { documentId: 'src2', name: '中央社' } },
   quotes: [{ text: '模型要懂行業', speaker: '王小明', speakerTitle: '執行長', speakerOrg: null }],
   undecided: ['Editor: the byline names none.'],
   created: { article: 'art123', sources: [], authors: ['au1'], pullQuotes: ['pq1'] },
@@ -64,7 +67,7 @@ describe('the import page', () => {
 
     expect(screen.getByText('Imported “垂直大模型”')).toBeInTheDocument();
     expect(screen.getByTestId('import-outlet')).toHaveTextContent('正見 TrueView (existing record)');
-    expect(screen.getByTestId('import-author')).toHaveTextContent('koorvoa (new draft record)');
+    expect(screen.getByTestId('import-authors')).toHaveTextContent('koorvoa (new draft record)、李大華 (existing record)');
     expect(screen.getByTestId('import-editor')).toHaveTextContent('not found');
     expect(screen.getByTestId('import-photoCredit')).toHaveTextContent('中央社 — 中央社 (existing record)');
     expect(screen.getByTestId('import-quote')).toHaveTextContent('模型要懂行業');

@@ -23,16 +23,20 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
   const { formatMessage, locale } = useIntl();
   const rows: Array<[string, string, string]> = [
     ['outlet', 'Outlet', matchLabel(report.outlet, formatMessage)],
-    ['author', 'Author', matchLabel(report.author, formatMessage)],
+    [
+      'authors',
+      'Authors',
+      report.authors.length === 0 ? matchLabel(null, formatMessage) : report.authors.map((a) => matchLabel(a, formatMessage)).join('、'),
+    ],
     ['editor', 'Editor', matchLabel(report.editor, formatMessage)],
     ['republisher', 'Republisher', matchLabel(report.republisher, formatMessage)],
     [
       'photoCredit',
       'Photo credit',
       report.photoCredit
-        ? report.photoCredit.agency
-          ? `${report.photoCredit.credit} — ${matchLabel(report.photoCredit.agency, formatMessage)}`
-          : report.photoCredit.credit
+        ? report.photoCredit.record
+          ? `${report.photoCredit.name} — ${formatMessage({ id: t('report.existing'), defaultMessage: '{name} (existing record)' }, { name: report.photoCredit.record.name })}`
+          : report.photoCredit.name
         : formatMessage({ id: t('report.notFound'), defaultMessage: 'not found' }),
     ],
   ];

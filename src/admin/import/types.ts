@@ -17,14 +17,17 @@ export interface ImportReportView {
   locale: string;
   encoding: string | null;
   title: string;
+  titleFrom?: 'option' | 'aggregator' | 'headline' | 'first-sentence';
   paragraphs: number;
-  bylineLine: string;
+  bylineLine: string | null;
   boilerplate: string[];
   outlet: MatchView | null;
-  author: MatchView | null;
+  /** Lead author first; the others are the co-authors. */
+  authors: MatchView[];
   editor: MatchView | null;
   republisher: MatchView | null;
-  photoCredit: { credit: string; agency: MatchView | null } | null;
+  photoCredit: { name: string; record: { documentId: string; name: string } | null; photographer?: string | null } | null;
+  originalTitle?: string | null;
   quotes: Array<{ text: string; speaker: string | null; speakerTitle: string | null; speakerOrg: string | null }>;
   undecided: string[];
   created: { article: string | null; sources: string[]; authors: string[]; pullQuotes: string[] };

@@ -1,4 +1,5 @@
 import type { BylinePreview } from './contracts/admin-api';
+import { joinNames } from './credits/text';
 
 export type BylineRole = BylinePreview['missing'][number];
 
@@ -7,6 +8,8 @@ export interface BylineInput {
   outlet: { name: string; attributionTemplate: string | null } | null;
   republisher: { name: string } | null;
   author: { name: string; displayName: string | null } | null;
+  /** Further writers, in byline order; the line names them after the author (`作者|王小明、李大華`). */
+  coAuthors?: ReadonlyArray<{ name: string; displayName: string | null }>;
   editor: { name: string; displayName: string | null } | null;
 }
 
@@ -34,7 +37,7 @@ const personName = (person: BylineInput['author']): string | null => {
 export function renderByline(input: BylineInput): BylinePreview {
   const values: Record<BylineRole, string | null> = {
     outlet: input.outlet?.name.trim() || null,
-    author: personName(input.author),
+    author: input.author ? joinNames([input.author, ...(input.coAuthors ?? [])].map(personName).filter((n): n is string => n !== null), input.locale) || null : null,
     editor: personName(input.editor),
     republisher: input.republisher?.name.trim() || null,
   };

@@ -120,6 +120,8 @@ export interface ArticleSnapshot {
   title: string | null;
   body: BlocksNode[];
   author: AuthorRecord | null;
+  /** Further writers, in byline order (`作者|王小明、李大華`: 李大華 is `coAuthors[0]`). */
+  coAuthors: AuthorRecord[];
   editor: AuthorRecord | null;
   source: SourceRecord | null;
   republisher: SourceRecord | null;

@@ -11,7 +11,7 @@ export interface FieldPart {
 }
 
 const KNOWN_FIELDS = new Set([
-  'title', 'slug', 'dek', 'body', 'cover', 'gallery', 'author', 'editor', 'source', 'republisher', 'originalUrl', 'pullQuotes',
+  'title', 'slug', 'dek', 'body', 'cover', 'gallery', 'author', 'coAuthors', 'editor', 'source', 'republisher', 'originalUrl', 'pullQuotes',
   'credit', 'agency', 'photographer', 'license', 'caption', 'alt', 'image', 'text', 'speaker',
 ]);
 

@@ -11,7 +11,7 @@ export interface RelationChange {
   disconnect: string[];
 }
 
-const RELATIONS = ['author', 'editor', 'source', 'republisher', 'pullQuotes'] as const;
+const RELATIONS = ['author', 'coAuthors', 'editor', 'source', 'republisher', 'pullQuotes'] as const;
 const PLAIN = ['title', 'body', 'originalUrl'] as const;
 const COMPONENT_FIELDS = ['credit', 'photographer', 'license'] as const;
 

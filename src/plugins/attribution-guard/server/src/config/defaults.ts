@@ -1,9 +1,11 @@
 import type { GuardConfig, RuleId, RuleSetting } from '../../../shared/contracts/findings';
 
 /**
- * Out of the box every rule runs. Errors block publishing; the two rules that judge typed text or
- * an agency list still being filled in are warnings, and only contractual or advisory rules may be
- * overridden: a wrong byline, credit or quote is never publishable.
+ * Out of the box every rule runs. Errors block publishing; the rule that judges an agency list still
+ * being filled in is a warning. A typed credit line naming another writer than the byline field is a
+ * wrong byline in print, so `attribution.line-consistent` is an error too, though an editor may
+ * override it (the reader can misread a credit line). Otherwise only contractual or advisory rules may
+ * be overridden: a wrong byline, credit or quote is never publishable.
  */
 export const defaultRuleSettings: Readonly<Record<RuleId, Readonly<RuleSetting>>> = {
   'byline.author-required': { enabled: true, severity: 'error', overridable: false },
@@ -12,7 +14,7 @@ export const defaultRuleSettings: Readonly<Record<RuleId, Readonly<RuleSetting>>
   'outlet.required': { enabled: true, severity: 'error', overridable: false },
   'outlet.republisher': { enabled: true, severity: 'error', overridable: false },
   'syndication.license-valid': { enabled: true, severity: 'error', overridable: true },
-  'attribution.line-consistent': { enabled: true, severity: 'warning', overridable: true },
+  'attribution.line-consistent': { enabled: true, severity: 'error', overridable: true },
   'image.credit-required': { enabled: true, severity: 'error', overridable: false },
   'image.credit-placeholder': { enabled: true, severity: 'error', overridable: false },
   'image.agency-known': { enabled: true, severity: 'warning', overridable: true },

@@ -12,7 +12,7 @@ describe('validateGuardConfig', () => {
     const config = validateGuardConfig({});
     const warnings = RULE_IDS.filter((id) => config.rules[id].severity === 'warning');
     const overridable = RULE_IDS.filter((id) => config.rules[id].overridable);
-    expect(warnings).toEqual(['attribution.line-consistent', 'image.agency-known']);
+    expect(warnings).toEqual(['image.agency-known']);
     expect(overridable).toEqual(['syndication.license-valid', 'attribution.line-consistent', 'image.agency-known']);
     expect(config.requiredRepublishers).toEqual([]);
     expect(config.contentTypes).toEqual(['api::article.article']);

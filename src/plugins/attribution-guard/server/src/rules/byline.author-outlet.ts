@@ -1,4 +1,4 @@
-import type { Rule } from '../../../shared/contracts/findings';
+import type { AuthorRecord, Finding, Rule, RuleInput, SourceRecord } from '../../../shared/contracts/findings';
 import { authorLabel, message } from '../text/messages';
 import { finding } from './support/finding';
 
@@ -9,8 +9,15 @@ export const id = 'byline.author-outlet';
  * findings; an author with no outlet at all cannot be vouched for, so that is a finding here too.
  */
 export const bylineAuthorOutlet: Rule = (input) => {
-  const { author, source } = input.article;
-  if (!author || !source) return [];
+  const { author, coAuthors, source } = input.article;
+  if (!source) return [];
+  return [
+    ...(author ? check(input, author, source, 'author') : []),
+    ...(coAuthors ?? []).flatMap((person, i) => check(input, person, source, `coAuthors.${i}`)),
+  ];
+};
+
+function check(input: RuleInput, author: AuthorRecord, source: SourceRecord, path: string): Finding[] {
   if (author.outletDocumentId === source.documentId) return [];
   const who = authorLabel(author);
   if (author.outletDocumentId === null) {
@@ -18,7 +25,7 @@ export const bylineAuthorOutlet: Rule = (input) => {
       finding(
         input,
         id,
-        'author',
+        path,
         message(
           `The author ${who} belongs to no outlet, so it cannot be confirmed that they write for ${source.name}. Set their outlet in the author record.`,
           `作者 ${who} 未設定所屬媒體,無法確認其為 ${source.name} 撰稿。請在作者資料中設定所屬媒體。`,
@@ -33,7 +40,7 @@ export const bylineAuthorOutlet: Rule = (input) => {
     finding(
       input,
       id,
-      'author',
+      path,
       theirsName
         ? message(
             `The author ${who} belongs to ${theirsName}, not to this article's outlet ${source.name}.`,
@@ -47,4 +54,4 @@ export const bylineAuthorOutlet: Rule = (input) => {
           ),
     ),
   ];
-};
+}

@@ -5,14 +5,15 @@ import { finding } from './support/finding';
 
 export const id = 'byline.author-registered';
 
-type Field = 'author' | 'editor';
+type Field = 'author' | 'coAuthor' | 'editor';
 
 const FIELD_LABEL = {
   author: message('byline author', '署名作者', '署名作者'),
+  coAuthor: message('co-author', '共同作者', '共同作者'),
   editor: message('editor', '編輯', '编辑'),
 } as const;
 
-function check(input: RuleInput, field: Field, person: AuthorRecord): Finding[] {
+function check(input: RuleInput, field: Field, person: AuthorRecord, path: string = field): Finding[] {
   const label = FIELD_LABEL[field];
   const who = authorLabel(person);
   if (person.documentId.trim() === '') {
@@ -20,7 +21,7 @@ function check(input: RuleInput, field: Field, person: AuthorRecord): Finding[] 
       finding(
         input,
         id,
-        field,
+        path,
         message(
           `The ${label.en} ${who} is not a registered author record.`,
           `${label['zh-Hant']} ${who} 不是已登記的作者資料。`,
@@ -40,7 +41,7 @@ function check(input: RuleInput, field: Field, person: AuthorRecord): Finding[] 
       finding(
         input,
         id,
-        field,
+        path,
         message(
           `The ${label.en} ${q.en} is a placeholder, not a person. Pick the real ${label.en}.`,
           `${label['zh-Hant']}${q['zh-Hant']}是佔位名稱,不是真人。請選擇實際的${label['zh-Hant']}。`,
@@ -54,7 +55,7 @@ function check(input: RuleInput, field: Field, person: AuthorRecord): Finding[] 
       finding(
         input,
         id,
-        field,
+        path,
         message(
           `The ${label.en} ${who} has no published author record. Publish the author entry first.`,
           `${label['zh-Hant']} ${who} 的作者資料尚未發布。請先發布該作者。`,
@@ -66,8 +67,12 @@ function check(input: RuleInput, field: Field, person: AuthorRecord): Finding[] 
   return findings;
 }
 
-/** Byline and editor must be real, published people; a missing author is `byline.author-required`'s job. */
+/** Byline, co-authors and editor must be real, published people; a missing author is `byline.author-required`'s job. */
 export const bylineAuthorRegistered: Rule = (input) => {
-  const { author, editor } = input.article;
-  return [...(author ? check(input, 'author', author) : []), ...(editor ? check(input, 'editor', editor) : [])];
+  const { author, coAuthors, editor } = input.article;
+  return [
+    ...(author ? check(input, 'author', author) : []),
+    ...(coAuthors ?? []).flatMap((person, i) => check(input, 'coAuthor', person, `coAuthors.${i}`)),
+    ...(editor ? check(input, 'editor', editor) : []),
+  ];
 };

@@ -33,7 +33,9 @@ describe('rule registry', () => {
     const story = buildSeedStory();
     const body = [...story.article.body];
     body[0] = { type: 'paragraph', children: [{ type: 'text', text: '文|正見 TrueView,作者|koorvo,編輯|TV.' }] };
-    const input = seedWith({ body, author: null, source: null }, story);
+    // The line rule is an error by default; set to a warning here, as config may, to see the order.
+    const config = validateGuardConfig({ rules: { 'attribution.line-consistent': { severity: 'warning' } } });
+    const input = seedWith({ body, author: null, source: null }, { ...story, config });
     const findings = runRules(input);
     expect(findings.map((f) => [f.severity, f.rule])).toEqual([
       ['error', 'byline.author-required'],

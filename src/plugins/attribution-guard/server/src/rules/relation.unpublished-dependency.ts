@@ -20,12 +20,17 @@ function unpublished(input: RuleInput, path: string, what: LocalizedMessage): Fi
 
 /** Strapi 5 drops links to entries with no published version when the article is published, so each must be published first. */
 export const relationUnpublishedDependency: Rule = (input) => {
-  const { author, editor, source, republisher, pullQuotes, images } = input.article;
+  const { author, coAuthors, editor, source, republisher, pullQuotes, images } = input.article;
   const findings: Finding[] = [];
   if (author && !author.published) {
     const who = authorLabel(author);
     findings.push(unpublished(input, 'author', message(`the author ${who}`, `作者 ${who} `, `作者 ${who} `)));
   }
+  (coAuthors ?? []).forEach((person, i) => {
+    if (person.published) return;
+    const who = authorLabel(person);
+    findings.push(unpublished(input, `coAuthors.${i}`, message(`the co-author ${who}`, `共同作者 ${who} `, `共同作者 ${who} `)));
+  });
   if (editor && !editor.published) {
     const who = authorLabel(editor);
     findings.push(unpublished(input, 'editor', message(`the editor ${who}`, `編輯 ${who} `, `编辑 ${who} `)));

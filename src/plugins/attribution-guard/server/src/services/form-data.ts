@@ -13,7 +13,7 @@ export interface RelationChange {
 }
 
 const TO_ONE = ['author', 'editor', 'source', 'republisher'] as const;
-const TO_MANY = ['pullQuotes'] as const;
+const TO_MANY = ['pullQuotes', 'coAuthors'] as const;
 
 export function isRelationChange(value: unknown): value is RelationChange {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -68,6 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
               source: { select: ['documentId'] },
               republisher: { select: ['documentId'] },
               pullQuotes: { select: ['documentId', 'position'] },
+              coAuthors: { select: ['documentId'] },
               cover: { populate: { agency: { select: ['documentId'] } } },
               gallery: { populate: { agency: { select: ['documentId'] } } },
             } as any,

@@ -45,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         outlet: article.source ? { name: article.source.name, attributionTemplate: article.source.attributionTemplate } : null,
         republisher: article.republisher,
         author: article.author,
+        coAuthors: article.coAuthors,
         editor: article.editor,
       }),
       images: article.images.map((image) => ({

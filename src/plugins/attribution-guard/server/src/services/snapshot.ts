@@ -56,6 +56,7 @@ const fileRefId = (ref: unknown): number | null =>
 
 const ARTICLE_POPULATE = {
   author: { populate: { outlet: { select: ['documentId'] } } },
+  coAuthors: { populate: { outlet: { select: ['documentId'] } } },
   editor: { populate: { outlet: { select: ['documentId'] } } },
   source: true,
   republisher: true,
@@ -116,7 +117,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     (Array.isArray(article.gallery) ? article.gallery : []).forEach((item: Row, i: number) => usages.push({ path: `gallery.${i}`, component: item, file: item?.image ?? null }));
     for (const { index, file } of await bodyImageFiles(body)) usages.push({ path: `body.${index}`, component: null, file });
 
-    const authors = [article.author, article.editor].filter(Boolean) as Row[];
+    const coAuthorRows = (Array.isArray(article.coAuthors) ? article.coAuthors : []).filter(Boolean) as Row[];
+    const authors = [article.author, article.editor, ...coAuthorRows].filter(Boolean) as Row[];
     const quotes = (Array.isArray(article.pullQuotes) ? article.pullQuotes : []) as Row[];
     const [sources, publishedAuthors, publishedQuotes, credits] = await Promise.all([
       allSources(),
@@ -167,6 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         title: str(article.title),
         body,
         author: author(article.author),
+        coAuthors: coAuthorRows.map((row) => author(row)).filter((a): a is AuthorRecord => a !== null),
         editor: author(article.editor),
         source: source(article.source),
         republisher: source(article.republisher),
@@ -224,10 +227,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...[data.cover, ...(Array.isArray(data.gallery) ? data.gallery : [])].map((c: Row | undefined) => c?.agency as Ref),
       ];
       const images = [data.cover, ...(Array.isArray(data.gallery) ? data.gallery : [])].map((c: Row | undefined) => fileRefId(c?.image)).filter((id): id is number => id !== null);
+      const coAuthorRefs = Array.isArray(data.coAuthors) ? (data.coAuthors as Ref[]) : [];
       const quoteRefs = Array.isArray(data.pullQuotes) ? data.pullQuotes.filter((q: unknown) => typeof q === 'string' || (q as Row)?.documentId) : [];
 
       const [authorRows, sourceRows, fileRows, quoteRows] = await Promise.all([
-        rowsByDocumentId(AUTHOR_UID, authorRefs, locale, { outlet: { select: ['documentId'] } }),
+        rowsByDocumentId(AUTHOR_UID, [...authorRefs, ...coAuthorRefs], locale, { outlet: { select: ['documentId'] } }),
         rowsByDocumentId(SOURCE_UID, sourceRefs, locale),
         images.length ? strapi.db.query(FILE_UID as any).findMany({ where: { id: { $in: images } } }) : Promise.resolve([]),
         rowsByDocumentId(PULL_QUOTE_UID, quoteRefs, locale),
@@ -240,6 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const component = (c: Row | null | undefined) =>
         c ? { ...c, image: fileRefId(c.image) !== null ? files.get(fileRefId(c.image)!) ?? { id: fileRefId(c.image) } : null, agency: relation(sourceRows, c.agency as Ref) } : null;
+      if ('coAuthors' in data) merged.coAuthors = coAuthorRefs.map((ref) => relation(authorRows, ref)).filter(Boolean);
       if ('cover' in data) merged.cover = component(data.cover);
       if ('gallery' in data) merged.gallery = (Array.isArray(data.gallery) ? data.gallery : []).map(component);
       if ('pullQuotes' in data) {

@@ -225,6 +225,7 @@ export function buildSeedStory(): SeedStory {
     title: demo.title,
     body,
     author: records.koorvoa,
+    coAuthors: [],
     editor: records.tv,
     source: records.trueView,
     republisher: records.tmtPost,
