@@ -5,6 +5,7 @@ describe('validateWorkflowConfig', () => {
     expect(validateWorkflowConfig(undefined)).toEqual({
       contentTypes: ['api::article.article'],
       requireApproval: true,
+      allowSelfApproval: false,
       defaultTimezone: 'Asia/Shanghai',
       maxLatenessMinutes: 60,
       sweep: { cron: true, rule: '0 * * * * *', runOnStart: true, batchSize: 20, concurrency: 4, maxDurationSeconds: 50 },
@@ -20,6 +21,7 @@ describe('validateWorkflowConfig', () => {
   it('names bad keys and values', () => {
     expect(() => validateWorkflowConfig({ defaultTimezone: 'Asia/Beijing' })).toThrow('editorial-workflow: config.defaultTimezone must be an IANA time zone such as Asia/Shanghai');
     expect(() => validateWorkflowConfig({ sweep: { crom: false } })).toThrow('editorial-workflow: unknown key "crom" in config.sweep');
+    expect(() => validateWorkflowConfig({ allowSelfApproval: 1 })).toThrow('config.allowSelfApproval');
     expect(() => validateWorkflowConfig({ requireApproval: 'yes' })).toThrow('config.requireApproval');
     expect(() => validateWorkflowConfig({ contentTypes: ['article'] })).toThrow('config.contentTypes[0] must be a content-type uid');
     expect(() => validateWorkflowConfig({ maxLatenessMinutes: -1 })).toThrow('config.maxLatenessMinutes');
