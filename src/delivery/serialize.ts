@@ -17,6 +17,7 @@ import { toPlainText } from '../lib/plain-text';
 import { isMediaLibraryUrl } from './media-url';
 import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks';
 import { sanitizeBodyHtml } from './sanitize-body';
+import { withoutTypedByline } from './typed-byline';
 
 /** A row as the database layer returns it. */
 export type Row = Record<string, any>;
@@ -131,7 +132,8 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
       caption: [usage.caption, usage.creditLine].filter(Boolean).join(' ') || null,
     };
   };
-  const bodyHtml = sanitizeBodyHtml(renderBlocks(row.body, { image: imageFor }), options.mediaUrlPrefixes);
+  // The typed byline is left out of the HTML: front ends show attribution.line (src/delivery/typed-byline.ts).
+  const bodyHtml = sanitizeBodyHtml(renderBlocks(withoutTypedByline(row.body), { image: imageFor }), options.mediaUrlPrefixes);
 
   const author = person(row.author);
   // Strapi keeps a to-many relation in the order it was given: the byline order.

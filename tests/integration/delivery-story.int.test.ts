@@ -54,9 +54,13 @@ describe('GET /api/articles/by-slug/:slug — the demo story', () => {
     expect(new Date(data.publishedAt).getTime()).toBeLessThanOrEqual(Date.now());
   });
 
-  it('has the body as the Blocks the seed text makes, and as HTML with the same paragraphs in order', () => {
+  it('has the body as the Blocks the seed text makes, and as HTML with the same paragraphs in order, less the typed byline', () => {
     expect(data.body).toEqual(toBlocks(story.paragraphs));
-    expect(blockTexts(data.bodyHtml)).toEqual(story.paragraphs.map((text) => ({ tag: 'p', text })));
+    // The typed byline stays in the Blocks; front ends show attribution.line instead, so the HTML leaves it out.
+    expect(story.paragraphs[0]).toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
+    expect(blockTexts(data.bodyHtml)).toEqual(story.paragraphs.slice(1).map((text) => ({ tag: 'p', text })));
+    expect(data.bodyHtml).not.toContain('作者|koorvoa');
+    expect(data.attribution.line).toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
   });
 
   it('names the byline, outlet and republisher as seeded, without private fields', () => {
