@@ -20,7 +20,7 @@ const TYPE_DEFS = /* GraphQL */ `
   type ArticleDelivery {
     documentId: ID! locale: String! slug: String! title: String! dek: String
     body: JSON bodyHtml: String! originalUrl: String
-    publishedAt: DateTime createdAt: DateTime updatedAt: DateTime
+    publishedAt: DateTime firstPublishedAt: DateTime createdAt: DateTime updatedAt: DateTime
     author: DeliveryPerson coAuthors: [DeliveryPerson!]! editor: DeliveryPerson source: DeliveryOrganization republisher: DeliveryOrganization
     pullQuotes: [DeliveryPullQuote!]! cover: DeliveryCreditedImage gallery: [DeliveryCreditedImage!]!
     attribution: DeliveryAttribution! jsonLd: JSON! jsonLdScript: String!

@@ -54,7 +54,8 @@ export function newsArticleJsonLd(
     headline: article.title,
     ...(article.dek ? { description: article.dek } : {}),
     inLanguage: article.locale,
-    ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+    // The first publication, so a re-publish (a correction, an update) does not move the date.
+    ...(article.firstPublishedAt ?? article.publishedAt ? { datePublished: article.firstPublishedAt ?? article.publishedAt } : {}),
     ...(modified ? { dateModified: modified } : {}),
     ...(article.attribution.canonicalUrl ? { mainEntityOfPage: article.attribution.canonicalUrl } : {}),
     ...(article.author ? { author: [article.author, ...(article.coAuthors ?? [])].map(person) } : {}),

@@ -20,7 +20,7 @@ const CREDITED_IMAGE = {
  * published story to published versions already, and this says so where it matters.
  */
 const ARTICLE_QUERY = {
-  select: ['id', 'documentId', 'locale', 'slug', 'title', 'dek', 'body', 'originalUrl', 'publishedAt', 'createdAt', 'updatedAt'],
+  select: ['id', 'documentId', 'locale', 'slug', 'title', 'dek', 'body', 'originalUrl', 'publishedAt', 'firstPublishedAt', 'createdAt', 'updatedAt'],
   populate: {
     author: { select: PERSON, where: published },
     coAuthors: { select: PERSON, where: published },

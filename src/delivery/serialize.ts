@@ -165,6 +165,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     bodyHtml,
     originalUrl,
     publishedAt: iso(row.publishedAt),
+    firstPublishedAt: iso(row.firstPublishedAt) ?? iso(row.publishedAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     author,

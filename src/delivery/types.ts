@@ -86,7 +86,10 @@ export interface DeliveryArticle {
   body: unknown[];
   bodyHtml: string;
   originalUrl: string | null;
+  /** The latest publish (Strapi stamps it anew each time). */
   publishedAt: string | null;
+  /** The first publication in this locale: the story's publication date, unchanged by re-publishing. */
+  firstPublishedAt: string | null;
   createdAt: string | null;
   updatedAt: string | null;
   author: DeliveryPerson | null;

@@ -114,7 +114,7 @@ describe('GET /api/articles/by-slug/:slug — the demo story', () => {
       headline: seed.title,
       description: seed.dek,
       inLanguage: 'zh-Hant',
-      datePublished: data.publishedAt,
+      datePublished: data.firstPublishedAt,
       author: [{ '@type': 'Person', name: 'koorvoa' }],
       editor: { '@type': 'Person', name: 'TV.' },
       publisher: { '@type': 'Organization', name: '钛媒體 TMTPost', url: 'https://www.tmtpost.com' },
