@@ -12,8 +12,39 @@ const organization = (org: DeliveryOrganization): Thing => ({
   ...(org.website ? { url: org.website } : {}),
 });
 
+/** Licence pages for the licences that have one; search engines show them with the image. */
+const LICENSE_URLS: Record<string, string> = {
+  'cc-by': 'https://creativecommons.org/licenses/by/4.0/',
+  'cc-by-sa': 'https://creativecommons.org/licenses/by-sa/4.0/',
+  'public-domain': 'https://creativecommons.org/publicdomain/mark/1.0/',
+};
+/** Licences under which a reuser must ask the agency: its site is where a licence is acquired. */
+const ASK_THE_AGENCY = new Set(['agency', 'editorial-only']);
+
+/**
+ * Every rendition Strapi made (large, medium, small), largest first, so a consumer can pick one
+ * ≥ 1200 px where the original is; the cropped thumbnail is the admin's, not a reader's.
+ */
+function renditions(usage: DeliveryCreditedImage, publicUrl: string, shared: Thing): Thing[] {
+  const formats = Object.entries(usage.image?.formats ?? {})
+    .filter(([name, f]) => name !== 'thumbnail' && f.url && f.width)
+    .map(([, f]) => f);
+  return formats
+    .sort((a, b) => (b.width ?? 0) - (a.width ?? 0))
+    .map((f) => ({ '@type': 'ImageObject', url: absoluteUrl(f.url, publicUrl), width: f.width, ...(f.height ? { height: f.height } : {}), ...shared }));
+}
+
+function imageObjects(usage: DeliveryCreditedImage, publicUrl: string): Thing[] {
+  const original = imageObject(usage, publicUrl);
+  if (!original) return [];
+  const { '@type': _type, url: _url, width: _width, height: _height, ...shared } = original;
+  return [original, ...renditions(usage, publicUrl, shared)];
+}
+
 function imageObject(usage: DeliveryCreditedImage, publicUrl: string): Thing | null {
   if (!usage.image) return null;
+  const license = usage.license ? LICENSE_URLS[usage.license] : undefined;
+  const acquire = usage.license && ASK_THE_AGENCY.has(usage.license) ? usage.agency?.website ?? null : null;
   const credit = creditName(usage.credit);
   // Whoever holds the rights: the agency when one is named, else the photographer, else the credit as given.
   const holder = usage.agency
@@ -31,6 +62,8 @@ function imageObject(usage: DeliveryCreditedImage, publicUrl: string): Thing | n
     ...(usage.caption ? { caption: usage.caption } : {}),
     ...(credit ? { creditText: credit } : {}),
     ...(holder ? { copyrightHolder: holder } : {}),
+    ...(license ? { license } : {}),
+    ...(acquire ? { acquireLicensePage: acquire } : {}),
   };
 }
 
@@ -47,7 +80,7 @@ export function newsArticleJsonLd(
   const publisher = article.republisher ?? article.source;
   // Publishing stamps publishedAt but keeps the draft's updatedAt; the later of the two is the last change readers see.
   const modified = [article.updatedAt, article.publishedAt].filter((d): d is string => d !== null).sort().pop();
-  const image = images.map((usage) => imageObject(usage, publicUrl)).filter((thing): thing is Thing => thing !== null);
+  const image = images.flatMap((usage) => imageObjects(usage, publicUrl));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

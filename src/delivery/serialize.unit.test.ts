@@ -95,9 +95,9 @@ describe('serializeArticle', () => {
       sourceOrganization: { '@type': 'Organization', name: '正見 TrueView' },
       isBasedOn: 'https://www.tmtpost.com/6561234.html',
       image: [
-        { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/cover.jpg', width: 480, height: 270, caption: '封面', creditText: '視覺中國', copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' } },
+        { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/cover.jpg', width: 480, height: 270, caption: '封面', creditText: '視覺中國', copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' }, acquireLicensePage: 'https://www.vcg.com' },
         { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/g.jpg', width: 480, height: 270, creditText: '新華社', copyrightHolder: { '@type': 'Person', name: '張三' } },
-        { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/body.jpg', width: 480, height: 270, caption: 'file caption', creditText: 'VCG', copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' } },
+        { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/body.jpg', width: 480, height: 270, caption: 'file caption', creditText: 'VCG', copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' }, acquireLicensePage: 'https://www.vcg.com' },
       ],
     });
   });
