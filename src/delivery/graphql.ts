@@ -6,8 +6,8 @@ import type { DeliveryService } from './service';
 
 /** The delivery shape in GraphQL: the same data as `GET /api/articles/by-slug/:slug`. */
 const TYPE_DEFS = /* GraphQL */ `
-  type DeliveryPerson { documentId: ID! name: String! displayName: String role: String }
-  type DeliveryOrganization { documentId: ID! name: String! shortName: String kind: String website: String }
+  type DeliveryPerson { documentId: ID! name: String! displayName: String role: String url: String sameAs: [String!]! }
+  type DeliveryOrganization { documentId: ID! name: String! shortName: String kind: String website: String logo: DeliveryImage }
   type DeliveryImage { documentId: ID url: String! width: Int height: Int mime: String alternativeText: String formats: JSON }
   type DeliveryCreditedImage {
     image: DeliveryImage credit: String creditLine: String agency: DeliveryOrganization

@@ -4,12 +4,18 @@ import { creditName } from './attribution';
 
 type Thing = Record<string, unknown>;
 
-const person = (who: DeliveryPerson): Thing => ({ '@type': 'Person', name: who.displayName ?? who.name });
+const person = (who: DeliveryPerson): Thing => ({
+  '@type': 'Person',
+  name: who.displayName ?? who.name,
+  ...(who.url ? { url: who.url } : {}),
+  ...(who.sameAs?.length ? { sameAs: who.sameAs } : {}),
+});
 
-const organization = (org: DeliveryOrganization): Thing => ({
+const organization = (org: DeliveryOrganization, publicUrl = ''): Thing => ({
   '@type': 'Organization',
   name: org.name,
   ...(org.website ? { url: org.website } : {}),
+  ...(org.logo ? { logo: { '@type': 'ImageObject', url: absoluteUrl(org.logo.url, publicUrl), ...(org.logo.width ? { width: org.logo.width } : {}), ...(org.logo.height ? { height: org.logo.height } : {}) } } : {}),
 });
 
 /** Licence pages for the licences that have one; search engines show them with the image. */
@@ -93,8 +99,8 @@ export function newsArticleJsonLd(
     ...(article.attribution.canonicalUrl ? { mainEntityOfPage: article.attribution.canonicalUrl } : {}),
     ...(article.author ? { author: [article.author, ...(article.coAuthors ?? [])].map(person) } : {}),
     ...(article.editor ? { editor: person(article.editor) } : {}),
-    ...(publisher ? { publisher: organization(publisher) } : {}),
-    ...(article.source ? { sourceOrganization: organization(article.source) } : {}),
+    ...(publisher ? { publisher: organization(publisher, publicUrl) } : {}),
+    ...(article.source ? { sourceOrganization: organization(article.source, publicUrl) } : {}),
     ...(article.originalUrl ? { isBasedOn: article.originalUrl } : {}),
     ...(image.length > 0 ? { image } : {}),
   };

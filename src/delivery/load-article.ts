@@ -6,7 +6,7 @@ import type { DeliveryLocalization } from './types';
 
 const published = { publishedAt: { $notNull: true } };
 
-const PERSON = ['documentId', 'name', 'displayName', 'role'];
+const PERSON = ['documentId', 'name', 'displayName', 'role', 'url', 'sameAs'];
 const ORGANIZATION = ['documentId', 'name', 'shortName', 'kind', 'website'];
 const FILE = ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width', 'height', 'formats', 'mime', 'url'];
 const CREDITED_IMAGE = {
@@ -25,8 +25,8 @@ const ARTICLE_QUERY = {
     author: { select: PERSON, where: published },
     coAuthors: { select: PERSON, where: published },
     editor: { select: PERSON, where: published },
-    source: { select: [...ORGANIZATION, 'attributionTemplate'], where: published },
-    republisher: { select: ORGANIZATION, where: published },
+    source: { select: [...ORGANIZATION, 'attributionTemplate'], where: published, populate: { logo: { select: FILE } } },
+    republisher: { select: ORGANIZATION, where: published, populate: { logo: { select: FILE } } },
     pullQuotes: { select: ['id', 'documentId', 'text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'], where: published, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
     cover: CREDITED_IMAGE,
     gallery: CREDITED_IMAGE,

@@ -52,12 +52,13 @@ const iso = (value: unknown): string | null => (value instanceof Date ? value.to
 
 function person(row: Row | null | undefined): DeliveryPerson | null {
   if (!row?.documentId) return null;
-  return { documentId: row.documentId, name: row.name ?? '', displayName: str(row.displayName), role: str(row.role) };
+  const sameAs = Array.isArray(row.sameAs) ? (row.sameAs as unknown[]).map(httpUrl).filter((u): u is string => u !== null) : [];
+  return { documentId: row.documentId, name: row.name ?? '', displayName: str(row.displayName), role: str(row.role), url: httpUrl(row.url), sameAs };
 }
 
 function organization(row: Row | null | undefined): DeliveryOrganization | null {
   if (!row?.documentId) return null;
-  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: httpUrl(row.website) };
+  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: httpUrl(row.website), logo: image(row.logo) };
 }
 
 function image(file: Row | null | undefined): DeliveryImage | null {

@@ -9,6 +9,9 @@ export interface DeliveryPerson {
   name: string;
   displayName: string | null;
   role: string | null;
+  /** The author's page on the outlet's site, and their profiles elsewhere (schema.org `url`, `sameAs`). */
+  url: string | null;
+  sameAs: string[];
 }
 
 export interface DeliveryOrganization {
@@ -17,6 +20,8 @@ export interface DeliveryOrganization {
   shortName: string | null;
   kind: string | null;
   website: string | null;
+  /** The outlet's logo, for `publisher.logo` in JSON-LD and for front ends; agencies carry none here. */
+  logo: DeliveryImage | null;
 }
 
 export interface DeliveryImageFormat {

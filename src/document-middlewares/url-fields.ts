@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { DocumentMiddleware } from '../lib/document-middleware';
-import { URL_FIELDS } from '../lib/content-types';
+import { URL_FIELDS, URL_LIST_FIELDS } from '../lib/content-types';
 import { httpUrlProblem } from '../lib/http-url';
 
 /**
@@ -9,8 +9,9 @@ import { httpUrlProblem } from '../lib/http-url';
  * a `javascript:` value would run in a front end that trusts them. Blank stays blank.
  */
 export const urlFieldsMiddleware: DocumentMiddleware = async (ctx, next) => {
-  const fields = URL_FIELDS[ctx.uid];
-  if (!fields || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+  const fields = URL_FIELDS[ctx.uid] ?? [];
+  const lists = URL_LIST_FIELDS[ctx.uid] ?? [];
+  if ((fields.length === 0 && lists.length === 0) || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
 
   const data = (ctx.params as { data?: Record<string, unknown> }).data;
   if (data && typeof data === 'object') {
@@ -20,6 +21,19 @@ export const urlFieldsMiddleware: DocumentMiddleware = async (ctx, next) => {
       const problem = httpUrlProblem(value.trim());
       return problem ? [{ path: [field], message: `${field} ${problem}.`, name: 'ValidationError' }] : [];
     });
+    for (const field of lists) {
+      const value = data[field];
+      if (value === undefined || value === null) continue;
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+        problems.push({ path: [field], message: `${field} must be a list of web addresses, e.g. ["https://twitter.com/name"].`, name: 'ValidationError' });
+        continue;
+      }
+      value.forEach((item, i) => {
+        const problem = httpUrlProblem(item.trim());
+        if (problem) problems.push({ path: [field, String(i)], message: `${field}[${i}] ${problem}.`, name: 'ValidationError' });
+      });
+      if (problems.length === 0) data[field] = value.map((item) => item.trim()).filter((item) => item !== '');
+    }
     if (problems.length > 0) throw new errors.ValidationError(problems.map((p) => p.message).join(' '), { errors: problems });
     for (const field of fields) if (typeof data[field] === 'string') data[field] = (data[field] as string).trim();
   }

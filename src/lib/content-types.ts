@@ -30,4 +30,10 @@ export const PLAIN_TEXT_FIELDS: Record<string, { fields: string[]; lists?: strin
 export const URL_FIELDS: Record<string, string[]> = {
   [ARTICLE_UID]: ['originalUrl'],
   [SOURCE_UID]: ['website'],
+  [AUTHOR_UID]: ['url'],
+};
+
+/** JSON lists of web addresses (an author's profiles elsewhere, schema.org `sameAs`). */
+export const URL_LIST_FIELDS: Record<string, string[]> = {
+  [AUTHOR_UID]: ['sameAs'],
 };

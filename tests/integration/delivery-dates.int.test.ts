@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createStory, demoCast, type DemoCast } from '../helpers/stories';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
+import { devLogins } from '../../src/bootstrap/dev-admins';
 
 /** A story's publication date is its first publish in that locale; a re-publish moves only dateModified. */
 const ARTICLE = 'api::article.article';
@@ -17,6 +18,7 @@ afterAll(async () => {
   delete process.env.WORKFLOW_REQUIRE_APPROVAL;
 });
 
+const editorJwt = () => adminJwt(app.server, devLogins()[1]!.email, devLogins()[1]!.password);
 const read = async (slug: string) => (await request(app.server).get(`/api/articles/by-slug/${slug}`).query({ locale: 'zh-Hant' }).expect(200)).body.data;
 
 it('keeps datePublished at the first publish when the story is updated and published again', async () => {
@@ -40,4 +42,38 @@ it('keeps datePublished at the first publish when the story is updated and publi
 it('gives the demo story, published before the field existed or not, a first publication date', async () => {
   const list = await request(app.server).get('/api/articles').query({ locale: 'zh-Hant', 'fields[0]': 'firstPublishedAt' }).expect(200);
   expect(list.body.data.every((a: { firstPublishedAt: string | null }) => typeof a.firstPublishedAt === 'string')).toBe(true);
+});
+
+describe('authors and outlets for search engines', () => {
+  it('an author’s page and profiles, and the outlet’s logo, reach the API and the JSON-LD as absolute addresses', async () => {
+    const authors = app.strapi.documents('api::author.author' as any);
+    await authors.update({ documentId: cast.author, locale: 'zh-Hant', data: { url: 'https://trueview.example/authors/koorvoa', sameAs: ['https://x.com/koorvoa', ' https://github.com/koorvoa '] } as any });
+    await authors.publish({ documentId: cast.author, locale: 'zh-Hant' });
+    const logo = await app.strapi.db.query('plugin::upload.file' as any).create({
+      data: { name: 'logo.png', hash: `logo_${Date.now()}`, ext: '.png', mime: 'image/png', size: 1, width: 600, height: 60, url: '/uploads/logo.png', provider: 'local' },
+    });
+    const sources = app.strapi.documents('api::source.source' as any);
+    await sources.update({ documentId: cast.republisher, data: { logo: logo.id } as any });
+    await sources.publish({ documentId: cast.republisher });
+    const story = await createStory(app.strapi, cast, { title: '作者頁與媒體標誌' });
+    const data = await read(story.slug);
+    expect(data.author).toMatchObject({ url: 'https://trueview.example/authors/koorvoa', sameAs: ['https://x.com/koorvoa', 'https://github.com/koorvoa'] });
+    expect(data.jsonLd.author[0]).toEqual({ '@type': 'Person', name: expect.any(String), url: 'https://trueview.example/authors/koorvoa', sameAs: ['https://x.com/koorvoa', 'https://github.com/koorvoa'] });
+    expect(data.republisher.logo).toMatchObject({ url: '/uploads/logo.png', width: 600, height: 60 });
+    expect(data.jsonLd.publisher.logo).toEqual({ '@type': 'ImageObject', url: expect.stringMatching(/^https?:\/\/.+\/uploads\/logo\.png$|^\/uploads\/logo\.png$/), width: 600, height: 60 });
+  });
+
+  it.each([
+    [{ url: 'javascript:alert(1)' }, 'url'],
+    [{ sameAs: 'https://x.com/koorvoa' }, 'sameAs'],
+    [{ sameAs: ['https://x.com/ok', 'javascript:alert(1)'] }, 'sameAs'],
+    [{ sameAs: [42] }, 'sameAs'],
+  ])('refuses %j with a 400 naming the field, and saves nothing', async (data, field) => {
+    const before = await app.strapi.db.query('api::author.author' as any).findOne({ where: { documentId: cast.author, locale: 'zh-Hant', publishedAt: null } });
+    const res = await request(app.server).put(`/content-manager/collection-types/api::author.author/${cast.author}`).query({ locale: 'zh-Hant' }).set('Authorization', `Bearer ${await editorJwt()}`).send({ ...data, bio: '不該存下的簡介' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path[0]).toBe(field);
+    const after = await app.strapi.db.query('api::author.author' as any).findOne({ where: { id: before.id } });
+    expect(after.bio).toBe(before.bio);
+  });
 });
