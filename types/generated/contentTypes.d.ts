@@ -529,6 +529,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<'draft'>;
+    firstPublishedAt: Schema.Attribute.DateTime;
     gallery: Schema.Attribute.Component<'media.credited-image', true> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -682,6 +683,7 @@ export interface ApiAuthorAuthor extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    firstPublishedAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::author.author'>;
     name: Schema.Attribute.String &
@@ -710,9 +712,24 @@ export interface ApiAuthorAuthor extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<'writer'>;
+    sameAs: Schema.Attribute.JSON &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    url: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
   };
 }
 
@@ -742,6 +759,7 @@ export interface ApiPullQuotePullQuote extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    firstPublishedAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -833,6 +851,7 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    firstPublishedAt: Schema.Attribute.DateTime;
     kind: Schema.Attribute.Enumeration<
       ['outlet', 'republisher', 'agency', 'wire']
     > &
@@ -846,6 +865,7 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
       'api::source.source'
     > &
       Schema.Attribute.Private;
+    logo: Schema.Attribute.Media<'images'>;
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Unique &
