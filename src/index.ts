@@ -15,12 +15,16 @@ import { readCreditsOnUpload } from './photo-credits/upload-hook';
 import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
+import { checkPublicUrl } from './lib/public-url';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    const publicUrl = checkPublicUrl(String(strapi.config.get('server.url', '') ?? ''), process.env.NODE_ENV);
+    if (!publicUrl.ok && publicUrl.fatal) throw new Error(publicUrl.message);
+    if (!publicUrl.ok) strapi.log.warn(publicUrl.message);
     strapi.documents.use(createKnownLocaleMiddleware(strapi));
     // Plain text before the slug, so the slug is made from the cleaned title.
     strapi.documents.use(noNulMiddleware);

@@ -15,3 +15,12 @@ export function absoluteUrl(url: string, publicUrl: string): string {
   if (!publicUrl || /^https?:\/\//iu.test(url)) return url;
   return `${publicUrl.replace(/\/+$/u, '')}${url.startsWith('/') ? '' : '/'}${url}`;
 }
+
+/**
+ * `bodyHtml` with its images' root-relative `src` made absolute from PUBLIC_URL. Runs on the
+ * sanitiser's output, where every `<img>` has a media-library `src` in double quotes.
+ */
+export function absoluteImageSources(html: string, publicUrl: string): string {
+  if (!publicUrl) return html;
+  return html.replace(/(<img\b[^>]*?\ssrc=")(\/[^"]*)"/gu, (_match, head: string, src: string) => `${head}${absoluteUrl(src, publicUrl)}"`);
+}

@@ -14,7 +14,7 @@ import { renderAttributionLine, renderCreditLine } from './attribution';
 import { jsonLdScript, newsArticleJsonLd } from './json-ld';
 import { httpUrlProblem } from '../lib/http-url';
 import { toPlainText } from '../lib/plain-text';
-import { isMediaLibraryUrl } from './media-url';
+import { absoluteImageSources, absoluteUrl, isMediaLibraryUrl } from './media-url';
 import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks';
 import { sanitizeBodyHtml } from './sanitize-body';
 import { withoutTypedByline } from './typed-byline';
@@ -56,22 +56,23 @@ function person(row: Row | null | undefined): DeliveryPerson | null {
   return { documentId: row.documentId, name: row.name ?? '', displayName: str(row.displayName), role: str(row.role), url: httpUrl(row.url), sameAs };
 }
 
-function organization(row: Row | null | undefined): DeliveryOrganization | null {
+function organization(row: Row | null | undefined, publicUrl = ''): DeliveryOrganization | null {
   if (!row?.documentId) return null;
-  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: httpUrl(row.website), logo: image(row.logo) };
+  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: httpUrl(row.website), logo: image(row.logo, publicUrl) };
 }
 
-function image(file: Row | null | undefined): DeliveryImage | null {
+function image(file: Row | null | undefined, publicUrl = ''): DeliveryImage | null {
   if (!file || typeof file.url !== 'string') return null;
   const formats: Record<string, DeliveryImageFormat> = {};
   if (file.formats && typeof file.formats === 'object') {
     for (const [name, format] of Object.entries(file.formats as Record<string, Row>)) {
-      if (typeof format?.url === 'string') formats[name] = { url: format.url, width: num(format.width), height: num(format.height), mime: str(format.mime) };
+      if (typeof format?.url === 'string') formats[name] = { url: absoluteUrl(format.url, publicUrl), width: num(format.width), height: num(format.height), mime: str(format.mime) };
     }
   }
   return {
     documentId: str(file.documentId),
-    url: file.url,
+    // Absolute from PUBLIC_URL, so a front end on another host does not resolve /uploads/… to itself.
+    url: absoluteUrl(file.url, publicUrl),
     width: num(file.width),
     height: num(file.height),
     mime: str(file.mime),
@@ -81,16 +82,16 @@ function image(file: Row | null | undefined): DeliveryImage | null {
 }
 
 /** A usage's own credit wins; without one, the credit stored with the file (typed once, reused everywhere). */
-function creditedImage(component: Row, fileCredits: Map<number, Row>, locale: string): DeliveryCreditedImage {
+function creditedImage(component: Row, fileCredits: Map<number, Row>, locale: string, publicUrl: string): DeliveryCreditedImage {
   const file = component.image as Row | null | undefined;
   const stored = typeof file?.id === 'number' ? fileCredits.get(file.id) : undefined;
   const usageCredit = str(component.credit);
   const credit = usageCredit ?? str(stored?.credit);
   return {
-    image: image(file),
+    image: image(file, publicUrl),
     credit,
     creditLine: renderCreditLine(credit, locale),
-    agency: organization(component.agency) ?? (usageCredit ? null : organization(stored?.agency)),
+    agency: organization(component.agency, publicUrl) ?? (usageCredit ? null : organization(stored?.agency, publicUrl)),
     photographer: str(component.photographer) ?? str(stored?.photographer),
     license: str(component.license) ?? str(stored?.license),
     caption: str(component.caption),
@@ -110,8 +111,8 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
   const slug: string = row.slug ?? '';
   const originalUrl = httpUrl(row.originalUrl);
 
-  const cover = row.cover ? creditedImage(row.cover, loaded.fileCredits, locale) : null;
-  const gallery = (Array.isArray(row.gallery) ? (row.gallery as Row[]) : []).map((item) => creditedImage(item, loaded.fileCredits, locale));
+  const cover = row.cover ? creditedImage(row.cover, loaded.fileCredits, locale, options.publicUrl) : null;
+  const gallery = (Array.isArray(row.gallery) ? (row.gallery as Row[]) : []).map((item) => creditedImage(item, loaded.fileCredits, locale, options.publicUrl));
 
   const credits: DeliveryImageCredit[] = [];
   if (cover?.creditLine) credits.push({ path: 'cover', line: cover.creditLine });
@@ -122,7 +123,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     const ref = node.image as Row | undefined;
     const file = typeof ref?.url === 'string' ? loaded.bodyFiles.get(ref.url) : undefined;
     if (!file || !isMediaLibraryUrl(file.url, options.mediaUrlPrefixes)) return null;
-    const usage = creditedImage({ image: file, caption: str(ref?.caption) ?? str(file.caption), alt: str(ref?.alternativeText) ?? str(file.alternativeText) }, loaded.fileCredits, locale);
+    const usage = creditedImage({ image: file, caption: str(ref?.caption) ?? str(file.caption), alt: str(ref?.alternativeText) ?? str(file.alternativeText) }, loaded.fileCredits, locale, options.publicUrl);
     bodyImages.push(usage);
     if (usage.creditLine) credits.push({ path: `body.${index}`, line: usage.creditLine });
     return {
@@ -134,14 +135,14 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     };
   };
   // The typed byline is left out of the HTML: front ends show attribution.line (src/delivery/typed-byline.ts).
-  const bodyHtml = sanitizeBodyHtml(renderBlocks(withoutTypedByline(row.body), { image: imageFor }), options.mediaUrlPrefixes);
+  const bodyHtml = absoluteImageSources(sanitizeBodyHtml(renderBlocks(withoutTypedByline(row.body), { image: imageFor }), options.mediaUrlPrefixes), options.publicUrl);
 
   const author = person(row.author);
   // Strapi keeps a to-many relation in the order it was given: the byline order.
   const coAuthors = (Array.isArray(row.coAuthors) ? (row.coAuthors as Row[]) : []).map(person).filter((p): p is DeliveryPerson => p !== null);
   const editor = person(row.editor);
   const shownName = (p: DeliveryPerson) => p.displayName ?? p.name;
-  const source = organization(row.source);
+  const source = organization(row.source, options.publicUrl);
   const pullQuotes: DeliveryPullQuote[] = (Array.isArray(row.pullQuotes) ? (row.pullQuotes as Row[]) : [])
     .map((q) => ({
       documentId: q.documentId,
@@ -173,7 +174,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     coAuthors,
     editor,
     source,
-    republisher: organization(row.republisher),
+    republisher: organization(row.republisher, options.publicUrl),
     pullQuotes,
     cover,
     gallery,

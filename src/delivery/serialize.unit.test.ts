@@ -55,7 +55,8 @@ describe('serializeArticle', () => {
     expect(text).not.toContain('SECRET-1');
     expect(text).not.toContain('createdBy');
     expect(text).not.toContain('newsroom.local');
-    expect(article.cover?.image).toEqual({ documentId: 'f1', url: '/uploads/cover.jpg', width: 480, height: 270, mime: 'image/jpeg', alternativeText: 'alt', formats: { thumbnail: { url: '/uploads/thumb_1.jpg', width: 10, height: 5, mime: 'image/jpeg' } } });
+    // Absolute from the public URL, so a front end on another host loads them from the CMS.
+    expect(article.cover?.image).toEqual({ documentId: 'f1', url: 'https://cms.example.com/uploads/cover.jpg', width: 480, height: 270, mime: 'image/jpeg', alternativeText: 'alt', formats: { thumbnail: { url: 'https://cms.example.com/uploads/thumb_1.jpg', width: 10, height: 5, mime: 'image/jpeg' } } });
   });
 
   it('orders pull-quotes by position, then by id', () => {
@@ -77,7 +78,7 @@ describe('serializeArticle', () => {
   });
 
   it('shows body images from the media library only', () => {
-    expect(article.bodyHtml).toBe('<p>第一段</p>\n<figure><img src="/uploads/body.jpg" alt="正文圖" width="480" height="270" loading="lazy" /><figcaption>file caption 圖片來源 @VCG</figcaption></figure>');
+    expect(article.bodyHtml).toBe('<p>第一段</p>\n<figure><img src="https://cms.example.com/uploads/body.jpg" alt="正文圖" width="480" height="270" loading="lazy" /><figcaption>file caption 圖片來源 @VCG</figcaption></figure>');
   });
 
   it('describes the story as a schema.org NewsArticle', () => {

@@ -77,3 +77,21 @@ describe('authors and outlets for search engines', () => {
     expect(after.bio).toBe(before.bio);
   });
 });
+
+describe('PUBLIC_URL', () => {
+  afterEach(() => {
+    app.strapi.config.set('server.url', '');
+  });
+
+  it('makes every media URL absolute: images, renditions, body images and the JSON-LD', async () => {
+    app.strapi.config.set('server.url', 'https://cms.example.com');
+    const story = await createStory(app.strapi, cast, { title: '絕對網址的圖片', bodyImages: 1 });
+    const data = await read(story.slug);
+    expect(data.cover.image.url).toMatch(/^https:\/\/cms\.example\.com\/uploads\//);
+    for (const format of Object.values(data.cover.image.formats) as Array<{ url: string }>) expect(format.url).toMatch(/^https:\/\/cms\.example\.com\/uploads\//);
+    const sources = [...String(data.bodyHtml).matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources.length).toBe(1);
+    expect(sources.every((src) => src!.startsWith('https://cms.example.com/uploads/'))).toBe(true);
+    expect((data.jsonLd.image as Array<{ url: string }>).every((i) => i.url.startsWith('https://cms.example.com/uploads/'))).toBe(true);
+  });
+});
