@@ -95,3 +95,25 @@ describe('PUBLIC_URL', () => {
     expect((data.jsonLd.image as Array<{ url: string }>).every((i) => i.url.startsWith('https://cms.example.com/uploads/'))).toBe(true);
   });
 });
+
+describe('GET /api/articles', () => {
+  it('answers a list in summary shape: headline, dates, byline and lead image, not every body', async () => {
+    const res = await request(app.server).get('/api/articles').query({ locale: 'zh-Hant' }).expect(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    for (const item of res.body.data) {
+      expect(Object.keys(item).sort()).toEqual(
+        ['author', 'coAuthors', 'cover', 'dek', 'documentId', 'firstPublishedAt', 'id', 'locale', 'publishedAt', 'slug', 'source', 'title', 'updatedAt'].sort(),
+      );
+      expect(item.author).toEqual({ id: expect.any(Number), documentId: expect.any(String), name: expect.any(String), displayName: expect.anything() });
+      expect(item.cover.image.url).toMatch(/\/uploads\//);
+    }
+  });
+
+  it('gives what fields or populate ask for', async () => {
+    const withBody = await request(app.server).get('/api/articles').query({ locale: 'zh-Hant', 'fields[0]': 'title', 'fields[1]': 'body' }).expect(200);
+    expect(Object.keys(withBody.body.data[0]).sort()).toEqual(['body', 'documentId', 'id', 'title']);
+    const populated = await request(app.server).get('/api/articles').query({ locale: 'zh-Hant', 'populate[pullQuotes]': 'true' }).expect(200);
+    expect(populated.body.data[0].body).toBeDefined();
+    expect(populated.body.data[0].pullQuotes).toBeDefined();
+  });
+});

@@ -3,7 +3,28 @@ import { ARTICLE_UID } from '../../../lib/content-types';
 import { getDeliveryService } from '../../../delivery';
 import { checkBySlugQuery, checkSlug, pickSecurityHeaders, sendCached } from '../../../delivery/http';
 
+/**
+ * What a story list answers with when the caller asks for nothing in particular: enough for a list of
+ * headlines (title, dek, slug, dates, byline, outlet, lead image), not every story's whole body. A
+ * caller who names `fields` or `populate` gets exactly what they asked for.
+ */
+const SUMMARY_FIELDS = ['title', 'dek', 'slug', 'locale', 'publishedAt', 'firstPublishedAt', 'updatedAt'];
+const PERSON_FIELDS = { fields: ['name', 'displayName'] };
+const SUMMARY_POPULATE = {
+  author: PERSON_FIELDS,
+  coAuthors: PERSON_FIELDS,
+  source: { fields: ['name', 'shortName'] },
+  cover: { populate: { image: { fields: ['url', 'width', 'height', 'alternativeText', 'formats'] }, agency: { fields: ['name', 'shortName'] } } },
+};
+
 export default factories.createCoreController(ARTICLE_UID as any, ({ strapi }) => ({
+  /** `GET /api/articles`: a list in summary shape unless `fields` or `populate` say otherwise. */
+  async find(ctx: any) {
+    const query = (ctx.query ?? {}) as Record<string, unknown>;
+    if (query.fields === undefined && query.populate === undefined) ctx.query = { ...query, fields: SUMMARY_FIELDS, populate: SUMMARY_POPULATE };
+    return super.find(ctx);
+  },
+
   /** `GET /api/articles/by-slug/:slug?locale=zh-Hant`: one published story, ready to show. */
   async bySlug(ctx: any) {
     // Errors (400, 404) must not be kept by browsers or CDNs: the story may be published a second later.
