@@ -5,6 +5,7 @@ describe('validateWorkflowConfig', () => {
     expect(validateWorkflowConfig(undefined)).toEqual({
       contentTypes: ['api::article.article'],
       requireApproval: true,
+      allowSelfApproval: false,
       defaultTimezone: 'Asia/Shanghai',
       maxLatenessMinutes: 60,
       sweep: { cron: true, rule: '0 * * * * *', runOnStart: true, batchSize: 20, concurrency: 4, maxDurationSeconds: 50 },
