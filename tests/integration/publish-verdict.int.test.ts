@@ -135,3 +135,11 @@ describe('every refused publish is recorded, whichever gate refused it', () => {
     expect(history.map((r) => [r.outcome, r.actor])).toEqual([['blocked', authorLogin!.email]]);
   });
 });
+
+describe('the article list', () => {
+  it('shows title, author and updated by default (the plugins add Stage and Attribution after the title)', async () => {
+    const res = await request(app.server).get(`/content-manager/content-types/${ARTICLE}/configuration`).set(as(editor));
+    expect(res.status).toBe(200);
+    expect(res.body.data.contentType.layouts.list).toEqual(['title', 'author', 'updatedAt']);
+  });
+});
