@@ -55,7 +55,7 @@ export const HistoryList = ({ records, error }: HistoryListProps) => {
                   ) : null}
                 </Flex>
                 <Typography variant="pi" textColor="neutral600">
-                  {`${record.actor ?? record.actorType} · ${formatDate(record.checkedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' } as Intl.DateTimeFormatOptions)}${record.locale ? ` · ${record.locale}` : ''}`}
+                  {`${record.actor ?? record.actorType} · ${formatDate(record.checkedAt, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' })}${record.locale ? ` · ${record.locale}` : ''}`}
                 </Typography>
                 {record.outcome === 'blocked' ? (
                   <Box tag="ul" data-testid="ag-history-reasons">

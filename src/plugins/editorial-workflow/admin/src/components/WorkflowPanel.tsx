@@ -112,7 +112,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
   const assign = (value: string | number) => run(() => put(`${path}/assignee`, { locale: state.locale, assignee: value === '' ? null : Number(value) }));
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="wf-panel" data-stage={state.stage}>
       <Flex gap={2} alignItems="center" wrap="wrap">
         <StageBadge stage={state.stage} />
       </Flex>
@@ -234,7 +234,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
             {state.history.slice(0, 10).map((h) => (
               <li key={h.id}>
                 <Typography variant="pi">
-                  {formatDate(h.at, { dateStyle: 'short', timeStyle: 'short', timeZone: viewerZone(), timeZoneName: 'short' } as Intl.DateTimeFormatOptions)} · {h.actor ?? h.actorType} ·{' '}
+                  {formatDate(h.at, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: viewerZone(), timeZoneName: 'short' })} · {h.actor ?? h.actorType} ·{' '}
                   {formatMessage({ id: t(`history.${h.kind}`), defaultMessage: h.kind })}
                   {h.fromStage && h.toStage && h.fromStage !== h.toStage ? (
                     <>
