@@ -4,6 +4,7 @@ import { grantPublicRead } from './bootstrap/public-permissions';
 import { ensureDevAdmins } from './bootstrap/dev-admins';
 import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
 import { ensureEditorialRoles } from './bootstrap/editorial-roles';
+import { ensureArticleListLayout } from './bootstrap/list-layout';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { noNulMiddleware } from './document-middlewares/no-nul';
@@ -50,6 +51,7 @@ export default {
     await grantPublicRead(strapi, kv);
     await ensureEditorialRoles(strapi, kv);
     await ensureDevAdmins(strapi);
+    await ensureArticleListLayout(strapi, kv);
     if (shouldSeed()) await loadDemoContent(strapi);
   },
 

@@ -16,6 +16,7 @@ const AUTHOR_DRAFT_TITLE = '作者的新稿:還沒有署名';
 const OVERRIDE_TITLE = '轉載稿:協議尚未歸檔';
 const OVERRIDE_REASON = '協議已由法務口頭確認,書面文件下週歸檔。';
 const QUOTE_SPEAKER = '戴志康';
+const DAY_TITLE = '作者的一天:送審、核准、排程';
 const correctQuote = demoData.pullQuotes.find((q) => q.speaker === QUOTE_SPEAKER)!.text;
 
 let browser: Browser;
@@ -24,7 +25,14 @@ let authorDraftId: string;
 const contexts = new Map<Role, BrowserContext>();
 
 /** What the browser reported (page errors, console errors), kept next to the screenshots for diagnosis. */
-const browserLog = (line: string) => fs.appendFileSync(path.join(resultsDir, 'browser.log'), `${new Date().toISOString()} ${line}\n`);
+const consoleLines: string[] = [];
+const browserLog = (line: string) => {
+  consoleLines.push(line);
+  fs.appendFileSync(path.join(resultsDir, 'browser.log'), `${new Date().toISOString()} ${line}\n`);
+};
+/** Ids of the newsroom's own messages (plugins, app, the Content Manager's labels for its types). */
+const OWN_MESSAGE = /MISSING_TRANSLATION.*(attribution-guard\.|editorial-workflow\.|newsroom-import\.|content-manager\.content-types\.api::|content-manager\.components\.media\.)/u;
+const ownMissingTranslations = (from = 0) => consoleLines.slice(from).filter((line) => OWN_MESSAGE.test(line));
 
 /** A new tab in the user's session, logging in on first use. */
 async function pageAs(role: Role): Promise<Page> {
@@ -112,9 +120,9 @@ describe("the editor's screen", () => {
 
       const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
       await dialog.waitFor();
-      await expect(dialog.locator('[data-testid="ag-blocked-message"]').textContent()).resolves.toBe(
-        `Cannot publish “${DRAFT_TITLE}”: ${panelRules.length} attribution problems to fix.`
-      );
+      // One list: the workflow's approval beside the guard's findings.
+      await expect(dialog.locator('[data-testid="ag-blocked-message"]').textContent()).resolves.toBe(`Cannot publish “${DRAFT_TITLE}” yet: ${panelRules.length + 1} things stop it.`);
+      await dialog.locator('[data-testid="ag-gate-reasons"] [data-rule="workflow.approval-required"]').waitFor();
       expect(await listedRules(dialog)).toEqual(panelRules);
       // A wrong credit or quote is never publishable, so even an editor with the override permission gets no way past.
       await expect(dialog.getByRole('button', { name: 'Publish anyway' }).count()).resolves.toBe(0);
@@ -122,6 +130,12 @@ describe("the editor's screen", () => {
       await screenshot(page, 'step-2-publish-blocked');
 
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+      // The refusal by the panel's pre-check is in the history, with the approval among its reasons.
+      const refused = panel(page).locator('[data-testid="ag-history-record"][data-outcome="blocked"]').first();
+      await refused.waitFor();
+      await refused.locator('[data-rule="workflow.approval-required"]').waitFor();
+      await panel(page).getByText('Times in your zone: Asia/Taipei').waitFor();
+      await screenshot(page, 'step-2b-refusal-in-history');
       const admin = await AdminApi.as('admin');
       const entry = await admin.articleByTitle(DRAFT_TITLE);
       expect(entry.status).toBe('draft');
@@ -228,6 +242,18 @@ describe("the editor's screen", () => {
       await panel(page).locator('[data-testid="ag-errors"]').getByText(authorRequired.message['zh-Hant']!, { exact: true }).waitFor();
       await expect(panel(page).getByText(authorRequired.message.en!, { exact: true }).count()).resolves.toBe(0);
       await screenshot(page, 'step-5-panel-in-traditional-chinese');
+      // The edit view's own field labels are Chinese too.
+      const labels = (await page.locator('main label').allTextContents()).map((l) => l.replace(/\*$/u, '').trim()).filter(Boolean);
+      expect(labels).toEqual(expect.arrayContaining(['標題', '導言']));
+      const english = ['title', 'dek', 'cover', 'credit', 'agency', 'license', 'originalUrl', 'pullQuotes', 'Title', 'Dek (summary)', 'Cover photo', 'Original URL', 'Pull-quotes'];
+      expect(labels.filter((label) => english.includes(label))).toEqual([]);
+      await page.goto(listUrl());
+      await page.getByRole('row').filter({ hasText: DRAFT_TITLE }).first().waitFor();
+      await screenshot(page, 'step-5b-list-in-traditional-chinese');
+      const headers = await page.locator('thead').first().innerText();
+      expect(headers).toContain('標題');
+      expect(headers).not.toMatch(/\b(title|dek|author)\b/iu);
+      expect(ownMissingTranslations()).toEqual([]);
     } finally {
       await page.close();
     }
@@ -278,7 +304,8 @@ describe("the editor's screen", () => {
     });
     expect(created.status).toBe(201);
     const overrideId = created.body.data.documentId as string;
-    await editorApi.approve(overrideId);
+    // The editor created it, and may not approve their own story: the Super Admin does.
+    await admin.approve(overrideId);
     const findings = (await editorApi.check(overrideId)).findings.filter((f) => f.severity === 'error');
     expect(findings.map((f) => f.rule)).toEqual(['syndication.license-valid']);
 
@@ -303,6 +330,89 @@ describe("the editor's screen", () => {
       await record.waitFor();
       await record.getByText(OVERRIDE_REASON, { exact: false }).waitFor();
       await screenshot(page, 'step-7b-overridden-in-history');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('8. the day: the author sends a story to review and may not approve or publish; the editor is refused with the approval listed, approves, schedules it in Asia/Taipei and finds it on Schedules with its zone', async () => {
+    const admin = await AdminApi.as('admin');
+    const storyId = (await admin.articleByTitle(STORY_TITLE)).documentId;
+    const linked = async (field: string) =>
+      (await admin.request('GET', `/content-manager/relations/${ARTICLE_UID}/${storyId}/${field}?locale=zh-Hant`)).body.results[0].documentId as string;
+    // The author picks the demo byline's published author, editor and outlet.
+    const authorApi = await AdminApi.as('author');
+    const created = await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, {
+      title: DAY_TITLE,
+      author: await linked('author'),
+      editor: await linked('editor'),
+      source: await linked('source'),
+    });
+    expect(created.status).toBe(201);
+    const dayId = created.body.data.documentId as string;
+
+    const authorPage = await pageAs('author');
+    try {
+      await openArticle(authorPage, dayId);
+      await authorPage.getByRole('button', { name: 'Send to review', exact: true }).click();
+      await authorPage.locator('[data-testid="wf-panel"][data-stage="in-review"]').waitFor();
+      await authorPage.locator('[data-testid="wf-verdict"][data-verdict="needs-approval"]').waitFor();
+      await expect(authorPage.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
+      await expect(authorPage.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).resolves.toBe(true);
+      await screenshot(authorPage, 'step-8a-author-sent-to-review');
+    } finally {
+      await authorPage.close();
+    }
+
+    const page = await pageAs('editor');
+    try {
+      await openArticle(page, dayId);
+      await panel(page).and(page.locator('[data-verdict="needs-approval"]')).waitFor();
+      await page.getByRole('button', { name: '發布', exact: true }).click();
+      const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
+      await dialog.locator('[data-testid="ag-gate-reasons"] [data-rule="workflow.approval-required"]').waitFor();
+      await screenshot(page, 'step-8b-editor-refused-for-approval');
+      await dialog.getByRole('button', { name: '關閉', exact: true }).click();
+
+      await page.getByRole('button', { name: '核准', exact: true }).click();
+      await page.locator('[data-testid="wf-panel"][data-stage="approved"]').waitFor();
+      await panel(page).and(page.locator('[data-verdict="ready"]')).waitFor();
+      // One way to publish: the header's Publish button; the panel offers no second one.
+      await expect(page.locator('[data-testid="wf-panel"]').getByRole('button', { name: '立即發布' }).count()).resolves.toBe(0);
+
+      await page.locator('[data-testid="wf-panel"] input[type="datetime-local"]').first().fill('2031-05-04T09:30');
+      const zone = page.getByRole('combobox', { name: '時區' });
+      await zone.click();
+      await zone.fill('Taipei');
+      await page.getByRole('option', { name: 'Asia/Taipei' }).click();
+      await page.getByRole('button', { name: '排程發布', exact: true }).click();
+      await page.locator('[data-testid="wf-verdict"][data-verdict="scheduled"]').getByText('2031-05-04 09:30 Asia/Taipei (GMT+8)', { exact: false }).waitFor();
+      await panel(page).and(page.locator('[data-verdict="scheduled"]')).waitFor();
+      await screenshot(page, 'step-8c-scheduled-in-taipei');
+
+      await page.goto(`${baseUrl()}/admin/plugins/editorial-workflow`);
+      const row = page.getByRole('row').filter({ hasText: DAY_TITLE });
+      await row.getByText('2031-05-04 09:30 Asia/Taipei (GMT+8)').waitFor();
+      await screenshot(page, 'step-8d-schedules-with-zone');
+
+      // The history of the story published in step 3: the refused attempts and the successful one, in one list.
+      await openArticle(page, draftId);
+      await panel(page).locator('[data-testid="ag-history-record"][data-outcome="blocked"]').first().waitFor();
+      await panel(page).locator('[data-testid="ag-history-record"][data-outcome="published"]').first().waitFor();
+      await screenshot(page, 'step-8e-history-refused-and-published');
+
+      // Unpublishing asks first, then the header follows without a reload.
+      await page.locator('[data-testid="wf-panel"]').getByRole('button', { name: '取消發布', exact: true }).click();
+      const confirm = page.getByRole('alertdialog');
+      await confirm.getByText('這會讓報導從網站與 API 下架。').waitFor();
+      await page.waitForTimeout(500); // the dialog's opening animation
+      await screenshot(page, 'step-8f-unpublish-asks-first');
+      await confirm.getByRole('button', { name: '取消發布', exact: true }).click();
+      await page.locator('[data-testid="wf-panel"][data-stage="draft"]').waitFor();
+      await waitUntil('the story to leave the public API', async () => (await publicArticle(draftId)).status === 404);
+      expect((await admin.articleByTitle(DRAFT_TITLE)).status).toBe('draft');
+      await screenshot(page, 'step-8g-unpublished');
+      expect(ownMissingTranslations()).toEqual([]);
     } finally {
       await page.close();
     }

@@ -36,7 +36,8 @@ export type Role = keyof typeof LOGINS;
  * another's. Each user logs in once per run: Strapi limits admin logins per address and email.
  */
 export async function loginAs(browser: Browser, role: Role, log: (line: string) => void): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+  // A desk in Taipei: history times are shown, and labelled, in the viewer's zone.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Taipei' });
   context.setDefaultTimeout(30_000);
   context.on('page', (page) => {
     page.on('pageerror', (error) => log(`[${role}] page error: ${error.message}`));

@@ -22,7 +22,8 @@ export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: ListFieldLayout[]; layout: ListLayout }) => ({
-      displayedHeaders: (layout.options as Record<string, unknown> | undefined)?.[PLUGIN_ID] ? [...displayedHeaders, checkStateColumn] : displayedHeaders,
+      // After the title: whether a story is ready matters more than the columns that follow.
+      displayedHeaders: (layout.options as Record<string, unknown> | undefined)?.[PLUGIN_ID] ? [...displayedHeaders.slice(0, 1), checkStateColumn, ...displayedHeaders.slice(1)] : displayedHeaders,
       layout,
     }));
     app.addSettingsLink(

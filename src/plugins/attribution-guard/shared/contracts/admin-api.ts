@@ -3,6 +3,7 @@
  * admin panel alike so both sides change together.
  */
 import type { CheckResult, Finding, License, RuleId, RuleSetting, Severity, SourceKind } from './findings';
+import type { GateReport, RecordedFinding } from './gates';
 
 /** One image the article shows, as the side panel lists it. */
 export interface ImagePreview {
@@ -55,6 +56,16 @@ export interface CheckResponse extends CheckResult {
   /** Every error comes from a rule an editor with the override permission may publish past. */
   overridable: boolean;
   preview: ArticlePreview;
+  /** What the other publish gates (the workflow's approval) say now; their reasons are never overridable. */
+  gates: GateReport;
+}
+
+/** `POST /attribution-guard/records` → `{ data: HistoryRecord }`: a publish the admin's pre-check refused, recorded with the server's own verdict. */
+export interface RefusalRequest {
+  contentType: string;
+  documentId: string;
+  locale?: string;
+  data?: Record<string, unknown>;
 }
 
 /** `POST /attribution-guard/status` → `{ data: StatusResponse }`, for the list view's column. */
@@ -80,7 +91,8 @@ export interface HistoryRecord {
   outcome: CheckOutcome;
   actorType: 'admin' | 'api-token' | 'user' | 'scheduler' | 'system';
   actor: string | null;
-  findings: Finding[];
+  /** The guard's findings and any other gate's reasons (e.g. `workflow.approval-required`). */
+  findings: RecordedFinding[];
   reason: string | null;
   /** Set on `credit-changed` records. */
   change?: CreditChange | null;

@@ -2,6 +2,7 @@ import { getFetchClient } from '@strapi/strapi/admin';
 import { Clock } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { WorkflowPanel } from './components/WorkflowPanel';
+import { createConfirmUnpublishAction } from './components/ConfirmUnpublishAction';
 import { addStageColumn, addStageFilter, covered } from './components/ListView';
 
 type TranslationModule = { default: Record<string, string> };
@@ -26,6 +27,7 @@ export default {
   bootstrap(app: any) {
     const contentManager = app.getPlugin('content-manager');
     contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel]);
+    contentManager?.apis?.addDocumentAction?.((actions: any[]) => actions.map((action) => (action.type === 'unpublish' ? createConfirmUnpublishAction(action) : action)));
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     // Which content types have stages decides where the column and filter appear. Loaded now, and

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_EVENTS } from '../../shared/contracts/workflow';
-import { PLUGIN_ID } from './constants';
+import { GUARD_PLUGIN_ID, PLUGIN_ID } from './constants';
 import { DEFAULT_ROLE_GRANTS, PERMISSION_ACTIONS } from './permissions';
 import type { SweepReport } from './services/scheduler';
 import { getService } from './utils/get-service';
@@ -59,6 +59,12 @@ function logReport(strapi: Core.Strapi, report: SweepReport): void {
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
   await grantDefaultRoles(strapi);
+
+  // The attribution guard's panel, Publish dialog and refusal records then name the approval too.
+  strapi
+    .plugin(GUARD_PLUGIN_ID)
+    ?.service('publish-conditions')
+    ?.add((ref: { uid: string; documentId: string | null; locale: string }) => getService(strapi, 'workflow').gateReport(ref));
 
   const webhookStore = strapi.get('webhookStore');
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(key, event);

@@ -125,6 +125,17 @@ export interface HistoryEntry {
   at: string;
 }
 
+export type WorkflowLocalizedMessage = Record<'en' | 'zh-Hant' | 'zh-Hans', string>;
+
+/**
+ * What the workflow tells the attribution guard's publish conditions (the same shape as the guard's
+ * `GateReport`): why it would refuse a publish now, and where the entry stands.
+ */
+export interface WorkflowGateReport {
+  reasons: Array<{ rule: string; severity: 'error'; path: string; message: WorkflowLocalizedMessage }>;
+  status: { kind: 'needs-review' | 'needs-approval' | 'ready' | 'scheduled' | 'published'; detail: string | null } | null;
+}
+
 export interface AssigneeInfo {
   id: number;
   name: string;
@@ -143,7 +154,7 @@ export interface EntryState {
   publishAt: string | null;
   unpublishAt: string | null;
   timezone: string;
-  /** The same instants as wall-clock time in `timezone`, e.g. `2026-03-08 09:30 (CST)`. */
+  /** The same instants as wall-clock time in `timezone`, e.g. `2026-03-08 09:30 Asia/Taipei (GMT+8)`. */
   publishAtLocal: string | null;
   unpublishAtLocal: string | null;
   hasPublishedVersion: boolean;
@@ -153,7 +164,11 @@ export interface EntryState {
   canSchedule: boolean;
   /** The caller could approve this story but created it, and self-approval is off. */
   selfApprovalBlocked: boolean;
-  /** The attribution guard's verdict on the draft now, for scheduled and approved entries. */
+  /** Publishing is refused until the entry is approved (config `requireApproval`). */
+  requireApproval: boolean;
+  /** What the workflow says about publishing now (approval, scheduled time); with `guard`, the one verdict. */
+  gates: WorkflowGateReport;
+  /** The attribution guard's verdict on the saved draft now. */
   guard: { ok: boolean; errors: number; warnings: number; findings: StoredFinding[] } | null;
   /** The latest failed or held scheduled publish, while the entry has not moved on since. */
   lastFailure: HistoryEntry | null;

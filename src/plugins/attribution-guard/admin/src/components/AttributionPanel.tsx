@@ -9,6 +9,7 @@ import { CreditSaveError } from '../utils/credit-error';
 import { focusTarget } from '../utils/fields';
 import { toCheckData } from '../utils/form-data';
 import { getTrad } from '../utils/translations';
+import { PUBLISH_ATTEMPT_EVENT } from '../utils/events';
 import type { AgencyOption } from './ImageList';
 import { PanelBody, type CheckStatus } from './PanelBody';
 import type { QuoteSave } from './QuoteList';
@@ -78,6 +79,13 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
   const [refreshing, setRefreshing] = React.useState(false);
   const [tick, setTick] = React.useState(0);
   const latest = React.useRef(0);
+
+  // Another panel or the Publish button changed what the verdict and history say.
+  React.useEffect(() => {
+    const refresh = () => setTick((t) => t + 1);
+    window.addEventListener(PUBLISH_ATTEMPT_EVENT, refresh);
+    return () => window.removeEventListener(PUBLISH_ATTEMPT_EVENT, refresh);
+  }, []);
 
   React.useEffect(() => {
     const request = ++latest.current;

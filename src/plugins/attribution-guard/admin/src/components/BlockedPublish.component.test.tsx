@@ -7,13 +7,13 @@ const findings: Finding[] = [
   { rule: 'syndication.license-valid', severity: 'error', path: 'republisher', message: { en: 'No agreement in force.', 'zh-Hant': '沒有有效的轉載協議。', 'zh-Hans': '没有有效的转载协议。' } },
   { rule: 'image.agency-known', severity: 'warning', path: 'cover.credit', message: { en: 'Unknown agency.', 'zh-Hant': '未知的圖片社。', 'zh-Hans': '未知的图片社。' } },
 ];
-const blocked = { title: '垂直大模型', findings, overridable: true };
+const blocked = { title: '垂直大模型', findings, reasons: [], overridable: true };
 const base = { blocked, reason: '', onReasonChange: () => undefined, overrideError: null };
 
 describe('the blocked-publish dialog', () => {
   it('gives the guard’s message and the list of what to fix', () => {
     renderInAdmin(<BlockedPublishBody {...base} canOverride={false} unsaved={false} />);
-    expect(screen.getByTestId('ag-blocked-message')).toHaveTextContent('Cannot publish “垂直大模型”: 1 attribution problem to fix.');
+    expect(screen.getByTestId('ag-blocked-message')).toHaveTextContent('Cannot publish “垂直大模型” yet: 1 thing stops it.');
     expect(screen.getByText('No agreement in force.')).toBeInTheDocument();
     expect(screen.getByText('Unknown agency.')).toBeInTheDocument();
     expect(screen.queryByLabelText('Reason for publishing anyway')).not.toBeInTheDocument();
@@ -31,6 +31,14 @@ describe('the blocked-publish dialog', () => {
     renderInAdmin(<BlockedPublishBody {...base} canOverride unsaved />);
     expect(screen.getByText('Save the draft first: “Publish anyway” publishes the saved draft.')).toBeInTheDocument();
     expect(screen.queryByLabelText('Reason for publishing anyway')).not.toBeInTheDocument();
+  });
+
+  it('lists what the workflow still needs beside the findings, in one count', () => {
+    const approval = { rule: 'workflow.approval-required', severity: 'error' as const, path: 'editorialStage', message: { en: 'Waiting for approval.', 'zh-Hant': '等待核准。', 'zh-Hans': '等待核准。' } };
+    renderInAdmin(<BlockedPublishBody {...base} blocked={{ ...blocked, reasons: [approval], overridable: false }} canOverride={false} unsaved={false} />);
+    expect(screen.getByTestId('ag-blocked-message')).toHaveTextContent('Cannot publish “垂直大模型” yet: 2 things stop it.');
+    expect(screen.getByTestId('ag-gate-reasons')).toHaveTextContent('Waiting for approval.');
+    expect(screen.getByText('No agreement in force.')).toBeInTheDocument();
   });
 
   it('offers nothing more when an error may not be overridden', () => {

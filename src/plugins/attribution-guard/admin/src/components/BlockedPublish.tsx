@@ -2,6 +2,8 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Finding } from '../../../shared/contracts/findings';
+import type { GateReason } from '../../../shared/contracts/gates';
+import { localized } from '../utils/locale';
 import { groupFindings } from '../utils/locale';
 import { getTrad } from '../utils/translations';
 import { FindingGroup } from './FindingList';
@@ -10,7 +12,9 @@ export interface BlockedState {
   title: string | null;
   /** What stops the publish, and any warnings, in the guard's words. */
   findings: Finding[];
-  /** Every blocking error comes from a rule that may be overridden. */
+  /** What other gates (the workflow's approval) still need; never overridable. */
+  reasons: GateReason[];
+  /** Every blocking error comes from a rule that may be overridden, and no other gate refuses. */
   overridable: boolean;
 }
 
@@ -30,19 +34,35 @@ interface BlockedPublishBodyProps {
 
 /** The guard's message and the list of what to fix, shown when Publish is pressed on a failing article. */
 export const BlockedPublishBody = ({ blocked, onJump, canOverride, unsaved, reason, onReasonChange, overrideError }: BlockedPublishBodyProps) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const { errors, warnings } = groupFindings(blocked.findings);
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="ag-blocked">
       <Typography variant="omega" fontWeight="bold" textColor="danger700" data-testid="ag-blocked-message">
         {formatMessage(
-          { id: getTrad('publish.blocked.message'), defaultMessage: 'Cannot publish “{title}”: {count, plural, one {# attribution problem} other {# attribution problems}} to fix.' },
-          { title: blocked.title ?? '', count: errors.length }
+          { id: getTrad('publish.blocked.message'), defaultMessage: 'Cannot publish “{title}” yet: {count, plural, one {# thing stops it} other {# things stop it}}.' },
+          { title: blocked.title ?? '', count: errors.length + blocked.reasons.length }
         )}
       </Typography>
       <Typography variant="omega" textColor="neutral700">
         {formatMessage({ id: getTrad('publish.blocked.fix'), defaultMessage: 'Fix these, then publish again:' })}
       </Typography>
+      {blocked.reasons.length > 0 ? (
+        <Box data-testid="ag-gate-reasons">
+          <Typography variant="sigma" textColor="danger600" tag="h3">
+            {formatMessage({ id: getTrad('publish.blocked.workflow'), defaultMessage: 'Approval ({count})' }, { count: blocked.reasons.length })}
+          </Typography>
+          <Box tag="ul">
+            {blocked.reasons.map((reason) => (
+              <Box tag="li" key={reason.rule} data-testid="ag-finding" data-rule={reason.rule} data-severity="error" paddingTop={2} paddingBottom={2}>
+                <Typography variant="omega" textColor="neutral800">
+                  {localized(reason.message, locale)}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        </Box>
+      ) : null}
       <FindingGroup findings={errors} severity="error" onJump={onJump} />
       <FindingGroup findings={warnings} severity="warning" onJump={onJump} />
       {canOverride ? (

@@ -9,6 +9,7 @@ import { PERMISSIONS, PLUGIN_ID } from '../pluginId';
 import { apiError, type FetchClient } from '../utils/api';
 import { toCheckData } from '../utils/form-data';
 import { getTrad } from '../utils/translations';
+import { PUBLISH_ATTEMPT_EVENT } from '../utils/events';
 import { useDocumentLocale, useIsGuarded, useJumpToField } from './AttributionPanel';
 import { BlockedPublishBody, BlockedPublishFooter, MIN_REASON_LENGTH, type BlockedState } from './BlockedPublish';
 
@@ -49,6 +50,7 @@ const BlockedPublishModal = ({ inputs, onClose }: { inputs: ModalInputs; onClose
       });
       toggleNotification({ type: 'success', message: formatMessage({ id: getTrad('publish.anyway.done'), defaultMessage: 'Published past the attribution checks; the reason is recorded.' }) });
       inputs.onPublished();
+      window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
       return true;
     } catch (err) {
       setOverrideError(apiError(err).message);
@@ -148,16 +150,36 @@ export function createGuardedPublishAction(base: DocumentActionComponent): Docum
       }
     };
 
+    // A Publish stopped here never reaches the server's gates: have the server check again and record it.
+    const recordRefusal = async (documentId: string) => {
+      try {
+        await client.post(`/${PLUGIN_ID}/records`, {
+          contentType: props.model,
+          documentId,
+          ...(locale ? { locale } : {}),
+          data: toCheckData(getValues() as Record<string, unknown>),
+        });
+      } catch {
+        // Between the pre-check and this call the story may have become publishable; nothing to record then.
+      }
+      window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
+    };
+
     const guardedDescription: DocumentActionDescription = {
       ...description,
       onClick: async (event) => {
         const result = await check();
-        if (result && !result.ok) {
-          setBlocked({ title: result.title, findings: result.findings, overridable: result.overridable });
+        if (result && (!result.ok || result.gates.reasons.length > 0)) {
+          const reasons = result.gates.reasons;
+          setBlocked({ title: result.title, findings: result.findings, reasons, overridable: result.overridable && reasons.length === 0 });
+          if (savedId) void recordRefusal(savedId);
           // Returning false lets the action button open the dialog, which is now the guard's.
           return false;
         }
-        return description.onClick ? description.onClick(event) : undefined;
+        const outcome = description.onClick ? await description.onClick(event) : undefined;
+        // Published or refused by the server's gates: either way the history has a new record.
+        window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
+        return outcome;
       },
       dialog: blocked
         ? {

@@ -6,7 +6,7 @@ import type { License } from '../../../shared/contracts/findings';
 import type { ImagePreview, MediaCreditUpdate } from '../../../shared/contracts/admin-api';
 import { creditRefusal } from '../utils/credit-error';
 import { getTrad } from '../utils/translations';
-import { FindingItem, useFieldLabel } from './FindingList';
+import { useFieldLabel } from './FindingList';
 
 export const LICENSES: License[] = ['owned', 'agency', 'editorial-only', 'cc-by', 'cc-by-sa', 'public-domain', 'handout'];
 
@@ -218,13 +218,7 @@ export const ImageList = ({ images, agencies, onSaveCredit, onJump }: ImageListP
                   ) : null}
                 </Flex>
               </Flex>
-              {image.findings.length > 0 && editing !== image.path ? (
-                <Box tag="ul" paddingTop={1}>
-                  {image.findings.map((finding, i) => (
-                    <FindingItem key={`${finding.rule}:${i}`} finding={finding} onJump={onJump} />
-                  ))}
-                </Box>
-              ) : null}
+              {/* What is wrong with it is listed once, under "Must fix" above; here only its state. */}
               {canCredit && editing === image.path ? (
                 <ImageCreditForm
                   image={image}

@@ -24,6 +24,7 @@ function response(findings: Finding[], overrides: Partial<CheckResponse> = {}): 
       images: [],
       pullQuotes: [],
     },
+    gates: { reasons: [], status: null },
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { Box, Button, Divider, Flex, Loader, Typography } from '@strapi/design-system';
-import { ArrowClockwise, CheckCircle, CrossCircle } from '@strapi/icons';
+import { ArrowClockwise, CrossCircle } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { CheckResponse, HistoryRecord, ImagePreview, MediaCreditUpdate, QuotePreview } from '../../../shared/contracts/admin-api';
 import { groupFindings } from '../utils/locale';
@@ -8,6 +8,8 @@ import { FindingGroup } from './FindingList';
 import { ImageList, type AgencyOption } from './ImageList';
 import { HistoryList } from './HistoryList';
 import { QuoteList, type QuoteSave } from './QuoteList';
+import { VerdictLine } from './VerdictLine';
+import { publishVerdict } from '../../../shared/contracts/gates';
 
 export type CheckStatus = 'loading' | 'error' | 'ready';
 
@@ -85,27 +87,22 @@ export const PanelBody = ({
   if (!result) return null;
   const { errors, warnings } = groupFindings(result.findings);
   const ready = errors.length === 0;
+  const verdict = publishVerdict(errors.length, result.gates);
   const missing = result.preview.byline.missing;
 
   return (
-    <Flex data-testid="ag-panel" data-state={ready ? 'ready' : 'blocked'} direction="column" alignItems="stretch" gap={3} width="100%">
-      <Flex gap={2} alignItems="flex-start" data-testid="ag-status">
-        {ready ? <CheckCircle fill="success600" width="1.6rem" height="1.6rem" aria-hidden /> : <CrossCircle fill="danger600" width="1.6rem" height="1.6rem" aria-hidden />}
-        <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography variant="omega" fontWeight="bold" textColor={ready ? 'success700' : 'danger700'}>
-            {ready
-              ? formatMessage({ id: getTrad('panel.ready'), defaultMessage: 'Ready to publish' })
-              : formatMessage({ id: getTrad('panel.notReady'), defaultMessage: '{count, plural, one {# problem} other {# problems}} to fix before publishing' }, { count: errors.length })}
-          </Typography>
-          <Typography variant="pi" textColor="neutral600">
-            {ready && warnings.length === 0
-              ? formatMessage({ id: getTrad('panel.ready.hint'), defaultMessage: 'No attribution problems found.' })
-              : warnings.length > 0
-                ? formatMessage({ id: getTrad('panel.ready.warnings'), defaultMessage: '{count, plural, one {# warning} other {# warnings}} worth a look' }, { count: warnings.length })
-                : null}
-          </Typography>
-        </Flex>
-      </Flex>
+    <Flex data-testid="ag-panel" data-state={ready ? 'ready' : 'blocked'} data-verdict={verdict.kind} direction="column" alignItems="stretch" gap={3} width="100%">
+      <VerdictLine
+        verdict={verdict}
+        reasons={result.gates.reasons}
+        hint={
+          ready && warnings.length === 0
+            ? formatMessage({ id: getTrad('panel.ready.hint'), defaultMessage: 'No attribution problems found.' })
+            : warnings.length > 0
+              ? formatMessage({ id: getTrad('panel.ready.warnings'), defaultMessage: '{count, plural, one {# warning} other {# warnings}} worth a look' }, { count: warnings.length })
+              : null
+        }
+      />
       {refreshing ? (
         <Typography variant="pi" textColor="neutral500" data-testid="ag-refreshing">
           {formatMessage({ id: getTrad('panel.updating'), defaultMessage: 'Updating…' })}

@@ -4,7 +4,6 @@ import { Pencil } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { QuotePreview } from '../../../shared/contracts/admin-api';
 import { getTrad } from '../utils/translations';
-import { FindingItem } from './FindingList';
 
 export interface QuoteSave {
   text: string;
@@ -111,13 +110,7 @@ export const QuoteList = ({ quotes, onSave, canPublish, onJump }: QuoteListProps
                   </TextButton>
                 ) : null}
               </Flex>
-              {quote.findings.length > 0 && editing !== quote.path ? (
-                <Box tag="ul" paddingTop={1}>
-                  {quote.findings.map((finding, i) => (
-                    <FindingItem key={`${finding.rule}:${i}`} finding={finding} onJump={onJump} />
-                  ))}
-                </Box>
-              ) : null}
+              {/* What is wrong with it is listed once, under "Must fix" above; here only its state. */}
               {editable && editing === quote.path ? (
                 <QuoteEditor
                   quote={quote}

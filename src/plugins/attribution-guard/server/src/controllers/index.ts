@@ -5,5 +5,6 @@ import settings from './settings';
 import mediaCredit from './media-credit';
 import status from './status';
 import dependencyOverride from './dependency-override';
+import refusals from './refusals';
 
-export default { check, records, override, settings, 'media-credit': mediaCredit, status, 'dependency-override': dependencyOverride };
+export default { check, records, override, settings, 'media-credit': mediaCredit, status, 'dependency-override': dependencyOverride, refusals };

@@ -1,6 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { LocaleVerdict, TransactionHooks } from '../services/guard';
 import { getService } from '../utils/get-service';
+import { refusalReasons } from './refusal-reasons';
 
 type Params = { documentId?: string; locale?: unknown; status?: string };
 
@@ -17,6 +19,23 @@ export function documentIdProblem(action: string, params: unknown): string | nul
   if (typeof value === 'string') return value.trim() === '' ? 'documentId is empty: name one document by its id.' : null;
   if (value === undefined || value === null) return SINGLE_DOCUMENT_ACTIONS.has(action) ? `documentId is missing: ${action} must name one document by its id.` : null;
   return `documentId must be a string naming one document (got ${Array.isArray(value) ? 'an array' : typeof value}).`;
+}
+
+/**
+ * The guard's rules passed, but a gate inside this one (the workflow's approval, Strapi's validation)
+ * refused: record that attempt too, with the guard's findings and the other gate's reasons, once the
+ * transaction has rolled back.
+ */
+function recordInnerRefusal(strapi: Core.Strapi, uid: string, documentId: string, verdicts: LocaleVerdict[], error: unknown, hooks: Pick<TransactionHooks, 'onRollback'>): void {
+  const records = getService(strapi, 'records');
+  const actor = getService(strapi, 'publish-context').actor();
+  const refused = verdicts.map((v) => ({ v, reasons: refusalReasons(error, v.locale) })).filter((r) => r.reasons !== null);
+  if (refused.length === 0) return;
+  hooks.onRollback(() => {
+    for (const { v, reasons } of refused) {
+      void records.write({ contentType: uid, documentId, locale: v.locale, outcome: 'blocked', actor, findings: [...(reasons ?? []), ...v.findings] });
+    }
+  });
 }
 
 /**
@@ -37,8 +56,18 @@ export const createPublishGate =
     if (ctx.action === 'publish' && params.documentId) {
       return strapi.db.transaction(async ({ onCommit, onRollback }) => {
         const locales = await guard.localesToPublish(ctx.uid, params.documentId!, params.locale);
-        await guard.enforce(ctx.uid, params.documentId!, locales, { onCommit, onRollback });
-        return next();
+        // The "published" records wait until the inner gates have let the publish through: a commit
+        // callback left behind by a refused publish would fire with the next transaction in this context.
+        const afterCommit: Array<() => void> = [];
+        const verdicts = await guard.enforce(ctx.uid, params.documentId!, locales, { onCommit: (cb) => afterCommit.push(cb), onRollback });
+        try {
+          const result = await next();
+          afterCommit.forEach((cb) => onCommit(cb));
+          return result;
+        } catch (error) {
+          recordInnerRefusal(strapi, ctx.uid, params.documentId!, verdicts, error, { onRollback });
+          throw error;
+        }
       });
     }
 
@@ -54,7 +83,9 @@ export const createPublishGate =
           // update's attribution findings are the more useful answer, so they take precedence.
           if (error instanceof errors.ValidationError && ctx.action === 'update' && params.documentId) {
             const locales = await guard.localesToPublish(ctx.uid, params.documentId, params.locale);
-            await guard.enforce(ctx.uid, params.documentId, locales, { onCommit, onRollback });
+            // The publish is refused either way: nothing is recorded as published.
+            const verdicts = await guard.enforce(ctx.uid, params.documentId, locales, { onCommit: () => undefined, onRollback });
+            recordInnerRefusal(strapi, ctx.uid, params.documentId, verdicts, error, { onRollback });
           }
           throw error;
         }

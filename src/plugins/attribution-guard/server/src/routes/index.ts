@@ -9,6 +9,7 @@ export default {
       { method: 'POST', path: '/check', handler: 'check.check', config: { policies: can(ACTIONS.read) } },
       { method: 'POST', path: '/status', handler: 'status.status', config: { policies: can(ACTIONS.read) } },
       { method: 'GET', path: '/records', handler: 'records.list', config: { policies: can(ACTIONS.read) } },
+      { method: 'POST', path: '/records', handler: 'refusals.create', config: { policies: can(ACTIONS.read) } },
       { method: 'POST', path: '/publish', handler: 'override.publish', config: { policies: can(ACTIONS.override) } },
       { method: 'POST', path: '/unpublish-dependency', handler: 'dependency-override.remove', config: { policies: can(ACTIONS.dependentsOverride) } },
       { method: 'GET', path: '/media-credits/:fileId', handler: 'media-credit.findOne', config: { policies: can(ACTIONS.read) } },

@@ -11,9 +11,9 @@ function unpublished(input: RuleInput, path: string, what: LocalizedMessage): Fi
     id,
     path,
     message(
-      `${capitalise(what.en)} is not published. Strapi would silently drop the link on publish: publish it first.`,
-      `${what['zh-Hant']}尚未發布。發布時 Strapi 會靜默丟棄這個關聯:請先發布它。`,
-      `${what['zh-Hans']}尚未发布。发布时 Strapi 会静默丢弃这个关联:请先发布它。`,
+      `${capitalise(what.en)} is not published yet. Open it and publish it first, or the story goes out without it.`,
+      `${what['zh-Hant']}尚未發布。請先開啟並發布它,否則報導發布時不會帶上它。`,
+      `${what['zh-Hans']}尚未发布。请先打开并发布它,否则报道发布时不会带上它。`,
     ),
   );
 }

@@ -11,7 +11,7 @@ describe('relation.unpublished-dependency', () => {
     const findings = relationUnpublishedDependency(seedWith({ author: { ...story.records.koorvoa, published: false } }, story));
     expect(findings).toEqual([expect.objectContaining({ rule: 'relation.unpublished-dependency', path: 'author' })]);
     expect(findings[0]?.message.en).toBe(
-      'The author koorvoa is not published. Strapi would silently drop the link on publish: publish it first.',
+      'The author koorvoa is not published yet. Open it and publish it first, or the story goes out without it.',
     );
   });
 

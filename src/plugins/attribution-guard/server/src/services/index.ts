@@ -8,6 +8,7 @@ import formData from './form-data';
 import preview from './preview';
 import fileUsage from './file-usage';
 import dependents from './dependents';
+import publishConditions from './publish-conditions';
 
 export default {
   guard,
@@ -20,4 +21,5 @@ export default {
   preview,
   'file-usage': fileUsage,
   dependents,
+  'publish-conditions': publishConditions,
 };

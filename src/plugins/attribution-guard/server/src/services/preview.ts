@@ -94,7 +94,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = guard.evaluate(snapshot);
       const rules = guard.config().rules;
       const overridable = result.findings.every((f) => f.severity !== 'error' || rules[f.rule].overridable);
-      return { ...result, title: snapshot.article.title, overridable, preview: await describe(snapshot.article, result.findings) };
+      const gates = await getService(strapi, 'publish-conditions').evaluate({ uid, documentId: input.documentId ?? null, locale: input.locale });
+      return { ...result, title: snapshot.article.title, overridable, preview: await describe(snapshot.article, result.findings), gates };
     },
   };
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { CreditChange } from '../../../shared/contracts/admin-api';
-import type { Finding } from '../../../shared/contracts/findings';
+import type { RecordedFinding } from '../../../shared/contracts/gates';
 import { RECORD_UID } from '../constants';
 import type { Actor } from './publish-context';
 
@@ -13,7 +13,7 @@ export interface RecordEntry {
   locale: string;
   outcome: Outcome;
   actor: Actor;
-  findings: Finding[];
+  findings: RecordedFinding[];
   reason?: string | null;
   change?: CreditChange | null;
 }

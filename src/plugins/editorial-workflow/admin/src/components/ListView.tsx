@@ -29,8 +29,9 @@ export const addStageColumn = ({ displayedHeaders = [], layout }: HookArgs<'head
   if (!isCovered()) return { displayedHeaders, layout };
   return {
     layout,
+    // Right after the title, where the desk looks first (the attribution column follows it).
     displayedHeaders: [
-      ...displayedHeaders,
+      ...displayedHeaders.slice(0, 1),
       {
         name: 'editorialStage',
         label: { id: t('list.stage'), defaultMessage: 'Stage' },
@@ -40,6 +41,7 @@ export const addStageColumn = ({ displayedHeaders = [], layout }: HookArgs<'head
         cellFormatter: (row: { editorialStage?: unknown }) =>
           isStage(row.editorialStage) ? <StageBadge stage={row.editorialStage} /> : <Typography textColor="neutral500">-</Typography>,
       },
+      ...displayedHeaders.slice(1),
     ],
   };
 };

@@ -18,7 +18,8 @@ export const StageLabel = ({ stage }: { stage: Stage }) => {
 };
 
 export const StageBadge = ({ stage }: { stage: Stage }) => (
-  <Badge {...(COLORS[stage] ?? COLORS.draft)}>
+  // One line always: 已排程 or "Changes requested" must not break inside a narrow column.
+  <Badge {...(COLORS[stage] ?? COLORS.draft)} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
     <StageLabel stage={stage} />
   </Badge>
 );

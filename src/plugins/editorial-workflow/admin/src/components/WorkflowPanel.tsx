@@ -1,12 +1,25 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { Box, Button, Dialog, Field, Flex, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { WarningCircle } from '@strapi/icons';
+import { unstable_useDocument, useFetchClient, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { buildValidParams } from '@strapi/content-manager/strapi-admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import type { AssigneeInfo, EntryState, Stage, StoredFinding } from '../../../shared/contracts/workflow';
 import { PLUGIN_ID, t } from '../pluginId';
 import { entryPath, errorMessage, useEntryState } from '../utils/api';
 import { StageBadge, StageLabel } from './StageBadge';
+import { TimezonePicker } from './TimezonePicker';
+import { publishVerdict } from '../../../../attribution-guard/shared/contracts/gates';
+
+/** The guard's event: a publish attempt or a workflow change, after which both panels re-read. */
+const PUBLISH_ATTEMPT_EVENT = 'newsroom:publish-attempt';
+
+/** The viewer's own IANA zone: the history is shown there, and labelled so. */
+const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Publishing goes through the Content Manager's own Publish button, which runs every check first: one way to publish. */
+const PANEL_HIDDEN_TARGETS = new Set<Stage>(['published']);
 
 /** Admin locale → the key of a finding's message (`zh` is Traditional Chinese in the admin). */
 const messageKey = (locale: string) => (locale === 'zh' ? 'zh-Hant' : locale === 'zh-Hans' ? 'zh-Hans' : 'en');
@@ -19,7 +32,7 @@ export const FindingList = ({ findings }: { findings: StoredFinding[] }) => {
       {findings.map((f, i) => (
         <li key={`${f.rule}-${i}`}>
           <Typography variant="pi" textColor={f.severity === 'warning' ? 'warning700' : 'danger700'}>
-            {f.messages?.[messageKey(locale)] ?? f.message} <Typography variant="pi" textColor="neutral500">({f.rule}{f.path.length ? ` · ${f.path.join('.')}` : ''})</Typography>
+            {f.messages?.[messageKey(locale)] ?? f.message}
           </Typography>
         </li>
       ))}
@@ -27,11 +40,34 @@ export const FindingList = ({ findings }: { findings: StoredFinding[] }) => {
   );
 };
 
-const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model: string; documentId: string; locale?: string; reloadKey: unknown }) => {
+const VerdictText = ({ state }: { state: EntryState }) => {
+  const { formatMessage } = useIntl();
+  const verdict = publishVerdict(state.guard?.errors ?? 0, state.gates);
+  const text =
+    verdict.kind === 'fix'
+      ? formatMessage({ id: t('verdict.fix'), defaultMessage: '{count, plural, one {# attribution problem} other {# attribution problems}} to fix (see Attribution & credits)' }, { count: verdict.errors })
+      : verdict.kind === 'scheduled'
+        ? formatMessage({ id: t('verdict.scheduled'), defaultMessage: 'Scheduled for {when}' }, { when: verdict.detail ?? '' })
+        : formatMessage({ id: t(`verdict.${verdict.kind}`), defaultMessage: verdict.kind });
+  const color = verdict.kind === 'fix' ? 'danger700' : verdict.kind === 'needs-review' || verdict.kind === 'needs-approval' ? 'warning700' : 'success700';
+  return (
+    <Typography variant="pi" fontWeight="bold" textColor={color} data-testid="wf-verdict" data-verdict={verdict.kind}>
+      {text}
+    </Typography>
+  );
+};
+
+const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocumentChanged }: { model: string; documentId: string; locale?: string; reloadKey: unknown; onDocumentChanged: () => void }) => {
   const { formatMessage, formatDate } = useIntl();
   const { post, put, get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { state, setState, error } = useEntryState(model, documentId, locale, reloadKey);
+  const { state, setState, error, reload } = useEntryState(model, documentId, locale, reloadKey);
+  const [confirmUnpublish, setConfirmUnpublish] = React.useState(false);
+
+  React.useEffect(() => {
+    window.addEventListener(PUBLISH_ATTEMPT_EVENT, reload);
+    return () => window.removeEventListener(PUBLISH_ATTEMPT_EVENT, reload);
+  }, [reload]);
   const [comment, setComment] = React.useState('');
   const [publishAt, setPublishAt] = React.useState('');
   const [unpublishAt, setUnpublishAt] = React.useState('');
@@ -60,6 +96,9 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
       setState(res.data.data);
       setComment('');
       toggleNotification({ type: 'success', message: formatMessage({ id: t('panel.saved'), defaultMessage: 'Workflow updated' }) });
+      // The header's status (published / draft) and the attribution panel's verdict follow at once.
+      onDocumentChanged();
+      window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorMessage(e) });
     } finally {
@@ -73,11 +112,11 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
   const assign = (value: string | number) => run(() => put(`${path}/assignee`, { locale: state.locale, assignee: value === '' ? null : Number(value) }));
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-      <Flex justifyContent="space-between" alignItems="center">
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="wf-panel" data-stage={state.stage}>
+      <Flex gap={2} alignItems="center" wrap="wrap">
         <StageBadge stage={state.stage} />
-        {state.publishAtLocal && <Typography variant="pi">{formatMessage({ id: t('panel.publishAt'), defaultMessage: 'Publishes {when}' }, { when: state.publishAtLocal })}</Typography>}
       </Flex>
+      <VerdictText state={state} />
       {state.unpublishAtLocal && <Typography variant="pi">{formatMessage({ id: t('panel.unpublishAt'), defaultMessage: 'Comes down {when}' }, { when: state.unpublishAtLocal })}</Typography>}
 
       {state.lastFailure && (
@@ -90,16 +129,6 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
         </Box>
       )}
 
-      {state.guard && (
-        <Box background={state.guard.ok ? 'success100' : 'warning100'} padding={3} hasRadius>
-          <Typography variant="pi" fontWeight="bold">
-            {state.guard.ok
-              ? formatMessage({ id: t('panel.guard.ok'), defaultMessage: 'The attribution checks pass: it can go out.' })
-              : formatMessage({ id: t('panel.guard.blocked'), defaultMessage: 'The attribution checks would refuse it now ({count} errors).' }, { count: state.guard.errors })}
-          </Typography>
-          <FindingList findings={state.guard.findings} />
-        </Box>
-      )}
 
       <Field.Root name="assignee">
         <Field.Label>{formatMessage({ id: t('panel.assignee'), defaultMessage: 'Assignee' })}</Field.Label>
@@ -132,13 +161,10 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
           {(state.allowedTargets.includes('scheduled') || state.stage === 'scheduled') && (
             <Flex direction="column" alignItems="stretch" gap={2}>
               <Field.Root name="publishAt">
-                <Field.Label>{formatMessage({ id: t('panel.when'), defaultMessage: 'Publish at (wall-clock time in the zone below)' })}</Field.Label>
+                <Field.Label>{formatMessage({ id: t('panel.when'), defaultMessage: 'Publish at (time in {zone})' }, { zone: timezone })}</Field.Label>
                 <TextInput type="datetime-local" value={publishAt} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setPublishAt(e.target.value)} />
               </Field.Root>
-              <Field.Root name="timezone">
-                <Field.Label>{formatMessage({ id: t('panel.timezone'), defaultMessage: 'Time zone (IANA)' })}</Field.Label>
-                <TextInput value={timezone} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTimezone(e.target.value)} />
-              </Field.Root>
+              <TimezonePicker value={timezone} onChange={setTimezone} disabled={busy} />
               {state.stage === 'scheduled' && (
                 <Button variant="secondary" disabled={busy || !publishAt} onClick={() => saveSchedule({ publishAt })}>
                   {formatMessage({ id: t('panel.reschedule'), defaultMessage: 'Reschedule' })}
@@ -147,11 +173,22 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
             </Flex>
           )}
           <Flex gap={2} wrap="wrap">
-            {state.allowedTargets.map((to) => (
-              <Button key={to} size="S" variant={to === 'changes-requested' || to === 'draft' ? 'secondary' : 'default'} disabled={busy || (to === 'scheduled' && !publishAt)} onClick={() => moveTo(to)}>
-                {formatMessage({ id: t(`action.${state.stage}.${to}`), defaultMessage: '' }) || <StageLabel stage={to} />}
-              </Button>
-            ))}
+            {state.allowedTargets
+              .filter((to) => !PANEL_HIDDEN_TARGETS.has(to))
+              .map((to) => {
+                const unpublish = state.stage === 'published' && to === 'draft';
+                return (
+                  <Button
+                    key={to}
+                    size="S"
+                    variant={unpublish ? 'danger-light' : to === 'changes-requested' || to === 'draft' ? 'secondary' : 'default'}
+                    disabled={busy || (to === 'scheduled' && !publishAt)}
+                    onClick={() => (unpublish ? setConfirmUnpublish(true) : moveTo(to))}
+                  >
+                    {formatMessage({ id: t(`action.${state.stage}.${to}`), defaultMessage: '' }) || <StageLabel stage={to} />}
+                  </Button>
+                );
+              })}
           </Flex>
         </>
       )}
@@ -159,7 +196,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
       {state.canSchedule && state.hasPublishedVersion && (
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Field.Root name="unpublishAt">
-            <Field.Label>{formatMessage({ id: t('panel.expiry'), defaultMessage: 'Unpublish at' })}</Field.Label>
+            <Field.Label>{formatMessage({ id: t('panel.expiry'), defaultMessage: 'Unpublish at (time in {zone})' }, { zone: timezone })}</Field.Label>
             <TextInput type="datetime-local" value={unpublishAt} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setUnpublishAt(e.target.value)} />
           </Field.Root>
           <Flex gap={2}>
@@ -175,18 +212,39 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
         </Flex>
       )}
 
+      <UnpublishDialog
+        open={confirmUnpublish}
+        title={state.title}
+        onCancel={() => setConfirmUnpublish(false)}
+        onConfirm={async () => {
+          setConfirmUnpublish(false);
+          await moveTo('draft');
+        }}
+      />
+
       {state.history.length > 0 && (
-        <Box>
+        <Box data-testid="wf-history">
           <Typography variant="sigma" textColor="neutral600">
             {formatMessage({ id: t('panel.history'), defaultMessage: 'History' })}
+          </Typography>
+          <Typography variant="pi" textColor="neutral500" tag="p">
+            {formatMessage({ id: t('panel.history.zone'), defaultMessage: 'Times in your zone: {zone}' }, { zone: viewerZone() })}
           </Typography>
           <Box tag="ol" paddingTop={1}>
             {state.history.slice(0, 10).map((h) => (
               <li key={h.id}>
                 <Typography variant="pi">
-                  {formatDate(h.at, { dateStyle: 'short', timeStyle: 'short' })} · {h.actor ?? h.actorType} ·{' '}
+                  {formatDate(h.at, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: viewerZone(), timeZoneName: 'short' })} · {h.actor ?? h.actorType} ·{' '}
                   {formatMessage({ id: t(`history.${h.kind}`), defaultMessage: h.kind })}
-                  {h.fromStage && h.toStage && h.fromStage !== h.toStage ? ` (${h.fromStage} → ${h.toStage})` : ''}
+                  {h.fromStage && h.toStage && h.fromStage !== h.toStage ? (
+                    <>
+                      {' ('}
+                      <StageLabel stage={h.fromStage} />
+                      {' → '}
+                      <StageLabel stage={h.toStage} />
+                      {')'}
+                    </>
+                  ) : null}
                   {h.comment ? ` — ${h.comment}` : ''}
                 </Typography>
               </li>
@@ -198,7 +256,41 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey }: { model:
   );
 };
 
-/** The edit view's side panel: stage, assignee, schedule, the guard's verdict, and the history. */
+/** Unpublishing asks first: readers and partners lose the story at once. */
+const UnpublishDialog = ({ open, title, onCancel, onConfirm }: { open: boolean; title: string | null; onCancel: () => void; onConfirm: () => void }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Dialog.Root open={open} onOpenChange={(next: boolean) => !next && onCancel()}>
+      <Dialog.Content>
+        <Dialog.Header>{formatMessage({ id: t('unpublish.title'), defaultMessage: 'Unpublish “{title}”?' }, { title: title ?? '' })}</Dialog.Header>
+        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
+          <Typography data-testid="wf-unpublish-warning">{formatMessage({ id: t('unpublish.body'), defaultMessage: 'This takes the story off the site and the API.' })}</Typography>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button variant="tertiary" onClick={onCancel}>
+              {formatMessage({ id: t('unpublish.cancel'), defaultMessage: 'Keep it published' })}
+            </Button>
+          </Dialog.Cancel>
+          <Dialog.Action>
+            <Button variant="danger" onClick={onConfirm}>
+              {formatMessage({ id: t('unpublish.confirm'), defaultMessage: 'Unpublish' })}
+            </Button>
+          </Dialog.Action>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};
+
+const WorkflowPanelWithDocument = (props: { model: string; documentId: string; collectionType: string; locale?: string; reloadKey: unknown }) => {
+  const [{ query }] = useQueryParams();
+  const params = React.useMemo(() => buildValidParams(query), [query]);
+  const { refetch } = unstable_useDocument({ collectionType: props.collectionType, model: props.model, documentId: props.documentId, params });
+  return <WorkflowPanelContent {...props} onDocumentChanged={() => void refetch()} />;
+};
+
+/** The edit view's side panel: stage, the one verdict, assignee, schedule, and the history. */
 export const WorkflowPanel: PanelComponent = ({ model, documentId, document, collectionType }: PanelComponentProps) => {
   const { formatMessage } = useIntl();
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
@@ -206,6 +298,6 @@ export const WorkflowPanel: PanelComponent = ({ model, documentId, document, col
   if (collectionType !== 'collection-types' || !documentId || documentId === 'create') return null;
   return {
     title: formatMessage({ id: t('panel.title'), defaultMessage: 'Editorial workflow' }),
-    content: <WorkflowPanelContent model={model} documentId={documentId} locale={locale} reloadKey={document?.updatedAt} />,
+    content: <WorkflowPanelWithDocument model={model} documentId={documentId} collectionType={collectionType} locale={locale} reloadKey={document?.updatedAt} />,
   };
 };

@@ -10,6 +10,9 @@ import { errorMessage } from '../utils/api';
 
 const VIEWS: ScheduleView[] = ['upcoming', 'failed', 'recent'];
 
+/** Failure rows carry whole sentences and finding lists: let them wrap and grow instead of clipping. */
+const WRAP: React.CSSProperties = { whiteSpace: 'normal', verticalAlign: 'top', height: 'auto', overflowWrap: 'anywhere' };
+
 const ScheduleTable = ({ view }: { view: ScheduleView }) => {
   const { formatMessage } = useIntl();
   const { get } = useFetchClient();
@@ -31,6 +34,8 @@ const ScheduleTable = ({ view }: { view: ScheduleView }) => {
   if (rows.length === 0) return <Typography textColor="neutral600">{formatMessage({ id: t(`schedules.${view}.empty`), defaultMessage: 'Nothing here.' })}</Typography>;
 
   return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+    <Typography variant="pi" textColor="neutral600">{formatMessage({ id: t('schedules.zone'), defaultMessage: 'Times in the zone each was scheduled in' })}</Typography>
     <Table colCount={5} rowCount={rows.length}>
       <Thead>
         <Tr>
@@ -44,16 +49,16 @@ const ScheduleTable = ({ view }: { view: ScheduleView }) => {
       <Tbody>
         {rows.map((row, i) => (
           <Tr key={`${row.documentId}-${row.locale}-${row.action}-${i}`}>
-            <Td><Typography>{row.atLocal ?? row.at}</Typography></Td>
-            <Td>
+            <Td style={WRAP}><Typography data-testid="wf-schedule-when">{row.atLocal ?? row.at}</Typography></Td>
+            <Td style={WRAP}>
               <Link href={`/admin/content-manager/collection-types/${row.contentType}/${row.documentId}?plugins[i18n][locale]=${row.locale}`} isExternal={false}>
                 {row.title ?? row.documentId} ({row.locale})
               </Link>
             </Td>
             <Td><Typography>{formatMessage({ id: t(`schedules.action.${row.action}`), defaultMessage: row.action })}</Typography></Td>
-            <Td>{row.stage ? <StageBadge stage={row.stage} /> : '-'}</Td>
-            <Td>
-              <Flex direction="column" alignItems="start" gap={1}>
+            <Td style={WRAP}>{row.stage ? <StageBadge stage={row.stage} /> : '-'}</Td>
+            <Td style={{ ...WRAP, minWidth: '32rem' }}>
+              <Flex direction="column" alignItems="start" gap={1} paddingTop={2} paddingBottom={2}>
                 {row.kind && <Typography variant="pi" fontWeight="bold">{formatMessage({ id: t(`history.${row.kind}`), defaultMessage: row.kind })}</Typography>}
                 {row.guardOk === false && <Typography variant="pi" textColor="warning700">{formatMessage({ id: t('schedules.guard.blocked'), defaultMessage: 'The attribution checks would refuse it now' })}</Typography>}
                 {row.comment && <Typography variant="pi">{row.comment}</Typography>}
@@ -64,6 +69,7 @@ const ScheduleTable = ({ view }: { view: ScheduleView }) => {
         ))}
       </Tbody>
     </Table>
+    </Flex>
   );
 };
 

@@ -36,5 +36,6 @@ export function useEntryState(model: string, documentId: string | undefined, loc
     };
   }, [get, model, documentId, locale, reloadKey, tick]);
 
-  return { state, setState, error, reload: () => setTick((n) => n + 1) };
+  const reload = React.useCallback(() => setTick((n) => n + 1), []);
+  return { state, setState, error, reload };
 }

@@ -4,6 +4,7 @@ import { PUBLISHABLE_STAGES, type Stage } from '../../../shared/contracts/workfl
 import { FIELDS, WORKFLOW_FIELD_NAMES } from '../constants';
 import { StaleEntryError } from '../services/context';
 import { assertDocumentId } from './document-id';
+import { approvalMessage } from '../domain/publish-condition';
 import type { EntryRow } from '../services/entries';
 import { getService } from '../utils/get-service';
 
@@ -14,6 +15,7 @@ const approvalError = (blocked: Array<{ locale: string; stage: Stage }>, title: 
     rule: 'workflow.approval-required',
     path: [FIELDS.stage],
     message: `The ${locale} version is "${stage}": it must be approved before it is published.`,
+    messages: approvalMessage(stage),
     locale,
     name: 'ValidationError',
   }));

@@ -46,13 +46,16 @@ export function toInstant(value: string, zone: string): InstantResult {
   return { ok: true, instant };
 }
 
-/** An instant as wall-clock time in `zone`, e.g. `2026-03-08 09:30 (GMT+8)`, for editors to read back. */
+/** An instant as wall-clock time in `zone`, e.g. `2026-03-08 09:30 Asia/Shanghai (GMT+8)`, for editors to read back. */
 export function formatInZone(instant: Date | string | null | undefined, zone: string): string | null {
   if (instant === null || instant === undefined) return null;
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime()) || !isTimeZone(zone)) return null;
   try {
-    return formatInTimeZone(date, zone, 'yyyy-MM-dd HH:mm (zzz)');
+    // The IANA name says which zone; the offset or abbreviation says what it was that day (DST).
+    const local = formatInTimeZone(date, zone, 'yyyy-MM-dd HH:mm');
+    const offset = formatInTimeZone(date, zone, 'zzz');
+    return offset === zone ? `${local} ${zone}` : `${local} ${zone} (${offset})`;
   } catch {
     // A stored value at the edge of what Date can hold formats to nothing rather than failing a view.
     return null;

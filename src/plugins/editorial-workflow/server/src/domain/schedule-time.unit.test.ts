@@ -51,10 +51,10 @@ describe('toInstant', () => {
 
 describe('formatInZone and toWallClock', () => {
   it('shows an instant back in the zone it was set in', () => {
-    expect(formatInZone('2026-01-15T01:30:00.000Z', 'Asia/Shanghai')).toBe('2026-01-15 09:30 (GMT+8)');
-    expect(formatInZone('2026-03-08T06:59:00.000Z', 'America/New_York')).toBe('2026-03-08 01:59 (EST)');
-    expect(formatInZone('2026-03-08T07:00:00.000Z', 'America/New_York')).toBe('2026-03-08 03:00 (EDT)');
-    expect(formatInZone('2026-03-08T07:00:00.000Z', 'UTC')).toBe('2026-03-08 07:00 (UTC)');
+    expect(formatInZone('2026-01-15T01:30:00.000Z', 'Asia/Shanghai')).toBe('2026-01-15 09:30 Asia/Shanghai (GMT+8)');
+    expect(formatInZone('2026-03-08T06:59:00.000Z', 'America/New_York')).toBe('2026-03-08 01:59 America/New_York (EST)');
+    expect(formatInZone('2026-03-08T07:00:00.000Z', 'America/New_York')).toBe('2026-03-08 03:00 America/New_York (EDT)');
+    expect(formatInZone('2026-03-08T07:00:00.000Z', 'UTC')).toBe('2026-03-08 07:00 UTC');
     expect(formatInZone(null, 'UTC')).toBeNull();
   });
 

@@ -17,6 +17,7 @@ import { PERMISSION_LABELS } from '../permissions';
 import { formatInZone } from '../domain/schedule-time';
 import { validateSchedule, type Issue } from '../domain/schedule-input';
 import { isSelfApproval } from '../domain/self-approval';
+import { workflowGateReport } from '../domain/publish-condition';
 import type { EntryRow } from './entries';
 import { getService } from '../utils/get-service';
 
@@ -114,6 +115,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const service = {
+    /** What the workflow says about publishing this entry now (for the guard's publish conditions). Null for types it does not cover. */
+    async gateReport(ref: { uid: string; documentId: string | null; locale: string }) {
+      if (!settings().covers(ref.uid)) return null;
+      const row = ref.documentId ? await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft', { relations: false }) : null;
+      const stage = row?.stage ?? 'draft';
+      const zone = row?.timezone ?? settings().config().defaultTimezone;
+      return workflowGateReport({ stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row?.publishAt ?? null, zone) });
+    },
+
     async state(caller: AdminCaller, ref: EntryRef): Promise<EntryState> {
       const row = await loadDraft(caller, ref, 'read');
       const zone = row.timezone ?? settings().config().defaultTimezone;
@@ -139,8 +149,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         selfApprovalBlocked: selfApprovalBlocked && row.stage === 'in-review' && actions.has('transition.approve'),
         canAssign: mayUpdate && caller.ability.can(ACTIONS.assign),
         canSchedule: actions.has('transition.schedule'),
-        // Re-run on every read, so an edit to a scheduled entry shows at once whether it would still go out.
-        guard: row.stage === 'approved' || row.stage === 'scheduled' ? await guardVerdict(ref) : null,
+        requireApproval: settings().config().requireApproval,
+        gates: workflowGateReport({ stage: row.stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row.publishAt, zone) }),
+        // Re-run on every read, so the verdict shows at once whether an edit would still let it go out.
+        guard: await guardVerdict(ref),
         lastFailure: lastFailure(history),
         history,
       };
