@@ -114,6 +114,14 @@ describe('every refused publish is recorded, whichever gate refused it', () => {
     expect(history[0]!.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['workflow.approval-required', 'byline.author-required']));
   });
 
+  it('only someone who may edit the story may add a refusal to its history', async () => {
+    const documentId = await createArticle(app.strapi, 'Verdict: someone else’s', await createByline(app.strapi));
+    // The Author reads every story but edits only their own: a refusal on this one is not theirs to report.
+    const res = await request(app.server).post('/attribution-guard/records').set(as(author)).send({ contentType: ARTICLE, documentId, locale: 'en', data: { author: null } });
+    expect(res.status).toBe(403);
+    expect(await records(documentId)).toEqual([]);
+  });
+
   it('refuses to record a refusal when nothing stops the publish, and answers 400 for bad input', async () => {
     const documentId = await createArticle(app.strapi, 'Verdict: publishable', await createByline(app.strapi));
     await move(documentId, 'in-review');

@@ -31,7 +31,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     assertCanRead(ctx, body.contentType);
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    await entryAccess(strapi, ctx, body.contentType).assert('read', body.documentId, loc);
+    // Reporting a refused Publish writes to the story's history: only someone who may edit the story may.
+    await entryAccess(strapi, ctx, body.contentType).assert('update', body.documentId, loc);
 
     const result = await getService(strapi, 'preview').check(body.contentType, { documentId: body.documentId, locale: loc, data: body.data });
     if (!result) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc}.`);
