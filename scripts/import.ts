@@ -87,6 +87,9 @@ async function main(): Promise<number> {
 
   const appDir = path.resolve(__dirname, '..');
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  // A one-shot tool: the scheduled-publishing sweep belongs to the running app, not to this process,
+  // which would otherwise start one a few seconds in and be shut down in the middle of it.
+  process.env.WORKFLOW_SWEEP_CRON = process.env.WORKFLOW_SWEEP_CRON ?? 'false';
   // With --json, stdout holds the report and nothing else: whatever the app prints while it boots goes to stderr.
   const stdout = process.stdout.write.bind(process.stdout);
   const print = (text: string) => stdout(`${text}\n`);
@@ -108,8 +111,23 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
+    // Work the import set off after its commit (history records, cache invalidation) finishes before
+    // the connection pool closes; PostgreSQL would otherwise abort it mid-query.
+    await strapi.plugin('attribution-guard')?.service('records').settled?.();
+    await (strapi.service('api::article.delivery' as any) as { invalidator?: { settled(): Promise<void> } } | undefined)?.invalidator?.settled();
+    await drainPool(strapi);
     await strapi.destroy();
   }
+}
+
+/**
+ * Waits (at most 10 s) until no query holds or waits for a database connection: work the app starts
+ * after a commit (events, history, cache) would otherwise be aborted when the pool closes.
+ */
+async function drainPool(strapi: { db: { connection: { client: { pool?: { numUsed(): number; numPendingAcquires(): number } } } } }): Promise<void> {
+  const pool = strapi.db.connection.client.pool;
+  const deadline = Date.now() + 10_000;
+  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
 if (require.main === module) {
