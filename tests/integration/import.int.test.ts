@@ -7,7 +7,7 @@ import { importStory, type ImportReport } from '../../src/import/create-draft';
 import { MAX_IMPORT_BYTES } from '../../src/import/decode';
 import { withMetadata } from '../../src/photo-credits/jpeg-fixture';
 import { readPhotoMetadata } from '../../src/photo-credits/read';
-import { appDir } from '../helpers/database';
+import { appDir, isPostgres } from '../helpers/database';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { demoData, demoStoryText } from '../helpers/demo';
 
@@ -219,13 +219,32 @@ describe('npm run import -- <file> --json', () => {
   const removeCliDatabase = () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, cliDatabase + suffix), { force: true });
   };
-  beforeAll(removeCliDatabase);
-  afterAll(removeCliDatabase);
+  // On PostgreSQL the CLI gets an empty schema of its own too, as it gets its own file on SQLite.
+  const cliSchema = () => `${process.env.DATABASE_SCHEMA}_cli`;
+  const pgSchema = async (sql: (schema: string) => string) => {
+    if (!isPostgres()) return;
+    const { Client } = await import('pg');
+    const client = new Client({ host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), database: process.env.DATABASE_NAME ?? 'test', user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '' });
+    await client.connect();
+    try {
+      await client.query(sql(cliSchema()));
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    removeCliDatabase();
+    await pgSchema((schema) => `DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
+  });
+  afterAll(async () => {
+    removeCliDatabase();
+    await pgSchema((schema) => `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  });
   const cli = (args: string[]) =>
     spawnSync(process.execPath, ['-r', 'esbuild-register', 'scripts/import.ts', ...args], {
       cwd: appDir,
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_FILENAME: cliDatabase },
+      env: { ...process.env, DATABASE_FILENAME: cliDatabase, ...(isPostgres() ? { DATABASE_SCHEMA: cliSchema() } : {}) },
       timeout: 180_000,
     });
 
