@@ -163,11 +163,16 @@ describe("the editor's screen", () => {
 
       const quote = panel(page).locator('[data-testid="ag-quote"]').filter({ hasText: QUOTE_SPEAKER });
       await quote.getByRole('button', { name: 'Edit quote' }).click();
+      // The editor is offered the body's sentence the misquote came from, takes it, and trims it to the words said.
+      const closest = quote.locator('[data-testid="ag-quote-closest"]');
+      await closest.getByText(correctQuote, { exact: false }).waitFor();
+      await screenshot(page, 'step-3-closest-sentence');
+      await closest.getByRole('button', { name: 'Use this sentence' }).click();
+      await expect(quote.locator('textarea').inputValue()).resolves.toContain(correctQuote);
       await quote.locator('textarea').fill(correctQuote);
-      // Publishing the quote changes what the Content Manager counts as links to drafts; it recounts before Publish.
-      const recount = page.waitForResponse((res) => res.url().includes('/actions/countDraftRelations'));
-      await quote.getByRole('button', { name: 'Save and publish quote' }).click();
-      await recount;
+      // Saved only: the quote stays a draft and goes out with the story.
+      await quote.getByRole('button', { name: 'Save', exact: true }).click();
+      await quote.getByText('Publishes with the story').waitFor();
 
       await panel(page).and(page.locator('[data-state="ready"]')).waitFor();
       await panel(page).getByText('Ready to publish').waitFor();
@@ -179,6 +184,10 @@ describe("the editor's screen", () => {
         return res.status === 200 ? res.body : null;
       });
       expect(published.data.title).toBe(DRAFT_TITLE);
+      // One Publish took the draft quote along: no "relations will not be included" warning, and readers get the quote.
+      await expect(page.getByText('Publish without relations').count()).resolves.toBe(0);
+      const withQuotes = await fetch(`${baseUrl()}/api/articles/${draftId}?locale=zh-Hant&populate=pullQuotes`).then((r) => r.json() as Promise<{ data: { pullQuotes: Array<{ text: string }> } }>);
+      expect(withQuotes.data.pullQuotes.map((q) => q.text)).toEqual([correctQuote]);
       // The credit stays with the media file for the next article that uses the photo.
       const credit = await (await AdminApi.as('editor')).request('GET', `/attribution-guard/media-credits/${(await coverFileId(draftId)) ?? 0}`);
       expect(credit.body.data.credit).toBe('視覺中國');

@@ -79,7 +79,7 @@ describe('POST /attribution-guard/check', () => {
     const res = await as(editor).post('/attribution-guard/check', { contentType: ARTICLE, documentId: draftId, locale: 'zh-Hant' });
     expect(res.status).toBe(200);
     const data = res.body.data;
-    expect(rulesOf(data.findings)).toEqual(['image.credit-required', 'pull-quote.verbatim', 'relation.unpublished-dependency']);
+    expect(rulesOf(data.findings)).toEqual(['image.credit-required', 'pull-quote.verbatim']);
     expect(data.overridable).toBe(false);
     expect(data.preview.byline).toEqual({ text: '文|正見 TrueView,作者|koorvoa,編輯|TV.', missing: [] });
     expect(data.preview.images).toEqual([
@@ -87,6 +87,13 @@ describe('POST /attribution-guard/check', () => {
     ]);
     expect(data.preview.images[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['image.credit-required']);
     expect(data.preview.pullQuotes).toEqual([expect.objectContaining({ path: 'pullQuotes.0', speaker: '戴志康', published: false })]);
+    // The misquote comes with the sentence of the body it was most likely copied from, to use instead.
+    const closest: string = data.preview.pullQuotes[0].closest;
+    expect(typeof closest).toBe('string');
+    const body = (await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: draftId, locale: 'zh-Hant', publishedAt: null } })).body;
+    const paragraphs = body.map((block: { children: Array<{ text?: string }> }) => block.children.map((c) => c.text ?? '').join(''));
+    expect(paragraphs.some((p: string) => p.includes(closest))).toBe(true);
+    expect(closest).toContain('真正影響垂直廠商的差距點只有一個');
   });
 
   it('checks the form as it is: relation changes apply to the stored draft, unsaved fields replace it', async () => {
@@ -120,7 +127,7 @@ describe('POST /attribution-guard/status', () => {
     const res = await as(editor).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [draftId, story.documentId, 'no-such-document'] });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
-      [draftId]: { ok: false, errors: 3, warnings: 0 },
+      [draftId]: { ok: false, errors: 2, warnings: 0 },
       [story.documentId]: { ok: true, errors: 0, warnings: 0 },
       'no-such-document': null,
     });
@@ -187,7 +194,7 @@ describe('settings', () => {
     const articles = app.strapi.documents(ARTICLE as any);
     const draft = await articles.findOne({ documentId: draftId, locale: 'zh-Hant', populate: { cover: { populate: ['image'] } } as any });
     const cover = (draft as any).cover;
-    // The photo gets its credit; the quote is still misquoted and unpublished.
+    // The photo gets its credit; the quote is still misquoted.
     await articles.update({ documentId: draftId, locale: 'zh-Hant', data: { cover: { image: cover.image.id, credit: '視覺中國', caption: cover.caption, alt: cover.alt } } as any });
     await expect(articles.publish({ documentId: draftId, locale: 'zh-Hant' })).rejects.toMatchObject({
       name: 'ValidationError',
@@ -201,11 +208,12 @@ describe('settings', () => {
 
     const check = await as(editor).post('/attribution-guard/check', { contentType: ARTICLE, documentId: draftId, locale: 'zh-Hant' });
     expect(rulesOf(check.body.data.findings)).toEqual([]);
-    expect(rulesOf(check.body.data.findings, 'warning')).toEqual(['pull-quote.verbatim', 'relation.unpublished-dependency']);
+    expect(rulesOf(check.body.data.findings, 'warning')).toEqual(['pull-quote.verbatim']);
 
-    // The gate reads the same settings: with only warnings left, the draft publishes.
+    // The gate reads the same settings: with only warnings left, the draft publishes, its draft quote with it.
     await articles.publish({ documentId: draftId, locale: 'zh-Hant' });
-    expect(await articles.findOne({ documentId: draftId, locale: 'zh-Hant', status: 'published' })).toBeTruthy();
+    const live = await articles.findOne({ documentId: draftId, locale: 'zh-Hant', status: 'published', populate: ['pullQuotes'] as any });
+    expect((live as any).pullQuotes).toHaveLength(1);
   });
 
   it('saves an agency’s aliases on its source entry, published as well', async () => {

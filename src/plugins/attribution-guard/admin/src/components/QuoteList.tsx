@@ -47,6 +47,19 @@ const QuoteEditor = ({ quote, canPublish, onSave, onCancel }: QuoteEditorProps) 
   return (
     <Box data-testid="ag-quote-editor" paddingTop={2}>
       <Flex direction="column" alignItems="stretch" gap={2}>
+        {quote.closest && quote.closest !== text.trim() ? (
+          <Box data-testid="ag-quote-closest" background="neutral100" padding={3} hasRadius>
+            <Flex direction="column" alignItems="flex-start" gap={2}>
+              <Typography variant="pi" textColor="neutral600">
+                {formatMessage({ id: getTrad('quote.closest'), defaultMessage: 'Closest sentence in the body' })}
+              </Typography>
+              <Typography variant="omega" textColor="neutral800">{quote.closest}</Typography>
+              <Button type="button" size="S" variant="secondary" onClick={() => setText(quote.closest ?? text)}>
+                {formatMessage({ id: getTrad('quote.useClosest'), defaultMessage: 'Use this sentence' })}
+              </Button>
+            </Flex>
+          </Box>
+        ) : null}
         <Field.Root name="ag-quote-text" error={error ?? undefined}>
           <Field.Label>{formatMessage({ id: getTrad('quote.label'), defaultMessage: 'Quote text, word for word from the body' })}</Field.Label>
           <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
@@ -100,8 +113,9 @@ export const QuoteList = ({ quotes, onSave, canPublish, onJump }: QuoteListProps
                   ) : (
                     <Badge variant="danger" size="S">{formatMessage({ id: getTrad('quote.notVerbatim'), defaultMessage: 'Not word for word' })}</Badge>
                   )}
+                  {/* A draft quote is published with the story, in the same step: nothing for the editor to do. */}
                   {quote.published ? null : (
-                    <Badge variant="warning" size="S">{formatMessage({ id: getTrad('quote.draft'), defaultMessage: 'Not published' })}</Badge>
+                    <Badge variant="secondary" size="S">{formatMessage({ id: getTrad('quote.withStory'), defaultMessage: 'Publishes with the story' })}</Badge>
                   )}
                 </Flex>
                 {editable && editing !== quote.path ? (

@@ -7,6 +7,12 @@ import { refusalReasons } from './refusal-reasons';
 type Params = { documentId?: string; locale?: unknown; status?: string };
 
 /**
+ * A save with `status: 'published'` is published by Strapi inside the save, before this gate sees it,
+ * so it cannot take draft pull-quotes along: they must be published already.
+ */
+const SAVE_AND_PUBLISH = { quotesPublishWithStory: false } as const;
+
+/**
  * Document Service actions that act on one document named by `documentId`. Strapi puts the value
  * straight into a `where`, so `{ $ne: 'x' }` (or a missing id) selects every row of the type: a
  * publish would publish every draft while this gate checked only the first.
@@ -56,6 +62,9 @@ export const createPublishGate =
     if (ctx.action === 'publish' && params.documentId) {
       return strapi.db.transaction(async ({ onCommit, onRollback }) => {
         const locales = await guard.localesToPublish(ctx.uid, params.documentId!, params.locale);
+        // Quotes go out with their story; a refusal below rolls their publish back with the story's.
+        const quotes = getService(strapi, 'linked-quotes');
+        for (const locale of locales) await quotes.publishWithStory(ctx.uid, params.documentId!, locale);
         // The "published" records wait until the inner gates have let the publish through: a commit
         // callback left behind by a refused publish would fire with the next transaction in this context.
         const afterCommit: Array<() => void> = [];
@@ -84,7 +93,7 @@ export const createPublishGate =
           if (error instanceof errors.ValidationError && ctx.action === 'update' && params.documentId) {
             const locales = await guard.localesToPublish(ctx.uid, params.documentId, params.locale);
             // The publish is refused either way: nothing is recorded as published.
-            const verdicts = await guard.enforce(ctx.uid, params.documentId, locales, { onCommit: () => undefined, onRollback });
+            const verdicts = await guard.enforce(ctx.uid, params.documentId, locales, { onCommit: () => undefined, onRollback }, SAVE_AND_PUBLISH);
             recordInnerRefusal(strapi, ctx.uid, params.documentId, verdicts, error, { onRollback });
           }
           throw error;
@@ -93,7 +102,7 @@ export const createPublishGate =
         if (saved?.documentId) {
           const locale = saved.locale ?? (typeof params.locale === 'string' ? params.locale : undefined);
           const locales = await guard.localesToPublish(ctx.uid, saved.documentId, locale);
-          await guard.enforce(ctx.uid, saved.documentId, locales, { onCommit, onRollback });
+          await guard.enforce(ctx.uid, saved.documentId, locales, { onCommit, onRollback }, SAVE_AND_PUBLISH);
         }
         return result;
       });

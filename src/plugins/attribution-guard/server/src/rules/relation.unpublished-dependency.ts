@@ -18,7 +18,10 @@ function unpublished(input: RuleInput, path: string, what: LocalizedMessage): Fi
   );
 }
 
-/** Strapi 5 drops links to entries with no published version when the article is published, so each must be published first. */
+/**
+ * Strapi 5 drops links to entries with no published version when the article is published, so each must
+ * be published first; pull-quotes too, unless this publish takes them along (`quotesPublishWithStory`).
+ */
 export const relationUnpublishedDependency: Rule = (input) => {
   const { author, coAuthors, editor, source, republisher, pullQuotes, images } = input.article;
   const findings: Finding[] = [];
@@ -42,8 +45,10 @@ export const relationUnpublishedDependency: Rule = (input) => {
     const name = republisher.name;
     findings.push(unpublished(input, 'republisher', message(`the republisher ${name}`, `轉載平台 ${name} `, `转载平台 ${name} `)));
   }
-  for (const quote of pullQuotes) {
-    if (!quote.published) findings.push(unpublished(input, quote.path, describeQuote(quote)));
+  if (!input.quotesPublishWithStory) {
+    for (const quote of pullQuotes) {
+      if (!quote.published) findings.push(unpublished(input, quote.path, describeQuote(quote)));
+    }
   }
   for (const usage of images) {
     const agency = usage.agency;

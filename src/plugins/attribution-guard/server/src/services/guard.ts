@@ -15,6 +15,11 @@ export interface LocaleVerdict {
   outcome: Outcome;
 }
 
+export interface EvaluateOptions {
+  /** False for a publish that does not take the story's draft pull-quotes along (see RuleInput). */
+  quotesPublishWithStory?: boolean;
+}
+
 export interface TransactionHooks {
   onCommit: (cb: () => void) => void;
   onRollback: (cb: () => void) => void;
@@ -50,13 +55,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.config().contentTypes.includes(uid);
     },
 
-    evaluate(snapshot: SnapshotResult, now: Date = new Date()): CheckResult {
-      return summarise(runRules({ article: snapshot.article, sources: snapshot.sources, config: service.config(), now }));
+    /** Judged as the Publish action publishes (quotes go out with the story) unless told otherwise. */
+    evaluate(snapshot: SnapshotResult, now: Date = new Date(), options: EvaluateOptions = {}): CheckResult {
+      const quotesPublishWithStory = options.quotesPublishWithStory ?? true;
+      return summarise(runRules({ article: snapshot.article, sources: snapshot.sources, config: service.config(), now, quotesPublishWithStory }));
     },
 
-    async checkDraft(uid: string, documentId: string, locale: string, now?: Date): Promise<(CheckResult & { title: string | null }) | null> {
+    async checkDraft(uid: string, documentId: string, locale: string, now?: Date, options?: EvaluateOptions): Promise<(CheckResult & { title: string | null }) | null> {
       const snapshot = await getService(strapi, 'snapshot').fromDraft(uid, documentId, locale);
-      return snapshot ? { ...service.evaluate(snapshot, now), title: snapshot.article.title } : null;
+      return snapshot ? { ...service.evaluate(snapshot, now, options), title: snapshot.article.title } : null;
     },
 
     /** The published version checked as readers see it (after a record it showed was removed, say). */
@@ -86,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * override is in force and every error comes from an overridable rule. The outcome is recorded once
      * the surrounding transaction settles: a refusal rolls it back, so the record must be written after.
      */
-    async enforce(uid: string, documentId: string, locales: string[], hooks: TransactionHooks): Promise<LocaleVerdict[]> {
+    async enforce(uid: string, documentId: string, locales: string[], hooks: TransactionHooks, options?: EvaluateOptions): Promise<LocaleVerdict[]> {
       const context = getService(strapi, 'publish-context');
       const records = getService(strapi, 'records');
       await service.refresh();
@@ -96,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const verdicts: LocaleVerdict[] = [];
       for (const locale of locales) {
-        const result = await service.checkDraft(uid, documentId, locale);
+        const result = await service.checkDraft(uid, documentId, locale, undefined, options);
         if (!result) continue; // no draft in this locale: Strapi publishes nothing there either
         const errorsFound = result.findings.filter((f) => f.severity === 'error');
         const blocking = override ? errorsFound.filter((f) => !config.rules[f.rule].overridable) : errorsFound;

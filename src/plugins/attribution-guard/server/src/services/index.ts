@@ -9,6 +9,7 @@ import preview from './preview';
 import fileUsage from './file-usage';
 import dependents from './dependents';
 import publishConditions from './publish-conditions';
+import linkedQuotes from './linked-quotes';
 
 export default {
   guard,
@@ -22,4 +23,5 @@ export default {
   'file-usage': fileUsage,
   dependents,
   'publish-conditions': publishConditions,
+  'linked-quotes': linkedQuotes,
 };

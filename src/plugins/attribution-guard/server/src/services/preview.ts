@@ -4,6 +4,8 @@ import type { ArticlePreview, CheckResponse, FileRights } from '../../../shared/
 import { renderByline } from '../../../shared/byline';
 import { FILE_UID, MEDIA_CREDIT_UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { getBodyText } from '../text/blocks-text';
+import { closestSentence } from '../text/closest-sentence';
 
 type Row = Record<string, any>;
 
@@ -63,14 +65,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         rights: image.fileId !== null ? rights.get(image.fileId) ?? NO_RIGHTS : null,
         findings: findingsUnder(findings, image.path),
       })),
-      pullQuotes: article.pullQuotes.map((quote) => ({
-        documentId: quote.documentId,
-        path: quote.path,
-        text: quote.text,
-        speaker: quote.speaker,
-        published: quote.published,
-        findings: findingsUnder(findings, quote.path),
-      })),
+      pullQuotes: article.pullQuotes.map((quote) => {
+        const own = findingsUnder(findings, quote.path);
+        const misquoted = own.some((f) => f.rule === 'pull-quote.verbatim');
+        return {
+          documentId: quote.documentId,
+          path: quote.path,
+          text: quote.text,
+          speaker: quote.speaker,
+          published: quote.published,
+          closest: misquoted ? closestSentence(quote.text, getBodyText(article.body).paragraphs)?.text ?? null : null,
+          findings: own,
+        };
+      }),
     };
   }
 

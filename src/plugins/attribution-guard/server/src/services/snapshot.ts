@@ -8,14 +8,11 @@ import type {
   PullQuoteRecord,
   SourceRecord,
 } from '../../../shared/contracts/findings';
-import { FILE_UID, MEDIA_CREDIT_UID, SOURCE_UID } from '../constants';
+import { AUTHOR_UID, FILE_UID, MEDIA_CREDIT_UID, PULL_QUOTE_UID, SOURCE_UID } from '../constants';
 
 /* Rows as the database layer returns them (only the fields read here). */
 type Row = Record<string, any>;
 type Ref = string | { documentId?: string; id?: number } | null | undefined;
-
-const AUTHOR_UID = 'api::author.author';
-const PULL_QUOTE_UID = 'api::pull-quote.pull-quote';
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
