@@ -23,6 +23,14 @@ describe('relation.unpublished-dependency', () => {
     expect(findings[0]?.message.en).toContain('譚待');
   });
 
+  it('does not flag a draft pull-quote when the publish takes it along, but still flags a draft author', () => {
+    const story = buildSeedStory();
+    const pullQuotes = story.article.pullQuotes.map((q) => ({ ...q, published: false }));
+    const input = seedWith({ pullQuotes, author: { ...story.records.koorvoa, published: false } }, story);
+    expect(relationUnpublishedDependency({ ...input, quotesPublishWithStory: true }).map((f) => f.path)).toEqual(['author']);
+    expect(relationUnpublishedDependency({ ...input, quotesPublishWithStory: false })).toHaveLength(1 + pullQuotes.length);
+  });
+
   it('flags one finding per draft dependency: editor, outlet, republisher, image agency', () => {
     const story = buildSeedStory();
     const { tv, trueView, tmtPost, vcg } = story.records;
