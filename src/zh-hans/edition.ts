@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, DEFAULT_LOCALE, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { convertBlocks, convertOptional, createConverter, type TextConverter, type TraditionalVariant } from './convert';
+import { machineConvertedNote } from './notes';
 
 export const ZH_HANS = 'zh-Hans';
 type Row = Record<string, any>;
@@ -114,7 +115,7 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   await strapi.store({ type: 'core', name: 'newsroom' }).set({ key: `zh-hans-edition:${documentId}`, value: result });
   const workflow = strapi.plugin('editorial-workflow');
   if (workflow) {
-    await workflow.service('workflow').setStage({ uid: ARTICLE_UID, documentId, locale: ZH_HANS }, 'in-review', `Machine-converted from ${DEFAULT_LOCALE} (OpenCC ${from} → cn); needs review.`);
+    await workflow.service('workflow').setStage({ uid: ARTICLE_UID, documentId, locale: ZH_HANS }, 'in-review', machineConvertedNote(DEFAULT_LOCALE, from));
   }
   return result;
 }

@@ -121,7 +121,7 @@ describe('roles over the admin API', () => {
     const res = await request(app.server).put(`${entryUrl(documentId)}/assignee`).set(as(jwt.editor)).send({ locale: 'en', assignee: editorUser.id });
     expect(res.status).toBe(200);
     expect(res.body.data.assignee).toMatchObject({ id: editorUser.id, email: editor!.email });
-    expect(res.body.data.history[0]).toMatchObject({ kind: 'assigned', comment: 'Assigned to Editor Demo' });
+    expect(res.body.data.history[0]).toMatchObject({ kind: 'assigned', comment: 'Assigned to Editor Demo', note: { en: 'Assigned to Editor Demo', 'zh-Hant': '指派給 Editor Demo', 'zh-Hans': '指派给 Editor Demo' } });
   });
 });
 
@@ -303,6 +303,9 @@ describe('catch-up after downtime', () => {
     expect(held.body.data).toMatchObject({ stage: 'approved', publishAt: null });
     expect(held.body.data.lastFailure).toMatchObject({ kind: 'schedule-held', scheduledFor: '2030-07-01T07:00:00.000Z' });
     expect(held.body.data.lastFailure.comment).toContain('210 minutes later (more than the 60 allowed)');
+    // The admin shows the system's sentence in its own language.
+    expect(held.body.data.lastFailure.note['zh-Hant']).toContain('晚了 210 分鐘');
+    expect(held.body.data.lastFailure.note['zh-Hans']).toContain('超过允许的 60 分钟');
     // The webhook set up before the restart was loaded again from the database.
     await eventually(() => deliveriesFor(stale, 'workflow.schedule-held').length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 300));

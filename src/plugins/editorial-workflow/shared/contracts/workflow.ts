@@ -120,6 +120,8 @@ export interface HistoryEntry {
   actor: string | null;
   actorId: number | null;
   comment: string | null;
+  /** A sentence the system wrote, in the admin's three languages (`comment` holds its English). */
+  note: WorkflowLocalizedMessage | null;
   findings: StoredFinding[];
   scheduledFor: string | null;
   at: string;
@@ -191,6 +193,7 @@ export interface ScheduleRow {
   kind?: HistoryKind;
   findings?: StoredFinding[];
   comment?: string | null;
+  note?: WorkflowLocalizedMessage | null;
   /** For upcoming publishes: would the guard let it through now? */
   guardOk?: boolean | null;
 }

@@ -5,7 +5,7 @@ import { unstable_useDocument, useFetchClient, useNotification, useQueryParams }
 import { buildValidParams } from '@strapi/content-manager/strapi-admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
-import type { AssigneeInfo, EntryState, Stage, StoredFinding } from '../../../shared/contracts/workflow';
+import type { AssigneeInfo, EntryState, Stage, StoredFinding, WorkflowLocalizedMessage } from '../../../shared/contracts/workflow';
 import { PLUGIN_ID, t } from '../pluginId';
 import { entryPath, errorMessage, useEntryState } from '../utils/api';
 import { StageBadge, StageLabel } from './StageBadge';
@@ -23,6 +23,10 @@ const PANEL_HIDDEN_TARGETS = new Set<Stage>(['published']);
 
 /** Admin locale → the key of a finding's message (`zh` is Traditional Chinese in the admin). */
 const messageKey = (locale: string) => (locale === 'zh' ? 'zh-Hant' : locale === 'zh-Hans' ? 'zh-Hans' : 'en');
+
+/** What a history line says: the system's note in the admin's language, else the comment as a person typed it. */
+export const noteText = (entry: { note?: WorkflowLocalizedMessage | null; comment?: string | null }, locale: string): string | null =>
+  entry.note?.[messageKey(locale)] || entry.comment || null;
 
 export const FindingList = ({ findings }: { findings: StoredFinding[] }) => {
   const { locale } = useIntl();
@@ -58,7 +62,7 @@ const VerdictText = ({ state }: { state: EntryState }) => {
 };
 
 const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocumentChanged }: { model: string; documentId: string; locale?: string; reloadKey: unknown; onDocumentChanged: () => void }) => {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatMessage, formatDate, locale: adminLocale } = useIntl();
   const { post, put, get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { state, setState, error, reload } = useEntryState(model, documentId, locale, reloadKey);
@@ -124,7 +128,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
           <Typography variant="omega" fontWeight="bold" textColor="danger700">
             {formatMessage({ id: t(`history.${state.lastFailure.kind}`), defaultMessage: state.lastFailure.kind })}
           </Typography>
-          {state.lastFailure.comment && <Typography variant="pi" tag="p">{state.lastFailure.comment}</Typography>}
+          {noteText(state.lastFailure, adminLocale) && <Typography variant="pi" tag="p">{noteText(state.lastFailure, adminLocale)}</Typography>}
           <FindingList findings={state.lastFailure.findings} />
         </Box>
       )}
@@ -245,7 +249,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
                       {')'}
                     </>
                   ) : null}
-                  {h.comment ? ` — ${h.comment}` : ''}
+                  {noteText(h, adminLocale) ? ` — ${noteText(h, adminLocale)}` : ''}
                 </Typography>
               </li>
             ))}

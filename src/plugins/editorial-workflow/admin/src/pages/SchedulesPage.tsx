@@ -3,7 +3,7 @@ import { Box, Flex, Link, Tabs, Table, Tbody, Td, Th, Thead, Tr, Typography } fr
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { ScheduleRow, ScheduleView } from '../../../shared/contracts/workflow';
-import { FindingList } from '../components/WorkflowPanel';
+import { FindingList, noteText } from '../components/WorkflowPanel';
 import { StageBadge } from '../components/StageBadge';
 import { PLUGIN_ID, t } from '../pluginId';
 import { errorMessage } from '../utils/api';
@@ -14,7 +14,7 @@ const VIEWS: ScheduleView[] = ['upcoming', 'failed', 'recent'];
 const WRAP: React.CSSProperties = { whiteSpace: 'normal', verticalAlign: 'top', height: 'auto', overflowWrap: 'anywhere' };
 
 const ScheduleTable = ({ view }: { view: ScheduleView }) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const { get } = useFetchClient();
   const [rows, setRows] = React.useState<ScheduleRow[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -61,7 +61,7 @@ const ScheduleTable = ({ view }: { view: ScheduleView }) => {
               <Flex direction="column" alignItems="start" gap={1} paddingTop={2} paddingBottom={2}>
                 {row.kind && <Typography variant="pi" fontWeight="bold">{formatMessage({ id: t(`history.${row.kind}`), defaultMessage: row.kind })}</Typography>}
                 {row.guardOk === false && <Typography variant="pi" textColor="warning700">{formatMessage({ id: t('schedules.guard.blocked'), defaultMessage: 'The attribution checks would refuse it now' })}</Typography>}
-                {row.comment && <Typography variant="pi">{row.comment}</Typography>}
+                {noteText(row, locale) && <Typography variant="pi">{noteText(row, locale)}</Typography>}
                 {row.findings && <FindingList findings={row.findings} />}
               </Flex>
             </Td>

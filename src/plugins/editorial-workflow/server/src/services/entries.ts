@@ -7,6 +7,7 @@ import {
   type HistoryKind,
   type Stage,
   type StoredFinding,
+  type WorkflowLocalizedMessage,
 } from '../../../shared/contracts/workflow';
 import { FIELDS, HISTORY_UID, LOCK_NAMESPACE } from '../constants';
 import { isTimeZone } from '../domain/schedule-time';
@@ -26,6 +27,13 @@ export interface EntryRow {
   createdBy: { id: number } | null;
 }
 
+const MESSAGE_LOCALES = ['en', 'zh-Hant', 'zh-Hans'] as const;
+
+/** A stored note is shown only when it has every language: rows are JSON, and JSON may hold anything. */
+export function isLocalizedMessage(value: unknown): value is WorkflowLocalizedMessage {
+  return value !== null && typeof value === 'object' && MESSAGE_LOCALES.every((k) => typeof (value as Record<string, unknown>)[k] === 'string');
+}
+
 export interface HistoryInput {
   uid: string;
   documentId: string;
@@ -35,6 +43,8 @@ export interface HistoryInput {
   to: Stage | null;
   actor: Actor;
   comment?: string | null;
+  /** A system sentence in every admin language; its English is stored as the comment too. */
+  note?: WorkflowLocalizedMessage | null;
   findings?: StoredFinding[];
   scheduledFor?: Date | null;
 }
@@ -173,7 +183,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           actorType: input.actor.type,
           actor: actorName(input.actor),
           actorId: input.actor.id ?? null,
-          comment: input.comment ?? null,
+          comment: input.comment ?? input.note?.en ?? null,
+          note: input.note ?? null,
           findings: input.findings ?? [],
           scheduledFor: input.scheduledFor ?? null,
           at: new Date(),
@@ -205,6 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         actor: row.actor ?? null,
         actorId: row.actorId ?? null,
         comment: row.comment ?? null,
+        note: isLocalizedMessage(row.note) ? row.note : null,
         findings: Array.isArray(row.findings) ? row.findings : [],
         scheduledFor: scheduledFor ? scheduledFor.toISOString() : null,
         at: at ? at.toISOString() : new Date(0).toISOString(),
@@ -241,7 +253,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             to: input.to,
             kind: input.kind,
             actor: { type: input.actor.type, id: input.actor.id ?? null, name: actorName(input.actor) },
-            comment: input.comment ?? null,
+            comment: input.comment ?? input.note?.en ?? null,
             scheduledFor: input.scheduledFor ? input.scheduledFor.toISOString() : null,
             ...input.extra,
           },

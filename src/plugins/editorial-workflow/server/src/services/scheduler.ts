@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { WEBHOOK_EVENTS, type Actor, type StoredFinding } from '../../../shared/contracts/workflow';
+import { WEBHOOK_EVENTS, type Actor, type StoredFinding, type WorkflowLocalizedMessage } from '../../../shared/contracts/workflow';
 import { FIELDS, LOCK_NAMESPACE } from '../constants';
 import { decideExpiry, decidePublish, minutesLate } from '../domain/lateness';
 import { formatInZone } from '../domain/schedule-time';
+import { scheduleErrorNote, scheduleHeldNote, scheduleRefusedNote } from '../domain/notes';
 import { lockKey } from './entries';
 import { StaleEntryError } from './context';
 import { getService } from '../utils/get-service';
@@ -111,7 +112,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Moves a scheduled entry that could not go out, if it is still as the sweep found it. */
-  async function divert(uid: string, documentId: string, locale: string, publishAt: Date, kind: 'schedule-failed' | 'schedule-held', comment: string, findings: StoredFinding[]): Promise<boolean> {
+  async function divert(uid: string, documentId: string, locale: string, publishAt: Date, kind: 'schedule-failed' | 'schedule-held', note: WorkflowLocalizedMessage, findings: StoredFinding[]): Promise<boolean> {
+    const comment = note.en;
     const to = kind === 'schedule-failed' ? 'changes-requested' : 'approved';
     return strapi.db.transaction(async ({ onCommit }) => {
       await entries().lockEntries(uid, documentId, [locale]);
@@ -119,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row || row.stage !== 'scheduled' || row.publishAt?.getTime() !== publishAt.getTime()) return false;
       await entries().writeFields(uid, documentId, locale, { [FIELDS.stage]: to, [FIELDS.publishAt]: null });
       const payload = { title: row.title, publishAt: publishAt.toISOString(), timezone: row.timezone, findings, message: comment };
-      await entries().changeStage({ uid, documentId, locale, kind, from: 'scheduled', to, actor: SCHEDULER, comment, findings, scheduledFor: publishAt, extra: { title: row.title } }, onCommit);
+      await entries().changeStage({ uid, documentId, locale, kind, from: 'scheduled', to, actor: SCHEDULER, note, findings, scheduledFor: publishAt, extra: { title: row.title } }, onCommit);
       entries().emit(kind === 'schedule-failed' ? WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_FAILED : WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_HELD, { uid, documentId, locale, ...payload }, onCommit);
       return true;
     });
@@ -136,8 +138,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const maxLateness = settings().config().maxLatenessMinutes * 60_000;
 
     if (decidePublish(publishAt, now, maxLateness) === 'hold') {
-      const message = `Scheduled for ${formatInZone(publishAt, zone)}, but the sweep ran ${minutesLate(publishAt, now)} minutes later (more than the ${settings().config().maxLatenessMinutes} allowed): held for an editor to publish or reschedule.`;
-      return (await divert(uid, documentId, locale, publishAt, 'schedule-held', message, [])) ? { ...base, outcome: 'held', message } : { ...base, outcome: 'skipped' };
+      const note = scheduleHeldNote(formatInZone(publishAt, zone) ?? publishAt.toISOString(), minutesLate(publishAt, now), settings().config().maxLatenessMinutes);
+      return (await divert(uid, documentId, locale, publishAt, 'schedule-held', note, [])) ? { ...base, outcome: 'held', message: note.en } : { ...base, outcome: 'skipped' };
     }
 
     try {
@@ -152,9 +154,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // goes back to the newsroom with the findings, where the edit view and the schedules page show them.
         // The findings carry the detail (in every language); the comment only says what happened.
         const findings = findingsOf(error);
-        const message = `The scheduled publish (${formatInZone(publishAt, zone)}) was refused: ${findings.length || 'some'} problem${findings.length === 1 ? '' : 's'} to fix before it can go out.`;
-        const moved = await divert(uid, documentId, locale, publishAt, 'schedule-failed', message, findings);
-        return { ...base, outcome: moved ? 'failed' : 'skipped', message };
+        const note = scheduleRefusedNote(formatInZone(publishAt, zone) ?? publishAt.toISOString(), findings.length);
+        const moved = await divert(uid, documentId, locale, publishAt, 'schedule-failed', note, findings);
+        return { ...base, outcome: moved ? 'failed' : 'skipped', message: note.en };
       }
       throw error;
     }
@@ -179,10 +181,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** An unexpected failure (not a refusal): logged with context, kept in the history, retried next sweep. */
   async function recordError(uid: string, candidate: Candidate, phase: Phase, error: unknown): Promise<SweepItemResult> {
-    const message = `The scheduled ${phase} failed and will be retried: ${error instanceof Error ? error.message : String(error)}`;
+    const note = scheduleErrorNote(phase, error instanceof Error ? error.message : String(error));
+    const message = note.en;
     strapi.log.error(`editorial-workflow: ${phase} of ${uid} ${candidate.documentId} (${candidate.locale}) failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     try {
-      await entries().record({ uid, documentId: candidate.documentId, locale: candidate.locale, kind: 'schedule-error', from: null, to: null, actor: SCHEDULER, comment: message });
+      await entries().record({ uid, documentId: candidate.documentId, locale: candidate.locale, kind: 'schedule-error', from: null, to: null, actor: SCHEDULER, note });
     } catch (recordFailure) {
       strapi.log.error(`editorial-workflow: could not record that failure either: ${String(recordFailure)}`);
     }

@@ -109,6 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         kind: entry.kind,
         findings: entry.findings,
         comment: entry.comment,
+        note: entry.note,
       });
     }
     return out;

@@ -11,6 +11,7 @@ import {
   type HistoryEntry,
   type Stage,
   type StoredFinding,
+  type WorkflowLocalizedMessage,
 } from '../../../shared/contracts/workflow';
 import { ACTIONS, FIELDS, GUARD_PLUGIN_ID, PLUGIN_ID } from '../constants';
 import { PERMISSION_LABELS } from '../permissions';
@@ -18,6 +19,7 @@ import { formatInZone } from '../domain/schedule-time';
 import { validateSchedule, type Issue } from '../domain/schedule-input';
 import { isSelfApproval } from '../domain/self-approval';
 import { workflowGateReport } from '../domain/publish-condition';
+import { assignedNote } from '../domain/notes';
 import type { EntryRow } from './entries';
 import { getService } from '../utils/get-service';
 
@@ -293,8 +295,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
         if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
         await entries().writeAssignee(ref.uid, ref.documentId, ref.locale, assigneeId);
-        const comment = assignee ? `Assigned to ${assignee.name}` : 'Unassigned';
-        await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'assigned', from: row.stage, to: row.stage, actor: actorOf(caller), comment });
+        await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'assigned', from: row.stage, to: row.stage, actor: actorOf(caller), note: assignedNote(assignee?.name ?? null) });
         entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
       });
       return service.state(caller, ref);
@@ -304,13 +305,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Sets the stage without a person's permissions, for start-up code and migrations (the demo
      * seed approves its story this way). Recorded as the system.
      */
-    async setStage(ref: EntryRef, to: Stage, comment: string): Promise<void> {
+    /** A stage change made by the system, with its reason (in the admin's three languages when given as a note). */
+    async setStage(ref: EntryRef, to: Stage, why: string | WorkflowLocalizedMessage): Promise<void> {
+      const said = typeof why === 'string' ? { comment: why } : { note: why };
       await strapi.db.transaction(async ({ onCommit }) => {
         await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
         const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
         if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
         await entries().writeFields(ref.uid, ref.documentId, ref.locale, { [FIELDS.stage]: to });
-        await entries().changeStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'transition', from: row.stage, to, actor: { type: 'system', name: 'system' }, comment }, onCommit);
+        await entries().changeStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'transition', from: row.stage, to, actor: { type: 'system', name: 'system' }, ...said }, onCommit);
       });
     },
   };
