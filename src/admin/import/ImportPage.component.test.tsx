@@ -52,6 +52,25 @@ const renderPage = () =>
 describe('the import page', () => {
   beforeEach(() => post.mockReset());
 
+  it('takes a file through the styled picker, shows its name, sends it, and can take it back', async () => {
+    post.mockResolvedValue({ data: { data: report } });
+    renderPage();
+    expect(screen.getByText('No file chosen')).toBeInTheDocument();
+    const file = new File(['垂直大模型\n文|正見 TrueView'], 'story.txt', { type: 'text/plain' });
+    fireEvent.change(screen.getByLabelText('Story file (.txt)'), { target: { files: [file] } });
+    expect(screen.getByTestId('import-file-chosen')).toHaveTextContent('story.txt');
+    expect(screen.getByRole('button', { name: 'Choose another file' })).toBeInTheDocument();
+    // With a file chosen, the paste box is disabled: one source at a time.
+    expect(screen.getByLabelText('Or paste the story')).toBeDisabled();
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(1));
+    expect((post.mock.calls[0][1] as FormData).get('file')).toBeInstanceOf(File);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(screen.getByText('No file chosen')).toBeInTheDocument();
+    expect(screen.getByLabelText('Or paste the story')).not.toBeDisabled();
+  });
+
   it('sends the pasted text and shows the report with a link to the draft', async () => {
     post.mockResolvedValue({ data: { data: report } });
     renderPage();

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOption, Textarea, TextButton, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Cross, File as FileIcon } from '@strapi/icons';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
@@ -10,6 +11,40 @@ const matchLabel = (match: MatchView | null, formatMessage: ReturnType<typeof us
   if (match.record) return formatMessage({ id: t('report.existing'), defaultMessage: '{name} (existing record)' }, { name: match.record.name });
   if (match.proposal) return formatMessage({ id: t('report.new'), defaultMessage: '{name} (new draft record)' }, { name: match.proposal.name });
   return match.name;
+};
+
+/**
+ * The design system has no file input; as in Strapi's own media library, the native input stays (for
+ * the keyboard, screen readers and the file dialog) but is hidden behind a button, and the chosen file
+ * is shown by name and size with a way to take it back.
+ */
+const StoryFilePicker = ({ file, onChange }: { file: File | null; onChange: (file: File | null) => void }) => {
+  const { formatMessage, formatNumber } = useIntl();
+  const input = React.useRef<HTMLInputElement>(null);
+  const label = formatMessage({ id: t('file.label'), defaultMessage: 'Story file (.txt)' });
+  const clear = () => {
+    onChange(null);
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <Flex gap={3} alignItems="center" wrap="wrap">
+      <VisuallyHidden>
+        <input ref={input} type="file" accept=".txt,text/plain" aria-label={label} onChange={(e) => onChange(e.target.files?.[0] ?? null)} />
+      </VisuallyHidden>
+      <Button type="button" variant="secondary" startIcon={<FileIcon />} onClick={() => input.current?.click()}>
+        {file ? formatMessage({ id: t('file.change'), defaultMessage: 'Choose another file' }) : formatMessage({ id: t('file.choose'), defaultMessage: 'Choose a file' })}
+      </Button>
+      {file ? (
+        <Flex gap={2} alignItems="center" data-testid="import-file-chosen">
+          <Typography variant="omega" fontWeight="semiBold">{file.name}</Typography>
+          <Typography variant="pi" textColor="neutral600">{formatMessage({ id: t('file.size'), defaultMessage: '{kb} KB' }, { kb: formatNumber(file.size / 1024, { maximumFractionDigits: 1 }) })}</Typography>
+          <TextButton startIcon={<Cross />} onClick={clear}>{formatMessage({ id: t('file.remove'), defaultMessage: 'Remove' })}</TextButton>
+        </Flex>
+      ) : (
+        <Typography variant="pi" textColor="neutral600">{formatMessage({ id: t('file.none'), defaultMessage: 'No file chosen' })}</Typography>
+      )}
+    </Flex>
+  );
 };
 
 const findingText = (finding: FindingView, locale: string): string => {
@@ -152,7 +187,7 @@ export const ImportForm = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Field.Root name="import-file" hint={formatMessage({ id: t('file.hint'), defaultMessage: 'A .txt file as the outlet sent it; any common Chinese encoding.' })}>
             <Field.Label>{formatMessage({ id: t('file.label'), defaultMessage: 'Story file (.txt)' })}</Field.Label>
-            <input type="file" accept=".txt,text/plain" aria-label={formatMessage({ id: t('file.label'), defaultMessage: 'Story file (.txt)' })} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <StoryFilePicker file={file} onChange={setFile} />
             <Field.Hint />
           </Field.Root>
           <Field.Root name="import-text">
