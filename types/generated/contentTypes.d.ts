@@ -529,6 +529,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<'draft'>;
+    embargoUntil: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     firstPublishedAt: Schema.Attribute.DateTime;
     gallery: Schema.Attribute.Component<'media.credited-image', true> &
       Schema.Attribute.SetPluginOptions<{
@@ -1174,6 +1181,8 @@ export interface PluginEditorialWorkflowHistoryEntry
         'schedule-held',
         'schedule-error',
         'assigned',
+        'embargo-set',
+        'embargo-lifted',
       ]
     > &
       Schema.Attribute.Required;
@@ -1183,6 +1192,7 @@ export interface PluginEditorialWorkflowHistoryEntry
       'plugin::editorial-workflow.history-entry'
     > &
       Schema.Attribute.Private;
+    note: Schema.Attribute.JSON;
     publishedAt: Schema.Attribute.DateTime;
     scheduledFor: Schema.Attribute.DateTime;
     subjectDocumentId: Schema.Attribute.String & Schema.Attribute.Required;

@@ -16,7 +16,7 @@ export interface GateReason {
   message: LocalizedMessage;
 }
 
-export const VERDICT_KINDS = ['fix', 'needs-review', 'needs-approval', 'ready', 'scheduled', 'published'] as const;
+export const VERDICT_KINDS = ['fix', 'needs-review', 'needs-approval', 'embargoed', 'ready', 'scheduled', 'published'] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
 /** Where the entry stands in a gate's own process. `detail` is e.g. the scheduled time with its zone. */
@@ -50,7 +50,7 @@ export interface Verdict {
 
 /**
  * The one verdict the panels and the Publish dialog show. What must be fixed comes first; then what
- * another gate still needs (review, approval); then where the entry stands (scheduled, published);
+ * another gate still needs (review, approval, an embargo to lift); then where the entry stands (scheduled, published);
  * else it is ready.
  */
 export function publishVerdict(guardErrors: number, gates: GateReport | null): Verdict {
@@ -58,7 +58,8 @@ export function publishVerdict(guardErrors: number, gates: GateReport | null): V
   const status = gates?.status ?? null;
   if (guardErrors > 0) return { kind: 'fix', errors: guardErrors, reasons, detail: null };
   if (reasons > 0) {
-    const kind = status?.kind === 'needs-review' || status?.kind === 'needs-approval' ? status.kind : 'needs-approval';
+    // A gate's own status says what it waits for (review, approval, an embargo; a schedule set after one).
+    const kind = status && ['needs-review', 'needs-approval', 'embargoed', 'scheduled'].includes(status.kind) ? status.kind : 'needs-approval';
     return { kind, errors: 0, reasons, detail: status?.detail ?? null };
   }
   if (status && (status.kind === 'scheduled' || status.kind === 'published')) return { kind: status.kind, errors: 0, reasons: 0, detail: status.detail };

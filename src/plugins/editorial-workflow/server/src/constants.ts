@@ -9,6 +9,8 @@ export const FIELDS = {
   publishAt: 'publishAt',
   unpublishAt: 'unpublishAt',
   timezone: 'timezone',
+  /** Not to be published before this instant (per locale); the schedule's zone shows it. */
+  embargoUntil: 'embargoUntil',
 } as const;
 export const WORKFLOW_FIELD_NAMES: readonly string[] = Object.values(FIELDS);
 

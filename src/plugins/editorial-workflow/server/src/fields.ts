@@ -18,6 +18,7 @@ export const workflowAttributes = {
   [FIELDS.publishAt]: { ...common, type: 'datetime' },
   [FIELDS.unpublishAt]: { ...common, type: 'datetime' },
   [FIELDS.timezone]: { ...common, type: 'string' },
+  [FIELDS.embargoUntil]: { ...common, type: 'datetime' },
   // A foreign key on the entry's own row, like createdBy: no join table to keep in step.
   [FIELDS.assignee]: { ...common, type: 'relation', relation: 'oneToOne', target: 'admin::user', useJoinTable: false },
 };

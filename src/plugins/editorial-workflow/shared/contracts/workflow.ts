@@ -88,6 +88,8 @@ export const HISTORY_KINDS = [
   'schedule-held',
   'schedule-error',
   'assigned',
+  'embargo-set',
+  'embargo-lifted',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -135,7 +137,7 @@ export type WorkflowLocalizedMessage = Record<'en' | 'zh-Hant' | 'zh-Hans', stri
  */
 export interface WorkflowGateReport {
   reasons: Array<{ rule: string; severity: 'error'; path: string; message: WorkflowLocalizedMessage }>;
-  status: { kind: 'needs-review' | 'needs-approval' | 'ready' | 'scheduled' | 'published'; detail: string | null } | null;
+  status: { kind: 'needs-review' | 'needs-approval' | 'embargoed' | 'ready' | 'scheduled' | 'published'; detail: string | null } | null;
 }
 
 export interface AssigneeInfo {
@@ -159,6 +161,9 @@ export interface EntryState {
   /** The same instants as wall-clock time in `timezone`, e.g. `2026-03-08 09:30 Asia/Taipei (GMT+8)`. */
   publishAtLocal: string | null;
   unpublishAtLocal: string | null;
+  /** Not to be published before this instant (ISO 8601), and the same in `timezone`; null when none is in force. */
+  embargoUntil: string | null;
+  embargoUntilLocal: string | null;
   hasPublishedVersion: boolean;
   /** Stages the current admin user may move this entry to. */
   allowedTargets: Stage[];
@@ -177,7 +182,7 @@ export interface EntryState {
   history: HistoryEntry[];
 }
 
-export type ScheduleView = 'upcoming' | 'failed' | 'recent';
+export type ScheduleView = 'upcoming' | 'embargoed' | 'failed' | 'recent';
 
 export interface ScheduleRow {
   contentType: string;
@@ -185,7 +190,8 @@ export interface ScheduleRow {
   locale: string;
   title: string | null;
   stage: Stage | null;
-  action: 'publish' | 'unpublish';
+  /** `embargo`: the row is under embargo and `at` is when it lifts. */
+  action: 'publish' | 'unpublish' | 'embargo';
   at: string | null;
   atLocal: string | null;
   timezone: string | null;
@@ -204,4 +210,5 @@ export const WEBHOOK_EVENTS = {
   WORKFLOW_SCHEDULE_FAILED: 'workflow.schedule-failed',
   WORKFLOW_SCHEDULE_HELD: 'workflow.schedule-held',
   WORKFLOW_ASSIGNEE_CHANGED: 'workflow.assignee-changed',
+  WORKFLOW_EMBARGO_CHANGED: 'workflow.embargo-changed',
 } as const;

@@ -25,8 +25,12 @@ const PANEL_HIDDEN_TARGETS = new Set<Stage>(['published']);
 const messageKey = (locale: string) => (locale === 'zh' ? 'zh-Hant' : locale === 'zh-Hans' ? 'zh-Hans' : 'en');
 
 /** What a history line says: the system's note in the admin's language, else the comment as a person typed it. */
-export const noteText = (entry: { note?: WorkflowLocalizedMessage | null; comment?: string | null }, locale: string): string | null =>
-  entry.note?.[messageKey(locale)] || entry.comment || null;
+export const noteText = (entry: { note?: WorkflowLocalizedMessage | null; comment?: string | null }, locale: string): string | null => {
+  const said = entry.note?.[messageKey(locale)] || null;
+  // A person's comment beside the system's note (the note's English copy is not a comment).
+  const typed = entry.comment && entry.comment !== entry.note?.en ? entry.comment : null;
+  return [said, typed].filter(Boolean).join(' — ') || null;
+};
 
 export const FindingList = ({ findings }: { findings: StoredFinding[] }) => {
   const { locale } = useIntl();
@@ -50,8 +54,8 @@ const VerdictText = ({ state }: { state: EntryState }) => {
   const text =
     verdict.kind === 'fix'
       ? formatMessage({ id: t('verdict.fix'), defaultMessage: '{count, plural, one {# attribution problem} other {# attribution problems}} to fix (see Attribution & credits)' }, { count: verdict.errors })
-      : verdict.kind === 'scheduled'
-        ? formatMessage({ id: t('verdict.scheduled'), defaultMessage: 'Scheduled for {when}' }, { when: verdict.detail ?? '' })
+      : verdict.kind === 'scheduled' || verdict.kind === 'embargoed'
+        ? formatMessage({ id: t(`verdict.${verdict.kind}`), defaultMessage: verdict.kind === 'scheduled' ? 'Scheduled for {when}' : 'Ready · under embargo until {when}' }, { when: verdict.detail ?? '' })
         : formatMessage({ id: t(`verdict.${verdict.kind}`), defaultMessage: verdict.kind });
   const color = verdict.kind === 'fix' ? 'danger700' : verdict.kind === 'needs-review' || verdict.kind === 'needs-approval' ? 'warning700' : 'success700';
   return (
@@ -75,6 +79,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
   const [comment, setComment] = React.useState('');
   const [publishAt, setPublishAt] = React.useState('');
   const [unpublishAt, setUnpublishAt] = React.useState('');
+  const [embargoUntil, setEmbargoUntil] = React.useState('');
   const [timezone, setTimezone] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [assignees, setAssignees] = React.useState<AssigneeInfo[]>([]);
@@ -113,6 +118,7 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
   const moveTo = (to: Stage) =>
     run(() => post(`${path}/transition`, { locale: state.locale, to, comment: comment || null, ...(to === 'scheduled' ? { publishAt, timezone } : {}) }));
   const saveSchedule = (body: Record<string, unknown>) => run(() => put(`${path}/schedule`, { locale: state.locale, timezone, ...body }));
+  const saveEmbargo = (until: string | null) => run(() => put(`${path}/embargo`, { locale: state.locale, timezone, until, comment: comment || null }));
   const assign = (value: string | number) => run(() => put(`${path}/assignee`, { locale: state.locale, assignee: value === '' ? null : Number(value) }));
 
   return (
@@ -213,6 +219,35 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
               </Button>
             )}
           </Flex>
+        </Flex>
+      )}
+
+      {state.stage !== 'published' && (state.canSchedule || state.embargoUntilLocal) && (
+        <Flex direction="column" alignItems="stretch" gap={2} data-testid="wf-embargo" data-embargoed={state.embargoUntilLocal ? 'true' : 'false'}>
+          {state.embargoUntilLocal ? (
+            <Typography variant="omega" fontWeight="bold" textColor="warning700">
+              {formatMessage({ id: t('panel.embargo.active'), defaultMessage: 'Under embargo until {when}: nothing publishes it before then.' }, { when: state.embargoUntilLocal })}
+            </Typography>
+          ) : null}
+          {state.canSchedule && (
+            <>
+              <Field.Root name="embargoUntil" hint={formatMessage({ id: t('panel.embargo.hint'), defaultMessage: 'Not to be published before this time, by any route.' })}>
+                <Field.Label>{formatMessage({ id: t('panel.embargo'), defaultMessage: 'Embargo until (time in {zone})' }, { zone: timezone })}</Field.Label>
+                <TextInput type="datetime-local" value={embargoUntil} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmbargoUntil(e.target.value)} />
+                <Field.Hint />
+              </Field.Root>
+              <Flex gap={2}>
+                <Button size="S" variant="secondary" disabled={busy || !embargoUntil} onClick={() => saveEmbargo(embargoUntil)}>
+                  {formatMessage({ id: t('panel.embargo.set'), defaultMessage: 'Set embargo' })}
+                </Button>
+                {state.embargoUntil && (
+                  <Button size="S" variant="tertiary" disabled={busy} onClick={() => saveEmbargo(null)}>
+                    {formatMessage({ id: t('panel.embargo.lift'), defaultMessage: 'Lift embargo' })}
+                  </Button>
+                )}
+              </Flex>
+            </>
+          )}
         </Flex>
       )}
 

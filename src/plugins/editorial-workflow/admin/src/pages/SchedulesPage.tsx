@@ -8,7 +8,7 @@ import { StageBadge } from '../components/StageBadge';
 import { PLUGIN_ID, t } from '../pluginId';
 import { errorMessage } from '../utils/api';
 
-const VIEWS: ScheduleView[] = ['upcoming', 'failed', 'recent'];
+const VIEWS: ScheduleView[] = ['upcoming', 'embargoed', 'failed', 'recent'];
 
 /** Failure rows carry whole sentences and finding lists: let them wrap and grow instead of clipping. */
 const WRAP: React.CSSProperties = { whiteSpace: 'normal', verticalAlign: 'top', height: 'auto', overflowWrap: 'anywhere' };

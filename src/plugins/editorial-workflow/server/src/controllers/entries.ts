@@ -13,6 +13,8 @@ const scheduleBody = z
   .object({ locale: locale.optional(), publishAt: when.nullable().optional(), unpublishAt: when.nullable().optional(), timezone: timezone.optional(), comment })
   .strict()
   .refine((b) => b.publishAt !== undefined || b.unpublishAt !== undefined, { message: 'give publishAt, unpublishAt or both', path: ['publishAt'] });
+/** `until: null` lifts the embargo. */
+const embargoBody = z.object({ locale: locale.optional(), until: when.nullable(), timezone: timezone.optional(), comment }).strict();
 const assigneeBody = z.object({ locale: locale.optional(), assignee: z.number().int().positive().nullable() }).strict();
 
 export const callerOf = (ctx: any): AdminCaller => ({ user: ctx.state.user, ability: ctx.state.userAbility });
@@ -41,6 +43,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = parseInput(scheduleBody, ctx.request.body);
       const { locale: loc, ...input } = body;
       ctx.body = { data: await workflow().schedule(callerOf(ctx), await refOf(ctx, loc), input) };
+    },
+
+    async embargo(ctx: any) {
+      const body = parseInput(embargoBody, ctx.request.body);
+      const { locale: loc, ...input } = body;
+      ctx.body = { data: await workflow().setEmbargo(callerOf(ctx), await refOf(ctx, loc), input) };
     },
 
     async assign(ctx: any) {

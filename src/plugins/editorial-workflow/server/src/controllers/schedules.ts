@@ -21,7 +21,7 @@ export function readerOf(strapi: Core.Strapi, ctx: any): CanRead {
   };
 }
 
-const listQuery = z.object({ view: z.enum(['upcoming', 'failed', 'recent']), limit: z.coerce.number().int().min(1).max(200).optional() }).strict();
+const listQuery = z.object({ view: z.enum(['upcoming', 'embargoed', 'failed', 'recent']), limit: z.coerce.number().int().min(1).max(200).optional() }).strict();
 const stagesQuery = z
   .object({ contentType: contentTypeUid, locale: locale.optional(), documentIds: z.union([z.string(), z.array(z.string())]) })
   .strict();

@@ -5,8 +5,13 @@ import { FIELDS, WORKFLOW_FIELD_NAMES } from '../constants';
 import { StaleEntryError } from '../services/context';
 import { assertDocumentId } from './document-id';
 import { approvalMessage } from '../domain/publish-condition';
+import { EMBARGO_RULE, embargoActive, embargoMessage } from '../domain/embargo';
+import { formatInZone } from '../domain/schedule-time';
 import type { EntryRow } from '../services/entries';
 import { getService } from '../utils/get-service';
+
+/** A copy starts over: an unscheduled, unassigned draft with no embargo. */
+const CLONE_RESET = { [FIELDS.stage]: 'draft', [FIELDS.publishAt]: null, [FIELDS.unpublishAt]: null, [FIELDS.timezone]: null, [FIELDS.assignee]: null, [FIELDS.embargoUntil]: null };
 
 type Params = { documentId?: string; locale?: unknown; status?: string; data?: Record<string, unknown> };
 
@@ -25,6 +30,23 @@ const approvalError = (blocked: Array<{ locale: string; stage: Stage }>, title: 
   );
 };
 
+/** Refuses a publish of any locale under an embargo still in force. Not overridable: no route, no permission, lets it out early. */
+const embargoError = (blocked: Array<{ locale: string; when: string }>, title: string | null) => {
+  const details = blocked.map(({ locale, when }) => ({
+    rule: EMBARGO_RULE,
+    path: [FIELDS.embargoUntil],
+    message: embargoMessage(when).en,
+    messages: embargoMessage(when),
+    locale,
+    overridable: false,
+    name: 'ValidationError',
+  }));
+  return new errors.ValidationError(
+    `Cannot publish${title ? ` "${title}"` : ''} (${blocked.map((b) => b.locale).join(', ')}): it is under embargo until ${blocked[0]?.when ?? ''}.`,
+    { errors: details }
+  );
+};
+
 /** The locales a publish or unpublish actually touched (Strapi returns the versions it made or removed). */
 const localesIn = (result: unknown): string[] => {
   const list = (result as { entries?: Array<{ locale?: unknown }> } | null)?.entries ?? [];
@@ -38,7 +60,8 @@ const localesIn = (result: unknown): string[] => {
  *   over as a draft;
  * - with `requireApproval`, every publish — `publish`, and `create`/`update` with
  *   `status: 'published'` (which publish without a `publish` action) — is refused unless the
- *   entry is approved, scheduled or already published;
+ *   entry is approved, scheduled or already published; and, whatever the settings, while an embargo
+ *   is in force;
  * - a publish or unpublish moves the stage (→ published, published → draft) and is recorded, in
  *   the same transaction as the publication itself, so the two can never disagree.
  */
@@ -60,6 +83,15 @@ export const createWorkflowGate =
         .map(([locale, row]) => ({ locale, stage: row?.stage ?? ('draft' as Stage), title: row?.title ?? null }))
         .filter((s) => !PUBLISHABLE_STAGES.includes(s.stage));
       if (blocked.length > 0) throw approvalError(blocked, blocked[0]?.title ?? null);
+    };
+
+    const requireNoEmbargo = (states: Map<string, EntryRow | null>) => {
+      const now = new Date();
+      const zone = settings.config().defaultTimezone;
+      const blocked = [...states.entries()]
+        .filter(([, row]) => embargoActive(row?.embargoUntil ?? null, now))
+        .map(([locale, row]) => ({ locale, when: formatInZone(row!.embargoUntil, row!.timezone ?? zone) ?? row!.embargoUntil!.toISOString(), title: row?.title ?? null }));
+      if (blocked.length > 0) throw embargoError(blocked, blocked[0]?.title ?? null);
     };
 
     const checkExpectation = (states: Map<string, EntryRow | null>, version: 'draft' | 'published') => {
@@ -100,10 +132,10 @@ export const createWorkflowGate =
         const data = { ...params.data };
         for (const field of WORKFLOW_FIELD_NAMES) delete data[field];
         // A copy is a new piece: it starts over as an unscheduled draft, whatever the original was.
-        if (ctx.action === 'clone') Object.assign(data, { [FIELDS.stage]: 'draft', [FIELDS.publishAt]: null, [FIELDS.unpublishAt]: null, [FIELDS.timezone]: null, [FIELDS.assignee]: null });
+        if (ctx.action === 'clone') Object.assign(data, CLONE_RESET);
         params.data = data;
       } else if (ctx.action === 'clone') {
-        params.data = { [FIELDS.stage]: 'draft', [FIELDS.publishAt]: null, [FIELDS.unpublishAt]: null, [FIELDS.timezone]: null, [FIELDS.assignee]: null };
+        params.data = { ...CLONE_RESET };
       }
     }
 
@@ -114,6 +146,7 @@ export const createWorkflowGate =
         await entries.lockEntries(uid, documentId, locales);
         const before = await readStates(documentId, locales, 'draft');
         checkExpectation(before, 'draft');
+        requireNoEmbargo(before);
         requireApproved(before);
         const result = await next();
         const published = localesIn(result);
@@ -133,6 +166,7 @@ export const createWorkflowGate =
         }
         // Saved first, so bad input is reported as such; a refusal then rolls the save back too.
         const result = await next();
+        requireNoEmbargo(before);
         requireApproved(before);
         const saved = result as { documentId?: string; locale?: string } | null;
         if (saved?.documentId) await afterPublish(saved.documentId, [saved.locale ?? locale], before, onCommit);

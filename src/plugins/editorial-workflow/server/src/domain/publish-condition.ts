@@ -1,3 +1,4 @@
+import { EMBARGO_RULE, embargoMessage } from './embargo';
 import { PUBLISHABLE_STAGES, type Stage, type WorkflowGateReport, type WorkflowLocalizedMessage } from '../../../shared/contracts/workflow';
 
 export const APPROVAL_RULE = 'workflow.approval-required';
@@ -21,14 +22,22 @@ export function approvalMessage(stage: Stage): WorkflowLocalizedMessage {
 /**
  * What the workflow says about publishing an entry now: with `requireApproval`, a reason to refuse
  * until it is approved; and where it stands (needs review, needs approval, ready, scheduled for …,
- * published). `publishAtLocal` carries the zone, e.g. `2030-03-08 09:30 Asia/Taipei (GMT+8)`.
+ * published); with `embargoLocal` (an embargo in force, its lifting time), a reason to refuse until
+ * then, not overridable. `publishAtLocal` carries the zone, e.g. `2030-03-08 09:30 Asia/Taipei (GMT+8)`.
  */
-export function workflowGateReport(input: { stage: Stage; requireApproval: boolean; publishAtLocal: string | null }): WorkflowGateReport {
+export function workflowGateReport(input: { stage: Stage; requireApproval: boolean; publishAtLocal: string | null; embargoLocal?: string | null }): WorkflowGateReport {
   const { stage, requireApproval, publishAtLocal } = input;
-  const reasons =
+  const embargoLocal = input.embargoLocal ?? null;
+  const reasons: WorkflowGateReport['reasons'] =
     requireApproval && !PUBLISHABLE_STAGES.includes(stage)
       ? [{ rule: APPROVAL_RULE, severity: 'error' as const, path: 'editorialStage', message: approvalMessage(stage) }]
       : [];
+  // An embargo in force refuses every publish now; a schedule (never set before it lifts) still stands.
+  if (embargoLocal !== null && stage !== 'published') {
+    reasons.push({ rule: EMBARGO_RULE, severity: 'error', path: 'embargoUntil', message: embargoMessage(embargoLocal) });
+    const ready = stage === 'approved' || (!requireApproval && stage !== 'scheduled');
+    if (ready) return { reasons, status: { kind: 'embargoed', detail: embargoLocal } };
+  }
   switch (stage) {
     case 'scheduled':
       return { reasons, status: { kind: 'scheduled', detail: publishAtLocal } };

@@ -25,4 +25,18 @@ describe('workflowGateReport', () => {
     });
     expect(workflowGateReport({ stage: 'published', requireApproval: true, publishAtLocal: null }).status?.kind).toBe('published');
   });
+
+  it('adds the embargo to whatever else is missing, and says "embargoed" once nothing else is', () => {
+    const when = '2031-05-04 09:30 Asia/Taipei (GMT+8)';
+    const approved = workflowGateReport({ stage: 'approved', requireApproval: true, publishAtLocal: null, embargoLocal: when });
+    expect(approved.reasons.map((r) => r.rule)).toEqual(['embargo.active']);
+    expect(approved.status).toEqual({ kind: 'embargoed', detail: when });
+    const draft = workflowGateReport({ stage: 'draft', requireApproval: true, publishAtLocal: null, embargoLocal: when });
+    expect(draft.reasons.map((r) => r.rule)).toEqual([APPROVAL_RULE, 'embargo.active']);
+    expect(draft.status?.kind).toBe('needs-review');
+    const scheduled = workflowGateReport({ stage: 'scheduled', requireApproval: true, publishAtLocal: '2031-05-05 09:00 Asia/Taipei (GMT+8)', embargoLocal: when });
+    expect(scheduled.status).toEqual({ kind: 'scheduled', detail: '2031-05-05 09:00 Asia/Taipei (GMT+8)' });
+    expect(workflowGateReport({ stage: 'draft', requireApproval: false, publishAtLocal: null, embargoLocal: when }).status?.kind).toBe('embargoed');
+    expect(workflowGateReport({ stage: 'approved', requireApproval: true, publishAtLocal: null, embargoLocal: null }).reasons).toEqual([]);
+  });
 });

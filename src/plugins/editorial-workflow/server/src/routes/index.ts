@@ -11,6 +11,7 @@ export default {
       // Which transition is allowed is decided per move (403 with the missing permission named).
       route('POST', '/entries/:contentType/:documentId/transition', 'entries.transition', ACTIONS.read),
       route('PUT', '/entries/:contentType/:documentId/schedule', 'entries.schedule', ACTIONS.schedule),
+      route('PUT', '/entries/:contentType/:documentId/embargo', 'entries.embargo', ACTIONS.schedule),
       route('PUT', '/entries/:contentType/:documentId/assignee', 'entries.assign', ACTIONS.assign),
       route('GET', '/stages', 'schedules.stages', ACTIONS.read),
       route('GET', '/schedules', 'schedules.list', ACTIONS.read),

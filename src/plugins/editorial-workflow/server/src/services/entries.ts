@@ -22,6 +22,7 @@ export interface EntryRow {
   publishAt: Date | null;
   unpublishAt: Date | null;
   timezone: string | null;
+  embargoUntil: Date | null;
   assigneeId: number | null;
   publishedAt: Date | null;
   createdBy: { id: number } | null;
@@ -105,6 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       unpublishAt: toDate(raw[FIELDS.unpublishAt]),
       // A zone the runtime does not know reads as unset, so the default applies instead of failing.
       timezone: typeof raw[FIELDS.timezone] === 'string' && isTimeZone(raw[FIELDS.timezone]) ? raw[FIELDS.timezone] : null,
+      embargoUntil: toDate(raw[FIELDS.embargoUntil]),
       assigneeId: raw[FIELDS.assignee]?.id ?? null,
       publishedAt: toDate(raw.publishedAt),
       createdBy: raw.createdBy?.id ? { id: raw.createdBy.id } : null,
@@ -113,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const select = (uid: string) => {
     const field = titleField(uid);
-    return ['id', 'documentId', 'locale', 'publishedAt', FIELDS.stage, FIELDS.publishAt, FIELDS.unpublishAt, FIELDS.timezone, ...(field ? [field] : [])];
+    return ['id', 'documentId', 'locale', 'publishedAt', FIELDS.stage, FIELDS.publishAt, FIELDS.unpublishAt, FIELDS.timezone, FIELDS.embargoUntil, ...(field ? [field] : [])];
   };
 
   const service = {
@@ -145,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Sets scalar workflow fields on every version of the entry in this locale. */
-    async writeFields(uid: string, documentId: string, locale: string, data: Partial<Record<'editorialStage' | 'publishAt' | 'unpublishAt' | 'timezone', unknown>>): Promise<void> {
+    async writeFields(uid: string, documentId: string, locale: string, data: Partial<Record<'editorialStage' | 'publishAt' | 'unpublishAt' | 'timezone' | 'embargoUntil', unknown>>): Promise<void> {
       await strapi.db.query(uid as any).updateMany({ where: { documentId, locale }, data });
     },
 

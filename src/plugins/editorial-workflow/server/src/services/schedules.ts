@@ -115,10 +115,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
+  /** Drafts under an embargo still in force, the soonest to lift first. */
+  async function embargoed(limit: number, canRead: CanRead): Promise<ScheduleRow[]> {
+    const rows: ScheduleRow[] = [];
+    const zoneDefault = settings().config().defaultTimezone;
+    for (const uid of settings().config().contentTypes) {
+      const held = await strapi.db.query(uid as any).findMany({
+        select: ['documentId', 'locale', FIELDS.stage, FIELDS.embargoUntil, FIELDS.timezone],
+        where: { publishedAt: null, [FIELDS.embargoUntil]: { $gt: new Date() } },
+        orderBy: [{ [FIELDS.embargoUntil]: 'asc' }],
+        limit,
+      });
+      for (const row of held) {
+        const draft = await readable(canRead, uid, row.documentId, row.locale);
+        const at = toIso(row[FIELDS.embargoUntil]);
+        if (!draft || !at) continue;
+        const zone = draft.timezone ?? zoneDefault;
+        rows.push({ contentType: uid, documentId: row.documentId, locale: row.locale, title: draft.title, stage: draft.stage, action: 'embargo', at, atLocal: formatInZone(at, zone), timezone: zone });
+      }
+    }
+    return rows.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')).slice(0, limit);
+  }
+
   return {
     /** `canRead` leaves out entries the person asking may not read; the default lists all (for code, not people). */
     list(view: ScheduleView, limit = 50, canRead: CanRead = everyone): Promise<ScheduleRow[]> {
       if (view === 'upcoming') return upcoming(limit, canRead);
+      if (view === 'embargoed') return embargoed(limit, canRead);
       if (view === 'failed') return fromHistory(FAILED_KINDS, limit, false, canRead);
       return fromHistory(EXECUTED_KINDS, limit, true, canRead);
     },

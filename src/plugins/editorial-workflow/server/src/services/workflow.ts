@@ -20,6 +20,7 @@ import { validateSchedule, type Issue } from '../domain/schedule-input';
 import { isSelfApproval } from '../domain/self-approval';
 import { workflowGateReport } from '../domain/publish-condition';
 import { assignedNote } from '../domain/notes';
+import { embargoActive, embargoAfterSchedule, embargoLiftedNote, embargoSetNote, scheduleBeforeEmbargo } from '../domain/embargo';
 import type { EntryRow } from './entries';
 import { getService } from '../utils/get-service';
 
@@ -104,6 +105,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ok: result.ok, errors: result.errors, warnings: result.warnings, findings };
   }
 
+  /** The lifting time of an embargo in force now, in the entry's zone; null when there is none. */
+  function activeEmbargo(row: EntryRow | null, zone: string): string | null {
+    const until = row?.embargoUntil ?? null;
+    return until && embargoActive(until, new Date()) ? formatInZone(until, zone) ?? until.toISOString() : null;
+  }
+
+  /** A publish time before the embargo lifts is refused (400), whatever route sets it. */
+  function assertAfterEmbargo(publishAt: Date | null | undefined, row: EntryRow, zone: string): void {
+    if (!publishAt) return;
+    const problem = scheduleBeforeEmbargo(publishAt, row.embargoUntil, (d) => formatInZone(d, zone) ?? d.toISOString());
+    if (problem) throw badRequest(problem, ['publishAt']);
+  }
+
   async function assigneeInfo(id: number | null): Promise<AssigneeInfo | null> {
     if (!id) return null;
     const user = await strapi.db.query('admin::user').findOne({ where: { id }, select: ['id', 'firstname', 'lastname', 'email'] });
@@ -123,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = ref.documentId ? await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft', { relations: false }) : null;
       const stage = row?.stage ?? 'draft';
       const zone = row?.timezone ?? settings().config().defaultTimezone;
-      return workflowGateReport({ stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row?.publishAt ?? null, zone) });
+      return workflowGateReport({ stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row?.publishAt ?? null, zone), embargoLocal: activeEmbargo(row, zone) });
     },
 
     async state(caller: AdminCaller, ref: EntryRef): Promise<EntryState> {
@@ -146,13 +160,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         timezone: zone,
         publishAtLocal: formatInZone(row.publishAt, zone),
         unpublishAtLocal: formatInZone(unpublishAt, zone),
+        embargoUntil: row.embargoUntil && embargoActive(row.embargoUntil, new Date()) ? row.embargoUntil.toISOString() : null,
+        embargoUntilLocal: activeEmbargo(row, zone),
         hasPublishedVersion: await entries().hasPublishedVersion(ref.uid, ref.documentId, ref.locale),
         allowedTargets: allowedTargets(row.stage, actions).filter((to) => !(selfApprovalBlocked && to === 'approved')),
         selfApprovalBlocked: selfApprovalBlocked && row.stage === 'in-review' && actions.has('transition.approve'),
         canAssign: mayUpdate && caller.ability.can(ACTIONS.assign),
         canSchedule: actions.has('transition.schedule'),
         requireApproval: settings().config().requireApproval,
-        gates: workflowGateReport({ stage: row.stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row.publishAt, zone) }),
+        gates: workflowGateReport({ stage: row.stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row.publishAt, zone), embargoLocal: activeEmbargo(row, zone) }),
         // Re-run on every read, so the verdict shows at once whether an edit would still let it go out.
         guard: await guardVerdict(ref),
         lastFailure: lastFailure(history),
@@ -218,6 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
         if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
         judge(row);
+        if (input.to === 'scheduled') assertAfterEmbargo(publishAt, row, zone);
         const fields: Record<string, unknown> = { [FIELDS.stage]: input.to };
         let kind: 'transition' | 'scheduled' | 'unscheduled' = 'transition';
         if (input.to === 'scheduled') {
@@ -260,6 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             fields[FIELDS.publishAt] = null;
           } else {
             if (row.stage !== 'scheduled' && row.stage !== 'approved') throw badRequest(`Only an approved entry can be scheduled; this one is "${row.stage}".`, ['publishAt']);
+            assertAfterEmbargo(publishAt, row, zone);
             [stage, kind] = ['scheduled', row.stage === 'scheduled' ? 'rescheduled' : 'scheduled'];
             fields[FIELDS.publishAt] = publishAt;
           }
@@ -305,6 +323,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Sets the stage without a person's permissions, for start-up code and migrations (the demo
      * seed approves its story this way). Recorded as the system.
      */
+    /**
+     * Sets (`until`, an ISO time or a wall-clock time in `timezone`) or lifts (`null`) the entry's
+     * embargo in this locale, and records it. An embargo must lie in the future and may not outlast a
+     * schedule already set: the schedule would only fail.
+     */
+    async setEmbargo(caller: AdminCaller, ref: EntryRef, input: { until: string | null; timezone?: string; comment?: string | null }): Promise<EntryState> {
+      if (!caller.ability.can(ACTIONS.schedule)) throw forbidden('You may not set an embargo: that needs the "Schedule and unschedule" permission.');
+      const draft = await loadDraft(caller, ref, 'update');
+      const zoneOf = (row: EntryRow) => row.timezone ?? settings().config().defaultTimezone;
+      let until: Date | null = null;
+      let zone = zoneOf(draft);
+      if (input.until !== null) {
+        const times = scheduleTimes({ publishAt: input.until, ...(input.timezone !== undefined ? { timezone: input.timezone } : {}) }, zone);
+        zone = times.zone;
+        until = times.publishAt ?? null;
+        if (!until) throw badRequest('Give the time the embargo lifts.', ['until']);
+      }
+      const actor = actorOf(caller);
+      const comment = input.comment?.trim() || null;
+      const fmt = (d: Date) => formatInZone(d, zone) ?? d.toISOString();
+      await strapi.db.transaction(async ({ onCommit }) => {
+        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
+        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
+        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+        if (until) {
+          const clash = embargoAfterSchedule(until, row.stage === 'scheduled' ? row.publishAt : null, fmt);
+          if (clash) throw badRequest(clash, ['until']);
+        } else if (!row.embargoUntil) {
+          return;
+        }
+        await entries().writeFields(ref.uid, ref.documentId, ref.locale, { [FIELDS.embargoUntil]: until, ...(until ? { [FIELDS.timezone]: zone } : {}) });
+        const note = until ? embargoSetNote(fmt(until)) : embargoLiftedNote();
+        await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: until ? 'embargo-set' : 'embargo-lifted', from: row.stage, to: row.stage, actor, note, comment, scheduledFor: until });
+        entries().emit(WEBHOOK_EVENTS.WORKFLOW_EMBARGO_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, embargoUntil: until?.toISOString() ?? null, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
+      });
+      return service.state(caller, ref);
+    },
+
     /** A stage change made by the system, with its reason (in the admin's three languages when given as a note). */
     async setStage(ref: EntryRef, to: Stage, why: string | WorkflowLocalizedMessage): Promise<void> {
       const said = typeof why === 'string' ? { comment: why } : { note: why };
