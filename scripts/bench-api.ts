@@ -9,7 +9,8 @@
  *   (c) the by-slug route with the cache warm;
  *   (d) a bare Node http server answering each path with the very bytes (c) sends.
  * Prints requests/s and p50/p99 latency with the ratios a/b, c/a and c/d, (e) the burst after a
- * publish, and the SQL queries of one uncached request, and writes them to `.tmp/bench-api.json`. The server runs in its own process, so autocannon never shares its event loop.
+ * publish, and the SQL queries of one uncached request, and writes them to `.tmp/bench-api.json`.
+ * The server runs in its own process, so autocannon never shares its event loop.
  *
  * Environment: BENCH_SECONDS (default 6), BENCH_STORIES (default 1000), DATABASE_CLIENT=postgres to
  * run on PostgreSQL (schema `bench_api`), REDIS_URL to give the cache to Redis.
