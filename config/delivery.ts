@@ -16,6 +16,12 @@ export default ({ env }: { env: any }) => ({
     keyPrefix: env('DELIVERY_CACHE_PREFIX', 'newsroom'),
     ttlSeconds: env.int('DELIVERY_CACHE_TTL', 600),
     maxEntries: env.int('DELIVERY_CACHE_MAX_ENTRIES', 2000),
+    // With Redis: recently served stories are also kept in each process, emptied on every instance
+    // through Redis pub/sub at every write. 0 entries = every hit asks Redis.
+    local: {
+      maxEntries: env.int('DELIVERY_CACHE_LOCAL_MAX_ENTRIES', 2000),
+      maxMegabytes: env.int('DELIVERY_CACHE_LOCAL_MAX_MB', 64),
+    },
   },
   // Body images are shown only from these URL prefixes (the media library's own URLs).
   mediaUrlPrefixes: env.array('DELIVERY_MEDIA_URL_PREFIXES', ['/uploads/']),

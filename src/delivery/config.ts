@@ -13,6 +13,10 @@ const schema = z
       keyPrefix: z.string().min(1).regex(/^[\w:.-]+$/),
       ttlSeconds: z.number().int().min(1),
       maxEntries: z.number().int().min(1),
+      local: z.object({
+        maxEntries: z.number().int().min(0),
+        maxMegabytes: z.number().int().min(1),
+      }).strict(),
     }).strict(),
     mediaUrlPrefixes: z.array(z.string().min(1)).min(1),
     canonicalUrl: z.string().refine((url) => url === '' || /^https?:\/\/\S+$/.test(url), 'must be an http(s) URL template'),

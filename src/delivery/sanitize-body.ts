@@ -8,7 +8,19 @@ import { safeLinkUrl } from './render-blocks';
  * scripts, styles, event handlers, frames, SVG, forms — is removed with its content.
  */
 export function sanitizeBodyHtml(html: string, mediaUrlPrefixes: readonly string[]): string {
-  return sanitizeHtml(html, {
+  return sanitizeHtml(html, optionsFor(mediaUrlPrefixes));
+}
+
+/** The options are the same for every story of a process (one prefix list): written once, not per render. */
+let memo: { prefixes: readonly string[]; options: sanitizeHtml.IOptions } | null = null;
+function optionsFor(mediaUrlPrefixes: readonly string[]): sanitizeHtml.IOptions {
+  if (memo?.prefixes === mediaUrlPrefixes) return memo.options;
+  memo = { prefixes: mediaUrlPrefixes, options: optionsOf(mediaUrlPrefixes) };
+  return memo.options;
+}
+
+function optionsOf(mediaUrlPrefixes: readonly string[]): sanitizeHtml.IOptions {
+  return {
     allowedTags: ['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'strong', 'em', 'u', 's', 'a', 'figure', 'img', 'figcaption'],
     allowedAttributes: {
       a: ['href', 'rel'],
@@ -32,5 +44,5 @@ export function sanitizeBodyHtml(html: string, mediaUrlPrefixes: readonly string
         return { tagName, attribs: href ? { href, rel: 'noopener noreferrer' } : { rel: 'noopener noreferrer' } } as sanitizeHtml.Tag;
       },
     },
-  });
+  };
 }

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { cacheControlHeader, readDeliveryConfig, type DeliveryConfig } from './config';
 import { createMemoryStore } from './cache/memory-store';
 import { createRedisStore } from './cache/redis-store';
-import type { CacheLookup, CacheStore } from './cache/store';
+import type { CacheLookup, CacheStore, LocalTierStats } from './cache/store';
 import { etagOf } from './http';
 import { createInvalidator, type Invalidator } from './invalidation';
 import { loadPublishedArticle, publishedLocalesOfSlug } from './load-article';
@@ -21,6 +21,8 @@ export interface DeliveryService {
   recordSecurityHeaders(headers: Record<string, string>): void;
   /** Which store the cache uses, or null when the cache is switched off. */
   cacheKind(): CacheStore['kind'] | null;
+  /** The in-process tier in front of Redis: its size and whether it is in use; null without one. */
+  localTier(): LocalTierStats | null;
   /** The content locale to serve: the one asked for if it exists (else a 400), or the default. */
   resolveLocale(requested: string | undefined): Promise<string>;
   /** A cached response, or null; never renders. For the fast path in front of the router. */
@@ -143,6 +145,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     cacheControl: cacheControlHeader(config.cacheControl),
     invalidator,
     cacheKind: () => store?.kind ?? null,
+    localTier: () => store?.local?.() ?? null,
     renders: () => renders,
     securityHeaders: () => securityHeaders,
     recordSecurityHeaders(headers) {
@@ -196,14 +199,21 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       if (!config.cache.enabled) return;
       if (config.cache.redisUrl) {
         try {
-          store = await createRedisStore({ url: config.cache.redisUrl, keyPrefix: config.cache.keyPrefix, ttlSeconds: config.cache.ttlSeconds });
+          store = await createRedisStore({
+            url: config.cache.redisUrl,
+            keyPrefix: config.cache.keyPrefix,
+            ttlSeconds: config.cache.ttlSeconds,
+            local: { maxEntries: config.cache.local.maxEntries, maxBytes: config.cache.local.maxMegabytes * 1024 * 1024 },
+            warn: (message) => strapi.log.warn(message),
+          });
         } catch (error) {
           throw new Error(`REDIS_URL is set but the delivery cache cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`);
         }
       } else {
         store = createMemoryStore({ maxEntries: config.cache.maxEntries, ttlSeconds: config.cache.ttlSeconds });
       }
-      strapi.log.info(`Delivery cache: ${store.kind}${store.kind === 'memory' ? ' (this process only)' : ''}.`);
+      const where = store.kind === 'memory' ? ' (this process only)' : store.local?.() ? ', with a local tier in each process' : '';
+      strapi.log.info(`Delivery cache: ${store.kind}${where}.`);
     },
 
     async stop() {

@@ -22,3 +22,27 @@ export async function dropKeys(prefix: string): Promise<void> {
     await redis.quit();
   }
 }
+
+export interface SharedRedis {
+  prefix: string;
+  /** Removes the settings and every key the run left under its prefix. */
+  restore(): Promise<void>;
+}
+
+/**
+ * Gives the app this test file boots — and any second instance it starts, which inherits this
+ * environment — the shared Redis cache under a key prefix of the file's own. Call before booting.
+ */
+export function useSharedRedis(name: string): SharedRedis {
+  const prefix = uniquePrefix(name);
+  process.env.REDIS_URL = REDIS_URL;
+  process.env.DELIVERY_CACHE_PREFIX = prefix;
+  return {
+    prefix,
+    async restore() {
+      delete process.env.REDIS_URL;
+      delete process.env.DELIVERY_CACHE_PREFIX;
+      await dropKeys(prefix);
+    },
+  };
+}

@@ -1,23 +1,23 @@
 import { startAppProcess, type AppProcess } from '../../scripts/app-process';
 import { SEED_SLUG } from '../helpers/demo';
-import { dropKeys, REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { useSharedRedis, type SharedRedis } from '../helpers/redis';
 import { createStory, demoCast, type DemoCast } from '../helpers/stories';
 import { fullAccessToken, startApp, type TestApp } from '../helpers/strapi';
+import type { DeliveryService } from '../../src/delivery/service';
 
 /**
  * Two instances of the app — this test's, and a second Node process booted from the same build —
  * on one database and one Redis. A write on either is never served stale by the other.
  */
 const ARTICLE = 'api::article.article';
-const prefix = uniquePrefix('instances');
+let redis: SharedRedis;
 let one: TestApp;
 let two: AppProcess;
 let cast: DemoCast;
 let oneUrl: string;
 
 beforeAll(async () => {
-  process.env.REDIS_URL = REDIS_URL;
-  process.env.DELIVERY_CACHE_PREFIX = prefix;
+  redis = useSharedRedis('instances');
   // This suite is about what readers get once a story is published; the approval step before a
   // publish is the workflow's gate and is tested in the workflow suites (a second instance inherits this).
   process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
@@ -34,9 +34,7 @@ afterAll(async () => {
   await two?.stop();
   if (one?.server.listening) await new Promise<void>((resolve) => one.server.close(() => resolve()));
   await one?.stop();
-  await dropKeys(prefix);
-  delete process.env.REDIS_URL;
-  delete process.env.DELIVERY_CACHE_PREFIX;
+  await redis?.restore();
 });
 
 const read = async (base: string, slug: string) => {
@@ -46,9 +44,11 @@ const read = async (base: string, slug: string) => {
 };
 const documents = () => one.strapi.documents(ARTICLE as any);
 
+const delivery = () => one.strapi.service('api::article.delivery' as any) as DeliveryService;
+
 describe('two instances sharing Redis', () => {
   it('share one cache: a story rendered by one is a hit on the other, with the same ETag', async () => {
-    expect(one.strapi.service('api::article.delivery' as any).cacheKind()).toBe('redis');
+    expect(delivery().cacheKind()).toBe('redis');
     const first = await read(two.url, SEED_SLUG);
     expect(first.status).toBe(200);
     const onOne = await read(oneUrl, SEED_SLUG);
@@ -98,5 +98,54 @@ describe('two instances sharing Redis', () => {
     });
     expect(res.status).toBe(200);
     expect((await read(oneUrl, story.slug)).data.dek).toBe('第二個實例的修改');
+  });
+
+  it('keep recently served stories in their own memory too', async () => {
+    const story = await createStory(one.strapi, cast, { title: '兩個實例:本機記憶體' });
+    await read(oneUrl, story.slug);
+    const before = delivery().localTier();
+    expect(before?.live).toBe(true);
+    expect((await read(oneUrl, story.slug)).cache).toBe('hit');
+    expect(delivery().localTier()?.entries).toBeGreaterThan(0);
+  });
+
+  /**
+   * How long an instance may go on serving a story after the other has replaced it: the other instance
+   * is read over and over while this one publishes new versions. Printed, not asserted tightly: the
+   * write returns once every instance has acknowledged the invalidation (so "at once" above), and
+   * whatever happens, the old version must be gone from the other within 2 s.
+   */
+  it('stop serving a replaced story on the other instance: measured, and bounded', async () => {
+    const story = await createStory(one.strapi, cast, { title: '兩個實例:失效的時間' });
+    const staleAfterReturn: number[] = [];
+    for (let round = 1; round <= 8; round += 1) {
+      await read(two.url, story.slug);
+      expect((await read(two.url, story.slug)).cache).toBe('hit');
+      const dek = `第 ${round} 版`;
+      let returnedAt = Number.POSITIVE_INFINITY;
+      let lastStaleSentAt = Number.NEGATIVE_INFINITY;
+      let freshAfterReturn = false;
+      const polling = (async () => {
+        while (!freshAfterReturn) {
+          const sentAt = performance.now();
+          if (sentAt - returnedAt > 2000) throw new Error(`The other instance still served the old version ${Math.round(sentAt - returnedAt)} ms after the write returned.`);
+          const answer = await read(two.url, story.slug);
+          if (answer.data?.dek !== dek) lastStaleSentAt = sentAt;
+          else if (sentAt >= returnedAt) freshAfterReturn = true;
+        }
+      })();
+      await documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { dek } as any, status: 'published' });
+      returnedAt = performance.now();
+      await polling;
+      staleAfterReturn.push(lastStaleSentAt - returnedAt);
+    }
+    const worst = Math.max(...staleAfterReturn);
+    const acks = delivery().localTier();
+    console.log(
+      `Invalidation across two instances, ${staleAfterReturn.length} publishes: the other instance served the old version ` +
+        (worst > 0 ? `until ${worst.toFixed(1)} ms after the write returned` : `never after the write returned (last stale answer requested ${(-worst).toFixed(1)} ms before)`) +
+        `; every instance acknowledged within ${acks?.maxAckMs?.toFixed(1) ?? '?'} ms (last ${acks?.lastAckMs?.toFixed(1) ?? '?'} ms), unacknowledged ${acks?.unacknowledged ?? '?'}.`,
+    );
+    expect(worst).toBeLessThan(2000);
   });
 });

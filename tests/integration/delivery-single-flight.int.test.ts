@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import request from 'supertest';
 import { createDeliveryService, type DeliveryService } from '../../src/delivery/service';
-import { dropKeys, REDIS_URL, uniquePrefix } from '../helpers/redis';
+import { REDIS_URL, useSharedRedis, type SharedRedis } from '../helpers/redis';
 import { createStory, demoCast, type DemoCast } from '../helpers/stories';
 import { startApp, type TestApp } from '../helpers/strapi';
 
@@ -11,15 +11,14 @@ import { startApp, type TestApp } from '../helpers/strapi';
  * others wait for that fill. Two delivery services on one app stand for two instances: each has its
  * own in-process flights and Redis connection, and they share only Redis, as two processes do.
  */
-const prefix = uniquePrefix('single-flight');
+let redis: SharedRedis;
 let app: TestApp;
 let cast: DemoCast;
 let one: DeliveryService;
 let two: DeliveryService;
 
 beforeAll(async () => {
-  process.env.REDIS_URL = REDIS_URL;
-  process.env.DELIVERY_CACHE_PREFIX = prefix;
+  redis = useSharedRedis('single-flight');
   process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
   app = await startApp('delivery-single-flight');
   cast = await demoCast(app.strapi);
@@ -30,9 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await two?.stop();
   await app?.stop();
-  await dropKeys(prefix);
-  delete process.env.REDIS_URL;
-  delete process.env.DELIVERY_CACHE_PREFIX;
+  await redis.restore();
   delete process.env.WORKFLOW_REQUIRE_APPROVAL;
 });
 
@@ -69,17 +66,17 @@ describe('a burst of readers right after a publish', () => {
 
   it('a claim left by an instance that died expires: readers are answered, not held forever', async () => {
     const story = await createStory(app.strapi, cast, { title: '突發新聞:渲染中的實例當機' });
-    const redis = new Redis(REDIS_URL);
+    const client = new Redis(REDIS_URL);
     try {
-      const gen = (await redis.get(`${prefix}:{delivery}:gen`)) ?? '0';
+      const gen = (await client.get(`${redis.prefix}:{delivery}:gen`)) ?? '0';
       // The claim a crashed instance would leave: long-lived, and nobody will ever fill it.
-      await redis.set(`${prefix}:{delivery}:c:${gen}:zh-Hant:${story.slug}`, 'dead-instance', 'PX', 60_000);
+      await client.set(`${redis.prefix}:{delivery}:c:${gen}:zh-Hant:${story.slug}`, 'dead-instance', 'PX', 60_000);
       const started = Date.now();
       const answer = await one.respond(story.slug, 'zh-Hant');
       expect(JSON.parse(answer.response.body).data.title).toBe('突發新聞:渲染中的實例當機');
       expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
-      redis.disconnect();
+      client.disconnect();
     }
   });
 });

@@ -34,7 +34,23 @@ export interface CacheStore {
   hold(token: string, ttlMs: number): Promise<void>;
   /** The held write committed or rolled back: drop the hold and bump, in one step. */
   release(token: string): Promise<void>;
+  /** The in-process tier in front of a shared store, when there is one. */
+  local?(): LocalTierStats | null;
   close(): Promise<void>;
+}
+
+export interface LocalTierStats {
+  entries: number;
+  bytes: number;
+  /** Whether it is in use: the invalidation link is up and its heartbeat answered within the lease. */
+  live: boolean;
+  /** The Redis client name of the subscriber connection (CLIENT LIST). */
+  connectionName: string;
+  /** How long the last and the slowest invalidation made here took to be acknowledged by every instance. */
+  lastAckMs: number | null;
+  maxAckMs: number | null;
+  /** Invalidations made here that some instance did not acknowledge within the lease. */
+  unacknowledged: number;
 }
 
 /** Entries are stored in Redis as `etag\nbody`: one string, no JSON parse of the body on a hit. */
