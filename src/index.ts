@@ -17,6 +17,8 @@ import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
 import { checkPublicUrl } from './lib/public-url';
+import { createCorrectionsMiddleware } from './corrections/middleware';
+import { registerCorrectionRoutes } from './corrections/routes';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -32,9 +34,12 @@ export default {
     strapi.documents.use(plainTextMiddleware);
     strapi.documents.use(urlFieldsMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
+    // After plain text, so corrections are compared as they are stored.
+    strapi.documents.use(createCorrectionsMiddleware(strapi));
     registerDelivery(strapi);
     registerZhHansRoutes(strapi);
     registerImportRoutes(strapi);
+    registerCorrectionRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

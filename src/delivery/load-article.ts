@@ -30,6 +30,7 @@ const ARTICLE_QUERY = {
     pullQuotes: { select: ['id', 'documentId', 'text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'], where: published, orderBy: [{ position: 'asc' }, { id: 'asc' }] },
     cover: CREDITED_IMAGE,
     gallery: CREDITED_IMAGE,
+    corrections: { select: ['id', 'at', 'kind', 'text'] },
   },
 };
 

@@ -88,6 +88,8 @@ export const HISTORY_KINDS = [
   'schedule-held',
   'schedule-error',
   'assigned',
+  // A correction, clarification or update made public with a publish (who and what, in the comment).
+  'corrected',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
