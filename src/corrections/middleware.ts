@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../lib/content-types';
+import { ARTICLE_UID, CORRECTION_UID } from '../lib/content-types';
 import type { DocumentMiddleware } from '../lib/document-middleware';
 import { effectiveList, historyComment, isoInstant, missingPublic, newCorrectionProblem, publicCorrectionMessage, stampNewItems, without, type CorrectionLike } from './rules';
 import { localesOf, publicCorrections, readVersions, type StoredCorrection } from './versions';
@@ -31,7 +31,7 @@ function noteCorrections(strapi: Core.Strapi, documentId: string, locale: string
  *   it): a correction is only ever superseded by a newer one;
  * - a correction can be added only to a story published in that locale, dated now or given a time
  *   between its first publication and now (a new item without a time is stamped now);
- * - a copy starts with none, and a new story or locale cannot bring any;
+ * - a copy starts with none (Strapi's clone copies them), and a new story or locale cannot bring any;
  * - each correction that goes public is recorded in the workflow's history, with who made it public,
  *   in the publish's own transaction.
  */
@@ -42,9 +42,14 @@ export const createCorrectionsMiddleware =
     const params = ctx.params as Params;
 
     if (ctx.action === 'clone') {
-      // A copy is a new piece: nothing in it has been corrected.
-      params.data = { ...(params.data ?? {}), corrections: [] };
-      return next();
+      // A copy is a new piece: nothing in it has been corrected. Strapi merges the given data into
+      // the copied entry (an empty list would leave the copied one), so they are taken out after.
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        const copies = (result as { entries?: Array<{ id?: unknown }> } | null)?.entries ?? [];
+        for (const copy of copies) if (typeof copy.id === 'number') await dropCorrections(strapi, copy.id);
+        return result;
+      });
     }
 
     if (ctx.action === 'create') {
@@ -106,6 +111,15 @@ export const createCorrectionsMiddleware =
 
     return next();
   };
+
+/** Deletes an entry's correction components and their links (a new copy's, which nobody has seen). */
+async function dropCorrections(strapi: Core.Strapi, entryId: number): Promise<void> {
+  const row = (await strapi.db.query(ARTICLE_UID as any).findOne({ where: { id: entryId }, select: ['id'], populate: { corrections: { select: ['id'] } } } as any)) as { corrections?: Array<{ id: number }> } | null;
+  const ids = (row?.corrections ?? []).map((c) => c.id);
+  if (ids.length === 0) return;
+  await strapi.db.query(ARTICLE_UID as any).update({ where: { id: entryId }, data: { corrections: [] } } as any);
+  await strapi.db.query(CORRECTION_UID as any).deleteMany({ where: { id: { $in: ids } } });
+}
 
 /** Runs the publish, then records each correction it made public, in the same transaction. */
 async function publishing<R>(strapi: Core.Strapi, documentId: string, before: Map<string, StoredCorrection[]>, next: () => R): Promise<Awaited<R>> {

@@ -23,7 +23,8 @@ function parse(input: unknown): z.infer<typeof body> {
   const result = body.safeParse(input ?? {});
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({
-    path: issue.path.map(String),
+    // An unknown field is named in the path too, so the admin can point at it.
+    path: issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : issue.path.map(String),
     message: issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.` : issue.message,
     name: 'ValidationError',
   }));

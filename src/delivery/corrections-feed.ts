@@ -31,11 +31,11 @@ export interface FeedQuery {
   pageSize: number;
 }
 
-const refuse = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+const refuse = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: path.split('.'), message, name: 'ValidationError' }] });
 
-const whole = (value: unknown, name: string, max: number): number => {
+const whole = (value: unknown, name: 'page' | 'pageSize', max: number): number => {
   const text = String(value);
-  if (!/^\d+$/u.test(text) || Number(text) < 1 || Number(text) > max) throw refuse(name, `${name} must be a whole number from 1 to ${max}.`);
+  if (!/^\d+$/u.test(text) || Number(text) < 1 || Number(text) > max) throw refuse(`pagination.${name}`, `pagination[${name}] must be a whole number from 1 to ${max}.`);
   return Number(text);
 };
 
@@ -50,8 +50,8 @@ export function checkFeedQuery(query: Record<string, unknown>, maxPageSize: numb
     if (key === 'locale') continue;
     if (key === 'pagination' && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [name, given] of Object.entries(value as Record<string, unknown>)) {
-        if (name === 'page') page = whole(given, 'pagination[page]', 100_000);
-        else if (name === 'pageSize') pageSize = whole(given, 'pagination[pageSize]', maxPageSize);
+        if (name === 'page') page = whole(given, 'page', 100_000);
+        else if (name === 'pageSize') pageSize = whole(given, 'pageSize', maxPageSize);
         else throw refuse(`pagination.${name}`, `Unknown parameter "pagination[${name}]": use pagination[page] and pagination[pageSize].`);
       }
       continue;
