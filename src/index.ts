@@ -5,6 +5,7 @@ import { ensureDevAdmins } from './bootstrap/dev-admins';
 import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
 import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { ensureArticleListLayout } from './bootstrap/list-layout';
+import { ensureCorrectionLayout } from './bootstrap/correction-layout';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { noNulMiddleware } from './document-middlewares/no-nul';
@@ -57,6 +58,7 @@ export default {
     await ensureEditorialRoles(strapi, kv);
     await ensureDevAdmins(strapi);
     await ensureArticleListLayout(strapi, kv);
+    await ensureCorrectionLayout(strapi, kv);
     if (shouldSeed()) await loadDemoContent(strapi);
   },
 

@@ -141,10 +141,11 @@ export async function loadCorrections(strapi: Core.Strapi, locale: string, page:
   return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
 }
 
-const LABELS: Record<string, { feed: string; description: string; kinds: Record<CorrectionKind, string> }> = {
-  'zh-Hant': { feed: '更正與更新', description: '已發布報導的更正、澄清與更新,最新的在前。', kinds: { correction: '更正', clarification: '澄清', update: '更新' } },
-  'zh-Hans': { feed: '更正与更新', description: '已发布报道的更正、澄清与更新,最新的在前。', kinds: { correction: '更正', clarification: '澄清', update: '更新' } },
-  en: { feed: 'Corrections and updates', description: 'Corrections, clarifications and updates to published stories, newest first.', kinds: { correction: 'Correction', clarification: 'Clarification', update: 'Update' } },
+/** Feed labels per locale; Chinese titles take a full-width colon (U+FF1A). */
+const LABELS: Record<string, { feed: string; description: string; separator: string; kinds: Record<CorrectionKind, string> }> = {
+  'zh-Hant': { feed: '更正與更新', description: '已發布報導的更正、澄清與更新,最新的在前。', separator: '\uFF1A', kinds: { correction: '更正', clarification: '澄清', update: '更新' } },
+  'zh-Hans': { feed: '更正与更新', description: '已发布报道的更正、澄清与更新,最新的在前。', separator: '\uFF1A', kinds: { correction: '更正', clarification: '澄清', update: '更新' } },
+  en: { feed: 'Corrections and updates', description: 'Corrections, clarifications and updates to published stories, newest first.', separator: ': ', kinds: { correction: 'Correction', clarification: 'Clarification', update: 'Update' } },
 };
 const labelsFor = (locale: string) => LABELS[locale] ?? LABELS.en!;
 
@@ -187,7 +188,7 @@ export function correctionsRss(page: CorrectionFeedPage, options: RssOptions): s
   for (const item of page.data) {
     const storyUrl = item.story.url ?? `${base}${options.apiPrefix}/articles/by-slug/${encodeURIComponent(item.story.slug)}?${query}`;
     feed.addItem({
-      title: feedText(`${labels.kinds[item.kind]}: ${item.story.title}`),
+      title: feedText(`${labels.kinds[item.kind]}${labels.separator}${item.story.title}`),
       // Stable per correction: the story, the locale and the time it was made.
       id: `${storyUrl}#correction-${item.at}`,
       link: storyUrl,

@@ -137,6 +137,15 @@ describe('Add correction', () => {
   });
 });
 
+describe('the edit form', () => {
+  it('shows each correction by its text, read-only: new ones come from Add correction', async () => {
+    const res = await request(app.server).get('/content-manager/components/article.correction/configuration').set(as(jwt.editor)).expect(200);
+    const { settings, metadatas } = res.body.data.component;
+    expect(settings.mainField).toBe('text');
+    for (const field of ['at', 'kind', 'text']) expect(metadatas[field].edit.editable).toBe(false);
+  });
+});
+
 describe('who may correct, and what', () => {
   it('a story that was never published cannot get one: 400, nothing saved', async () => {
     const draft = await createStory(app.strapi, cast, { title: '從未發布的草稿', publish: false });
@@ -355,7 +364,7 @@ describe('the public corrections feed', () => {
     const items = Array.isArray(channel.item) ? channel.item : [channel.item];
     const json = (await feed({ 'pagination[pageSize]': 50 }).expect(200)).body.data;
     expect(items).toHaveLength(json.length);
-    expect(items[0].title).toBe(`更新: ${stories[0]!.title}`);
+    expect(items[0].title).toBe(`更新\uFF1A${stories[0]!.title}`);
     expect(items[0].link).toBe(`/api/articles/by-slug/${stories[0]!.slug}?locale=${LOCALE}`);
     expect(new Date(items[0].pubDate).toISOString()).toBe(new Date(json[0].at).toISOString().replace(/\.\d{3}Z$/u, '.000Z'));
     const first = items.find((item: { description: string }) => item.description.startsWith('第一篇的更正'));
