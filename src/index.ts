@@ -5,6 +5,7 @@ import { ensureDevAdmins } from './bootstrap/dev-admins';
 import { suggestPinyinSlugsInAdmin } from './bootstrap/admin-slug';
 import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { ensureArticleListLayout } from './bootstrap/list-layout';
+import { ensureCorrectionLayout } from './bootstrap/correction-layout';
 import { loadDemoContent } from './seed/demo-content';
 import { plainTextMiddleware } from './document-middlewares/plain-text';
 import { noNulMiddleware } from './document-middlewares/no-nul';
@@ -17,6 +18,8 @@ import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
 import { checkPublicUrl } from './lib/public-url';
+import { createCorrectionsMiddleware } from './corrections/middleware';
+import { registerCorrectionRoutes } from './corrections/routes';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -32,9 +35,12 @@ export default {
     strapi.documents.use(plainTextMiddleware);
     strapi.documents.use(urlFieldsMiddleware);
     strapi.documents.use(createArticleSlugMiddleware(strapi));
+    // After plain text, so corrections are compared as they are stored.
+    strapi.documents.use(createCorrectionsMiddleware(strapi));
     registerDelivery(strapi);
     registerZhHansRoutes(strapi);
     registerImportRoutes(strapi);
+    registerCorrectionRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -52,6 +58,7 @@ export default {
     await ensureEditorialRoles(strapi, kv);
     await ensureDevAdmins(strapi);
     await ensureArticleListLayout(strapi, kv);
+    await ensureCorrectionLayout(strapi, kv);
     if (shouldSeed()) await loadDemoContent(strapi);
   },
 

@@ -4,6 +4,7 @@ import en from './translations/en.json';
 import zh from './translations/zh.json';
 import zhHans from './translations/zh-Hans.json';
 import { ZhHansEditionAction } from './import/ZhHansEditionAction';
+import { AddCorrectionAction } from './corrections/AddCorrectionAction';
 
 export default {
   config: {
@@ -25,6 +26,6 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as
       | { apis?: { addDocumentAction?: (fn: (actions: unknown[]) => unknown[]) => void } }
       | undefined;
-    contentManager?.apis?.addDocumentAction?.((actions) => [...actions, ZhHansEditionAction]);
+    contentManager?.apis?.addDocumentAction?.((actions) => [...actions, ZhHansEditionAction, AddCorrectionAction]);
   },
 };

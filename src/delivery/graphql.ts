@@ -17,13 +17,14 @@ const TYPE_DEFS = /* GraphQL */ `
   type DeliveryImageCredit { path: String! line: String! }
   type DeliveryAttribution { line: String originalUrl: String canonicalUrl: String credits: [DeliveryImageCredit!]! }
   type DeliveryLocalization { locale: String! slug: String! }
+  type DeliveryCorrection { at: DateTime! kind: String! text: String! }
   type ArticleDelivery {
     documentId: ID! locale: String! slug: String! title: String! dek: String
     body: JSON bodyHtml: String! originalUrl: String
     publishedAt: DateTime firstPublishedAt: DateTime createdAt: DateTime updatedAt: DateTime
     author: DeliveryPerson coAuthors: [DeliveryPerson!]! editor: DeliveryPerson source: DeliveryOrganization republisher: DeliveryOrganization
     pullQuotes: [DeliveryPullQuote!]! cover: DeliveryCreditedImage gallery: [DeliveryCreditedImage!]!
-    attribution: DeliveryAttribution! jsonLd: JSON! jsonLdScript: String!
+    attribution: DeliveryAttribution! corrections: [DeliveryCorrection!]! jsonLd: JSON! jsonLdScript: String!
     localizations: [DeliveryLocalization!]!
   }
   extend type Query {

@@ -76,7 +76,7 @@ export interface ResponseContext {
 }
 
 /** Sends a rendered response with its validators; a matching `If-None-Match` gets a bodiless 304. */
-export function sendCached(ctx: ResponseContext, response: CachedResponse, cacheControl: string, cache: string): void {
+export function sendCached(ctx: ResponseContext, response: CachedResponse, cacheControl: string, cache: string, type = 'application/json; charset=utf-8'): void {
   ctx.status = 200;
   ctx.set('ETag', response.etag);
   ctx.set('Cache-Control', cacheControl);
@@ -86,6 +86,6 @@ export function sendCached(ctx: ResponseContext, response: CachedResponse, cache
     ctx.body = null;
     return;
   }
-  ctx.type = 'application/json; charset=utf-8';
+  ctx.type = type;
   ctx.body = response.bytes ?? response.body;
 }

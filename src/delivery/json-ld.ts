@@ -84,8 +84,10 @@ export function newsArticleJsonLd(
   publicUrl: string,
 ): Thing {
   const publisher = article.republisher ?? article.source;
-  // Publishing stamps publishedAt but keeps the draft's updatedAt; the later of the two is the last change readers see.
-  const modified = [article.updatedAt, article.publishedAt].filter((d): d is string => d !== null).sort().pop();
+  const corrections = article.corrections ?? [];
+  // Publishing stamps publishedAt but keeps the draft's updatedAt; the latest of these (and of the
+  // corrections) is the last change readers see. ISO 8601 in UTC, so they compare as text.
+  const modified = [article.updatedAt, article.publishedAt, corrections[0]?.at ?? null].filter((d): d is string => d !== null).sort().pop();
   const image = images.flatMap((usage) => imageObjects(usage, publicUrl));
   return {
     '@context': 'https://schema.org',
@@ -103,6 +105,8 @@ export function newsArticleJsonLd(
     ...(article.source ? { sourceOrganization: organization(article.source, publicUrl) } : {}),
     ...(article.originalUrl ? { isBasedOn: article.originalUrl } : {}),
     ...(image.length > 0 ? { image } : {}),
+    // schema.org `correction`: every correction, clarification and update readers see, newest first.
+    ...(corrections.length > 0 ? { correction: corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.at, text: c.text })) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { ARTICLE_UID, AUTHOR_UID, CREDITED_IMAGE_UID, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
+import { ARTICLE_UID, AUTHOR_UID, CORRECTION_UID, CREDITED_IMAGE_UID, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/server/src/constants';
 import { ARTICLE_ID, DOCUMENT_ID, joinTableOf, LOCALE, model, pick, run, select, SLUG, statement, type Picked, type Statement } from './article-statements';
 import type { LoadedArticle, Row } from './serialize';
@@ -18,6 +18,7 @@ const FILE = ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width',
 const CREDITED_IMAGE = ['id', 'credit', 'photographer', 'license', 'caption', 'alt'];
 const PULL_QUOTE = ['id', 'documentId', 'text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'];
 const CREDIT = ['fileId', 'credit', 'photographer', 'license'];
+const CORRECTION = ['id', 'at', 'kind', 'text'];
 
 /** Strapi's own names for the columns of its component and media link tables. */
 const COMPONENT_FIELD = 'field';
@@ -33,6 +34,7 @@ interface Statements {
   organizations: Statement;
   pullQuotes: Statement;
   images: Statement;
+  corrections: Statement;
   localizations: Statement;
   readArticle: Picked;
   person: Picked;
@@ -45,6 +47,7 @@ interface Statements {
   file: Picked;
   credit: Picked;
   creditAgency: Picked;
+  correction: Picked;
 }
 
 const prepared = new WeakMap<Core.Strapi, Statements>();
@@ -126,6 +129,18 @@ function statements(strapi: Core.Strapi): Statements {
     .whereIn(`k.${COMPONENT_FIELD}`, [components.on!.field!, joinTableOf(strapi, ARTICLE_UID, 'gallery').on!.field!])
     .orderBy([{ column: `k.${COMPONENT_ORDER}` }, { column: 'k.id' }]);
 
+  // Corrections are a repeatable component in the same link table, in the order they were added.
+  const correctionLink = joinTableOf(strapi, ARTICLE_UID, 'corrections');
+  const correction = pick(strapi, CORRECTION_UID, 'r', CORRECTION);
+  const corrections = knex
+    .select(correction.columns)
+    .from({ k: correctionLink.name })
+    .join({ r: table(CORRECTION_UID) }, 'r.id', `k.${correctionLink.inverseJoinColumn.name}`)
+    .where(`k.${correctionLink.joinColumn.name}`, ARTICLE_ID)
+    .andWhere(`k.${COMPONENT_TYPE}`, CORRECTION_UID)
+    .andWhere(`k.${COMPONENT_FIELD}`, correctionLink.on!.field!)
+    .orderBy([{ column: `k.${COMPONENT_ORDER}` }, { column: 'k.id' }]);
+
   const localizations = knex
     .select({ locale: column(ARTICLE_UID, 't', 'locale'), slug: column(ARTICLE_UID, 't', 'slug') })
     .from({ t: table(ARTICLE_UID) })
@@ -140,6 +155,7 @@ function statements(strapi: Core.Strapi): Statements {
     organizations: statement(organizations),
     pullQuotes: statement(pullQuotes),
     images: statement(images),
+    corrections: statement(corrections),
     localizations: statement(localizations),
     readArticle,
     person,
@@ -152,6 +168,7 @@ function statements(strapi: Core.Strapi): Statements {
     file: pick(strapi, FILE_UID, 'f', FILE),
     credit: pick(strapi, MEDIA_CREDIT_UID, 'mc', CREDIT),
     creditAgency: pick(strapi, SOURCE_UID, 's', ORGANIZATION, 'agency_'),
+    correction,
   };
   prepared.set(strapi, built);
   return built;
@@ -170,8 +187,8 @@ const byRelation = (rows: Row[]) => {
 
 /**
  * Loads a published story and what its response needs in a fixed number of queries, however many
- * people, pull-quotes and images it has: the article, then at once its people, organisations,
- * pull-quotes, images and other locales; for body images one more for their files, and one for the
+ * people, pull-quotes, images and corrections it has: the article, then at once its people,
+ * organisations, pull-quotes, images, corrections and other locales; for body images one more for their files, and one for the
  * credits stored with files that a usage does not credit itself.
  */
 export async function loadPublishedArticle(strapi: Core.Strapi, slug: string, locale: string): Promise<LoadedArticle | null> {
@@ -182,11 +199,12 @@ export async function loadPublishedArticle(strapi: Core.Strapi, slug: string, lo
 
   const values = { [ARTICLE_ID]: article.id, [DOCUMENT_ID]: article.documentId, [LOCALE]: locale };
   const bodyUrls = bodyImageUrls(article.body);
-  const [people, organizations, pullQuotes, images, localizations, bodyFileRows] = await Promise.all([
+  const [people, organizations, pullQuotes, images, correctionRows, localizations, bodyFileRows] = await Promise.all([
     run(strapi, s.people, values).then(byRelation),
     run(strapi, s.organizations, values).then(byRelation),
     run(strapi, s.pullQuotes, values),
     run(strapi, s.images, values),
+    run(strapi, s.corrections, values),
     run(strapi, s.localizations, values),
     bodyUrls.length > 0
       ? select(strapi, (knex) => knex.select(s.file.columns).from({ f: model(strapi, FILE_UID).tableName }).whereIn('f.url', bodyUrls))
@@ -208,6 +226,7 @@ export async function loadPublishedArticle(strapi: Core.Strapi, slug: string, lo
   const credited = (r: Row) => ({ ...s.image.read(r), image: s.imageFile.read(r), agency: s.agency.read(r) });
   article.cover = images.filter((r) => r.field === 'cover').map(credited)[0] ?? null;
   article.gallery = images.filter((r) => r.field === 'gallery').map(credited);
+  article.corrections = correctionRows.map((r) => s.correction.read(r));
   const bodyFiles = bodyFileRows.map((r) => s.file.read(r)!);
 
   // Credits typed once on a media file cover every usage that has none of its own (body images always).

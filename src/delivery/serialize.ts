@@ -1,5 +1,6 @@
 import type {
   DeliveryArticle,
+  DeliveryCorrection,
   DeliveryCreditedImage,
   DeliveryImage,
   DeliveryImageCredit,
@@ -18,6 +19,7 @@ import { absoluteImageSources, absoluteUrl, isMediaLibraryUrl } from './media-ur
 import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks';
 import { sanitizeBodyHtml } from './sanitize-body';
 import { withoutTypedByline } from './typed-byline';
+import { isCorrectionKind, isoInstant, newestFirst } from '../corrections/rules';
 
 /** A row as the database layer returns it. */
 export type Row = Record<string, any>;
@@ -99,7 +101,22 @@ function creditedImage(component: Row, fileCredits: Map<number, Row>, locale: st
   };
 }
 
-function canonicalUrlOf(template: string, locale: string, slug: string, originalUrl: string | null): string | null {
+/**
+ * The story's corrections, newest first. Text is cleaned again on the way out: rows written before
+ * it was plain text, or past the Document Service, must not bring markup to a front end.
+ */
+export function corrections(rows: unknown): DeliveryCorrection[] {
+  if (!Array.isArray(rows)) return [];
+  const list = (rows as Row[]).flatMap((row): DeliveryCorrection[] => {
+    const at = isoInstant(row?.at);
+    const text = typeof row?.text === 'string' ? toPlainText(row.text) : '';
+    if (!at || !isCorrectionKind(row.kind) || text === '') return [];
+    return [{ at, kind: row.kind, text }];
+  });
+  return newestFirst(list);
+}
+
+export function canonicalUrlOf(template: string, locale: string, slug: string, originalUrl: string | null): string | null {
   if (template === '') return originalUrl;
   return template.replace(/\{locale\}/gu, encodeURIComponent(locale)).replace(/\{slug\}/gu, encodeURIComponent(slug));
 }
@@ -189,6 +206,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
       canonicalUrl: canonicalUrlOf(options.canonicalUrl, locale, slug, originalUrl),
       credits,
     },
+    corrections: corrections(row.corrections),
     localizations: loaded.localizations,
   };
   const images = [...(cover ? [cover] : []), ...gallery, ...bodyImages];

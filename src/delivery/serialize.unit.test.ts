@@ -121,3 +121,36 @@ describe('serializeArticle', () => {
     expect(own.jsonLd.publisher).toEqual({ '@type': 'Organization', name: '正見 TrueView' });
   });
 });
+
+describe('corrections', () => {
+  it('are delivered newest first, as plain text, with only their time, kind and text, and in the JSON-LD', () => {
+    const article = serializeArticle(
+      loaded({
+        corrections: [
+          { id: 1, at: '2026-05-03T00:00:00.000Z', kind: 'correction', text: '第一則<b>更正</b>' },
+          { id: 2, at: new Date('2026-05-04T00:00:00.000Z'), kind: 'update', text: '後來的更新' },
+          { id: 3, at: 'not a date', kind: 'update', text: '壞的時間' },
+          { id: 4, at: '2026-05-05T00:00:00.000Z', kind: 'retraction', text: '不認得的類型' },
+          { id: 5, at: '2026-05-05T00:00:00.000Z', kind: 'update', text: '<script></script>' },
+        ],
+      }),
+      { mediaUrlPrefixes: ['/uploads/'], publicUrl: '', canonicalUrl: '' }
+    );
+    expect(article.corrections).toEqual([
+      { at: '2026-05-04T00:00:00.000Z', kind: 'update', text: '後來的更新' },
+      { at: '2026-05-03T00:00:00.000Z', kind: 'correction', text: '第一則更正' },
+    ]);
+    expect(article.jsonLd.correction).toEqual([
+      { '@type': 'CorrectionComment', datePublished: '2026-05-04T00:00:00.000Z', text: '後來的更新' },
+      { '@type': 'CorrectionComment', datePublished: '2026-05-03T00:00:00.000Z', text: '第一則更正' },
+    ]);
+    // The latest correction is the last change readers see, after the publish it went out with.
+    expect(article.jsonLd.dateModified).toBe('2026-05-04T00:00:00.000Z');
+  });
+
+  it('leave the JSON-LD without `correction` when there are none', () => {
+    const article = serializeArticle(loaded(), { mediaUrlPrefixes: ['/uploads/'], publicUrl: '', canonicalUrl: '' });
+    expect(article.corrections).toEqual([]);
+    expect('correction' in article.jsonLd).toBe(false);
+  });
+});

@@ -7,7 +7,8 @@ import type { CacheLookup, CacheStore, LocalTierStats } from './cache/store';
 import { etagOf } from './http';
 import { createInvalidator, type Invalidator } from './invalidation';
 import { loadPublishedArticle, publishedLocalesOfSlug } from './load-article';
-import { serializeArticle } from './serialize';
+import { canonicalUrlOf, serializeArticle } from './serialize';
+import { correctionsRss, loadCorrections } from './corrections-feed';
 import type { CachedResponse, DeliveryArticle } from './types';
 
 export type CacheState = 'hit' | 'miss' | 'bypass' | 'off';
@@ -33,6 +34,10 @@ export interface DeliveryService {
   renders(): number;
   /** The same story as data (GraphQL). */
   article(slug: string, locale: string): Promise<DeliveryArticle>;
+  /** A page of the public corrections feed (`GET /api/corrections`), cached like a story. */
+  corrections(locale: string, page: number, pageSize: number): Promise<{ response: CachedResponse; cache: CacheState }>;
+  /** The corrections feed as RSS 2.0 (its latest entries), cached like a story. */
+  correctionsRss(locale: string): Promise<{ response: CachedResponse; cache: CacheState }>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -45,6 +50,9 @@ export interface DeliveryService {
 const CLAIM_MS = 3000;
 const CLAIM_POLL_MS = 15;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How many corrections the RSS feed carries. */
+const RSS_ITEMS = 50;
 
 /** Locales change rarely: the list is re-read every 10 s, at once on an unknown code, and on any locale write. */
 const LOCALES_TTL_MS = 10_000;
@@ -94,6 +102,23 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     return { etag: etagOf(body), body };
   }
 
+  const publicUrl = () => String(strapi.config.get('server.url', '') ?? '');
+  const storyUrl = (locale: string, slug: string) => (config.canonicalUrl ? canonicalUrlOf(config.canonicalUrl, locale, slug, null) : null);
+
+  async function renderCorrections(locale: string, page: number, pageSize: number): Promise<CachedResponse> {
+    renders += 1;
+    const body = JSON.stringify(await loadCorrections(strapi, locale, page, pageSize, storyUrl));
+    return { etag: etagOf(body), body };
+  }
+
+  async function renderCorrectionsRss(locale: string): Promise<CachedResponse> {
+    renders += 1;
+    const latest = await loadCorrections(strapi, locale, 1, RSS_ITEMS, storyUrl);
+    const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/u, '');
+    const body = correctionsRss(latest, { locale, publicUrl: publicUrl(), apiPrefix });
+    return { etag: etagOf(body), body };
+  }
+
   async function lookup(key: string): Promise<CacheLookup | null> {
     if (!store || invalidator.owing()) return null;
     try {
@@ -112,21 +137,21 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
    * lets the waiter render for itself (and not fill), so a reader is never stuck behind another
    * instance. A render that throws gives the claim back at once, so the next request renders.
    */
-  async function renderOnce(slug: string, locale: string, key: string, generation: string): Promise<CachedResponse> {
+  async function renderOnce(key: string, generation: string, render: () => Promise<CachedResponse>): Promise<CachedResponse> {
     const deadline = Date.now() + CLAIM_MS;
     for (;;) {
       const active = store;
-      if (!active) return render(slug, locale);
+      if (!active) return render();
       let token: string | null;
       try {
         token = await active.claim(key, generation, CLAIM_MS);
       } catch (error) {
         storeFailed(error);
-        return render(slug, locale);
+        return render();
       }
       if (token) {
         try {
-          const response = await render(slug, locale);
+          const response = await render();
           await active.fill(key, generation, response).catch(storeFailed);
           return response;
         } finally {
@@ -136,8 +161,30 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       await sleep(CLAIM_POLL_MS);
       const again = await lookup(key);
       if (again?.entry) return again.entry;
-      if (!again || again.busy || again.generation !== generation || Date.now() > deadline) return render(slug, locale);
+      if (!again || again.busy || again.generation !== generation || Date.now() > deadline) return render();
     }
+  }
+
+  /** A response from the cache, or rendered once (per process and across instances) and cached. */
+  async function respondKey(key: string, render: () => Promise<CachedResponse>): Promise<{ response: CachedResponse; cache: CacheState }> {
+    if (!store) return { response: await render(), cache: 'off' };
+    const found = await lookup(key);
+    if (found?.entry) return { response: found.entry, cache: 'hit' };
+    if (!found || found.busy) return { response: await render(), cache: 'bypass' };
+
+    // Concurrent misses for the same key in the same generation share one render: in this
+    // process through `rendering`, across instances through the store's claim.
+    const flightKey = `${found.generation}:${key}`;
+    let flight = rendering.get(flightKey);
+    if (!flight) {
+      flight = renderOnce(key, found.generation, render);
+      rendering.set(flightKey, flight);
+      void flight.then(
+        () => rendering.delete(flightKey),
+        () => rendering.delete(flightKey),
+      );
+    }
+    return { response: await flight, cache: 'miss' };
   }
 
   const service: DeliveryService = {
@@ -168,26 +215,17 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       return found?.entry ?? null;
     },
 
-    async respond(slug, locale) {
-      if (!store) return { response: await render(slug, locale), cache: 'off' };
-      const key = keyOf(slug, locale);
-      const found = await lookup(key);
-      if (found?.entry) return { response: found.entry, cache: 'hit' };
-      if (!found || found.busy) return { response: await render(slug, locale), cache: 'bypass' };
+    respond(slug, locale) {
+      return respondKey(keyOf(slug, locale), () => render(slug, locale));
+    },
 
-      // Concurrent misses for the same story in the same generation share one render: in this
-      // process through `rendering`, across instances through the store's claim.
-      const flightKey = `${found.generation}:${key}`;
-      let flight = rendering.get(flightKey);
-      if (!flight) {
-        flight = renderOnce(slug, locale, key, found.generation);
-        rendering.set(flightKey, flight);
-        void flight.then(
-          () => rendering.delete(flightKey),
-          () => rendering.delete(flightKey),
-        );
-      }
-      return { response: await flight, cache: 'miss' };
+    // Keys of their own ('|' never occurs in a locale code or a slug), invalidated with every story.
+    corrections(locale, page, pageSize) {
+      return respondKey(`corrections|${locale}|${page}|${pageSize}`, () => renderCorrections(locale, page, pageSize));
+    },
+
+    correctionsRss(locale) {
+      return respondKey(`corrections-rss|${locale}`, () => renderCorrectionsRss(locale));
     },
 
     async article(slug, locale) {

@@ -76,6 +76,15 @@ export interface DeliveryAttribution {
   credits: DeliveryImageCredit[];
 }
 
+/** A correction, clarification or update readers see on a published story; never edited once public, only superseded. */
+export interface DeliveryCorrection {
+  /** When it was made (ISO 8601, UTC). */
+  at: string;
+  kind: 'correction' | 'clarification' | 'update';
+  /** Plain text. */
+  text: string;
+}
+
 export interface DeliveryLocalization {
   locale: string;
   slug: string;
@@ -107,6 +116,8 @@ export interface DeliveryArticle {
   cover: DeliveryCreditedImage | null;
   gallery: DeliveryCreditedImage[];
   attribution: DeliveryAttribution;
+  /** Newest first. */
+  corrections: DeliveryCorrection[];
   jsonLd: Record<string, unknown>;
   /** `jsonLd` as text ready to put inside `<script type="application/ld+json">`: `<`, `>`, `&`, U+2028 and U+2029 escaped. */
   jsonLdScript: string;

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+// PolicyError is Strapi's 403 that keeps its message; a plain ForbiddenError reaches the client as "Forbidden".
+const forbidden = (message: string) => new errors.PolicyError(message);
+
 /** Refuses an admin request whose user may not perform a Content Manager action on a content type. */
 export function assertAdminCan(ctx: { state?: { userAbility?: { can: (action: string, subject?: string) => boolean } } }, action: string, uid: string): void {
   const ability = ctx.state?.userAbility;
-  if (!ability || !ability.can(action, uid)) throw new errors.ForbiddenError(`You may not ${action.split('.').pop()} ${uid.split('.').pop()}s.`);
+  if (!ability || !ability.can(action, uid)) throw forbidden(`You may not ${action.split('.').pop()} ${uid.split('.').pop()}s.`);
 }
 
 type Row = Record<string, any>;
@@ -32,10 +35,10 @@ export async function assertAdminCanEntry(
   target: { documentId: string; locale: string; whenMissing?: 'deny' | 'create' | 'allow' }
 ): Promise<Row | null> {
   const userAbility = ctx.state?.userAbility;
-  if (!userAbility) throw new errors.ForbiddenError('Not signed in to the admin.');
+  if (!userAbility) throw forbidden('Not signed in to the admin.');
   const fullAction = `plugin::content-manager.explorer.${action}`;
   const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid });
-  const refuse = (verb: string) => new errors.ForbiddenError(`You may not ${verb} this ${uid.split('.').pop()} (${target.locale}).`);
+  const refuse = (verb: string) => forbidden(`You may not ${verb} this ${uid.split('.').pop()} (${target.locale}).`);
   if (checker.cannot(fullAction)) throw refuse(action);
 
   const permissionQuery = await checker.sanitizedQuery({}, fullAction);

@@ -4,6 +4,7 @@ export const AUTHOR_UID = 'api::author.author';
 export const SOURCE_UID = 'api::source.source';
 export const PULL_QUOTE_UID = 'api::pull-quote.pull-quote';
 export const CREDITED_IMAGE_UID = 'media.credited-image';
+export const CORRECTION_UID = 'article.correction';
 
 export const PUBLIC_CONTENT_TYPES = [ARTICLE_UID, AUTHOR_UID, SOURCE_UID, PULL_QUOTE_UID] as const;
 
@@ -20,7 +21,7 @@ export const DEFAULT_LOCALE = 'zh-Hant';
  * the byline line every front end shows.
  */
 export const PLAIN_TEXT_FIELDS: Record<string, { fields: string[]; lists?: string[]; components?: Record<string, string[]> }> = {
-  [ARTICLE_UID]: { fields: ['title', 'dek'], components: { cover: ['credit', 'photographer', 'caption', 'alt'], gallery: ['credit', 'photographer', 'caption', 'alt'] } },
+  [ARTICLE_UID]: { fields: ['title', 'dek'], components: { cover: ['credit', 'photographer', 'caption', 'alt'], gallery: ['credit', 'photographer', 'caption', 'alt'], corrections: ['text'] } },
   [AUTHOR_UID]: { fields: ['name', 'displayName', 'bio'], lists: ['aliases'] },
   [SOURCE_UID]: { fields: ['name', 'shortName', 'attributionTemplate'], lists: ['aliases'] },
   [PULL_QUOTE_UID]: { fields: ['text', 'speaker', 'speakerTitle', 'speakerOrg'] },

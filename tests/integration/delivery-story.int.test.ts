@@ -275,13 +275,20 @@ describe('a bounded number of SQL queries per request', () => {
   }
   /**
    * The story, its four people and outlets, its co-authors (one query however many), the two outlets' logos, its pull-quotes, cover and
-   * gallery with their files and agencies, its other locales, and its body images' files with their stored credits and agencies.
+   * gallery with their files and agencies, its corrections (one query however many), its other locales, and its body images' files
+   * with their stored credits and agencies.
    */
-  const BOUND = 19;
+  const BOUND = 20;
 
   it('does not depend on how many pull-quotes and images a story has', async () => {
     const small = await createStory(app.strapi, cast, { title: '小故事', quotes: 1, gallery: 1, bodyImages: 1 });
     const large = await createStory(app.strapi, cast, { title: '大故事', quotes: 20, gallery: 12, bodyImages: 12 });
+    await app.strapi.documents('api::article.article' as any).update({
+      documentId: large.documentId,
+      locale: 'zh-Hant',
+      status: 'published',
+      data: { corrections: Array.from({ length: 8 }, (_, i) => ({ kind: 'correction', text: `第${i + 1}則更正` })) } as any,
+    });
     const counts: Record<string, number> = {};
     for (const [name, slug] of [['demo', SEED_SLUG], ['small', small.slug], ['large', large.slug]] as const) {
       const other = await createStory(app.strapi, cast, { title: `清空快取 ${name}`, publish: false });

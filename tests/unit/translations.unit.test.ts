@@ -24,6 +24,7 @@ const SCHEMAS = {
   'content-types.api::source.source': 'src/api/source/content-types/source/schema.json',
   'content-types.api::pull-quote.pull-quote': 'src/api/pull-quote/content-types/pull-quote/schema.json',
   'components.media.credited-image': 'src/components/media/credited-image.json',
+  'components.article.correction': 'src/components/article/correction.json',
 };
 
 const read = (dir: string, language: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, dir, `${language}.json`), 'utf8'));
@@ -51,8 +52,8 @@ describe.each(Object.entries(TRANSLATION_DIRS))('%s translations', (name, dir) =
 
   it('has a message for every fixed id the admin code asks for', () => {
     const files = sourceFiles(ADMIN_SOURCES[name as keyof typeof ADMIN_SOURCES]);
-    // getTrad('x') and t('x') in the plugins, `newsroom-import.x` ids in the app; ids built at run time are covered by the tests of their tables.
-    const pattern = name === 'app' ? /id: '((?:newsroom-import)\.[^']+)'/gu : /\b(?:getTrad|t)\('([^'$`]+)'\)/gu;
+    // getTrad('x') and t('x') in the plugins, `newsroom-import.x` and `newsroom-corrections.x` ids in the app; ids built at run time are covered by the tests of their tables.
+    const pattern = name === 'app' ? /id: '((?:newsroom-import|newsroom-corrections)\.[^']+)'/gu : /\b(?:getTrad|t)\('([^'$`]+)'\)/gu;
     const asked = new Set(files.flatMap((file) => [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(pattern)].map((m) => m[1]!)));
     expect(asked.size).toBeGreaterThan(0);
     expect([...asked].filter((id) => !(id in en)).sort()).toEqual([]);
@@ -78,6 +79,12 @@ describe('the Content Manager’s labels for the newsroom’s types', () => {
         .map((field) => `content-manager.${prefix}.${field}`)
         .filter((id) => app[language]![id] === app.en![id] && !/^(ID|CC BY)/u.test(app.en![id]!));
       expect({ language, english }).toEqual({ language, english: [] });
+    }
+  });
+
+  it('every kind of correction is named in the Add correction dialog', () => {
+    for (const language of LANGUAGES) {
+      for (const kind of ['correction', 'clarification', 'update']) expect(app[language]![`newsroom-corrections.kind.${kind}`]).toBeTruthy();
     }
   });
 

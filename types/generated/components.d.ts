@@ -1,5 +1,27 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface ArticleCorrection extends Struct.ComponentSchema {
+  collectionName: 'components_article_corrections';
+  info: {
+    description: 'A note readers see on a published story: when and what was corrected, clarified or updated';
+    displayName: 'Correction';
+    icon: 'pencil';
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<
+      ['correction', 'clarification', 'update']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'correction'>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
 export interface MediaCreditedImage extends Struct.ComponentSchema {
   collectionName: 'components_media_credited_images';
   info: {
@@ -43,6 +65,7 @@ export interface MediaCreditedImage extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'article.correction': ArticleCorrection;
       'media.credited-image': MediaCreditedImage;
     }
   }

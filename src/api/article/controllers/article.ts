@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { ARTICLE_UID } from '../../../lib/content-types';
 import { getDeliveryService } from '../../../delivery';
 import { checkBySlugQuery, checkSlug, pickSecurityHeaders, sendCached } from '../../../delivery/http';
+import { checkFeedQuery, checkRssQuery } from '../../../delivery/corrections-feed';
 
 /**
  * What a story list answers with when the caller asks for nothing in particular: enough for a list of
@@ -36,5 +37,24 @@ export default factories.createCoreController(ARTICLE_UID as any, ({ strapi }) =
     const { response, cache } = await delivery.respond(slug, locale);
     delivery.recordSecurityHeaders(pickSecurityHeaders(ctx.response.headers as Record<string, unknown>));
     sendCached(ctx, response, delivery.cacheControl, cache);
+  },
+
+  /** `GET /api/corrections?locale=zh-Hant&pagination[page]=1`: corrections of published stories, newest first. */
+  async corrections(ctx: any) {
+    ctx.set('Cache-Control', 'no-store');
+    const delivery = getDeliveryService(strapi);
+    const query = checkFeedQuery((ctx.query ?? {}) as Record<string, unknown>, Number(strapi.config.get('api.rest.maxLimit', 100)));
+    const locale = await delivery.resolveLocale(query.locale);
+    const { response, cache } = await delivery.corrections(locale, query.page, query.pageSize);
+    sendCached(ctx, response, delivery.cacheControl, cache);
+  },
+
+  /** `GET /api/corrections/rss.xml?locale=zh-Hant`: the latest corrections as RSS 2.0. */
+  async correctionsRss(ctx: any) {
+    ctx.set('Cache-Control', 'no-store');
+    const delivery = getDeliveryService(strapi);
+    const locale = await delivery.resolveLocale(checkRssQuery((ctx.query ?? {}) as Record<string, unknown>));
+    const { response, cache } = await delivery.correctionsRss(locale);
+    sendCached(ctx, response, delivery.cacheControl, cache, 'application/rss+xml; charset=utf-8');
   },
 }));

@@ -90,6 +90,8 @@ export const HISTORY_KINDS = [
   'assigned',
   'embargo-set',
   'embargo-lifted',
+  // A correction, clarification or update made public with a publish (who and what, in the comment).
+  'corrected',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -270,7 +270,8 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
             {formatMessage({ id: t('panel.history.zone'), defaultMessage: 'Times in your zone: {zone}' }, { zone: viewerZone() })}
           </Typography>
           <Box tag="ol" paddingTop={1}>
-            {state.history.slice(0, 10).map((h) => (
+            {/* The latest ten, and every correction however far back: corrections are the story's public record. */}
+            {[...state.history.slice(0, 10), ...state.history.slice(10).filter((h) => h.kind === 'corrected')].map((h) => (
               <li key={h.id}>
                 <Typography variant="pi">
                   {formatDate(h.at, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: viewerZone(), timeZoneName: 'short' })} · {h.actor ?? h.actorType} ·{' '}

@@ -194,13 +194,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /**
+     * The latest `limit` entries, newest first, and every correction however old: a story's
+     * corrections are its public record and the history never hides one behind later moves.
+     */
     async history(uid: string, documentId: string, locale: string, limit = 50): Promise<HistoryEntry[]> {
-      const rows = await strapi.db.query(HISTORY_UID as any).findMany({
-        where: { subjectType: uid, subjectDocumentId: documentId, subjectLocale: locale },
-        orderBy: [{ at: 'desc' }, { id: 'desc' }],
-        limit,
-      });
-      return rows.map(service.toHistoryEntry);
+      const subject = { subjectType: uid, subjectDocumentId: documentId, subjectLocale: locale };
+      const orderBy = [{ at: 'desc' }, { id: 'desc' }];
+      const [latest, corrections] = await Promise.all([
+        strapi.db.query(HISTORY_UID as any).findMany({ where: subject, orderBy, limit }),
+        strapi.db.query(HISTORY_UID as any).findMany({ where: { ...subject, kind: 'corrected' }, orderBy }),
+      ]);
+      const seen = new Set(latest.map((row: { id: number }) => row.id));
+      const older = corrections.filter((row: { id: number }) => !seen.has(row.id));
+      return [...latest, ...older].map(service.toHistoryEntry);
     },
 
     toHistoryEntry(row: Record<string, any>): HistoryEntry {

@@ -320,6 +320,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Records an event that is not a stage move (a correction made public, say) in the entry's
+     * history, in the caller's transaction, as whoever the request or the workflow context names.
+     * The caller has checked the permissions; the entry's stage is left as it is.
+     */
+    async note(ref: EntryRef, kind: 'corrected', comment: string): Promise<void> {
+      const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft', { relations: false });
+      const stage = row?.stage ?? null;
+      await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: stage, to: stage, actor: context().actor(), comment });
+    },
+
+    /**
      * Sets the stage without a person's permissions, for start-up code and migrations (the demo
      * seed approves its story this way). Recorded as the system.
      */
