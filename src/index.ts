@@ -16,6 +16,7 @@ import { readCreditsOnUpload } from './photo-credits/upload-hook';
 import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
+import { registerReaderRoutes } from './reader/routes';
 import { checkPublicUrl } from './lib/public-url';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
@@ -35,6 +36,7 @@ export default {
     registerDelivery(strapi);
     registerZhHansRoutes(strapi);
     registerImportRoutes(strapi);
+    registerReaderRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

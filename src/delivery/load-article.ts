@@ -19,7 +19,7 @@ const CREDITED_IMAGE = {
  * admin field is never even read. Every relation is limited to published rows: Strapi links a
  * published story to published versions already, and this says so where it matters.
  */
-const ARTICLE_QUERY = {
+export const ARTICLE_QUERY = {
   select: ['id', 'documentId', 'locale', 'slug', 'title', 'dek', 'body', 'originalUrl', 'publishedAt', 'firstPublishedAt', 'createdAt', 'updatedAt'],
   populate: {
     author: { select: PERSON, where: published },
@@ -44,7 +44,15 @@ export async function loadPublishedArticle(strapi: Core.Strapi, slug: string, lo
     where: { slug, locale, ...published },
   } as any);
   if (!article) return null;
+  return completeLoadedArticle(strapi, article);
+}
 
+/**
+ * What a response needs besides the article row: its other published locales, the files shown in its
+ * body and the credits stored with uncredited files. Shared by the published story and the draft preview.
+ */
+export async function completeLoadedArticle(strapi: Core.Strapi, article: Row): Promise<LoadedArticle> {
+  const locale: string = article.locale;
   const bodyUrls = bodyImageUrls(article.body);
   const [localizations, bodyFileRows] = await Promise.all([
     strapi.db.query(ARTICLE_UID as any).findMany({
