@@ -37,7 +37,9 @@ export async function previewUrl(strapi: Core.Strapi, uid: string, params: Previ
     return (await mayRead(strapi, ctx, params.documentId, locale)) ? newsPath(locale, row.slug as string) : null;
   }
 
-  if (!(await mayRead(strapi, ctx, params.documentId, locale))) return null;
+  // Nothing to preview without a draft in this locale; and nothing for whoever may not read it.
+  const draft = await strapi.db.query(ARTICLE_UID as any).findOne({ select: ['id'], where: { documentId: params.documentId, locale, publishedAt: null } });
+  if (!draft || !(await mayRead(strapi, ctx, params.documentId, locale))) return null;
   const { secret, tokenMinutes } = readReaderConfig(strapi).preview;
   const token = signPreviewToken({ documentId: params.documentId, locale, userId: user.id, sessionId: typeof ctx.state?.session?.id === 'string' ? ctx.state.session.id : null, expiresAt: Math.floor(Date.now() / 1000) + tokenMinutes * 60 }, secret);
   return previewPath(params.documentId, locale, token);

@@ -32,21 +32,17 @@ function imageUrl(url: string | null | undefined): string | null {
   return null;
 }
 
-function formatDate(iso: string | null, language: ReaderLanguage, timeZone: string): SafeHtml | null {
+/** `2026-12-01 09:30 (GMT+8)`: one unambiguous form in every language, the zone's offset said. */
+export function formatDate(iso: string | null, timeZone: string): SafeHtml | null {
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  const text = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).format(date);
-  return html`<time datetime="${date.toISOString()}">${text}</time>`;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return html`<time datetime="${date.toISOString()}">${`${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${parts.timeZoneName})`}</time>`;
 }
 
 function srcset(usage: DeliveryCreditedImage): string | null {
@@ -144,8 +140,12 @@ export function renderArticlePage(article: DeliveryArticle, context: PageContext
   const ogImage = coverSrc ? absoluteUrl(coverSrc, origin) : null;
   const description = article.dek ?? '';
   const byline = article.attribution.line;
-  const published = formatDate(article.firstPublishedAt ?? article.publishedAt, language, context.timeZone);
-  const updated = article.publishedAt && article.updatedAt && article.firstPublishedAt && article.updatedAt > article.firstPublishedAt ? formatDate(article.updatedAt, language, context.timeZone) : null;
+  const published = formatDate(article.firstPublishedAt ?? article.publishedAt, context.timeZone);
+  // As the JSON-LD's dateModified: the later of the last save and the last publish. Said only when it is
+  // more than a minute after the first publication, so the save that went with it does not count.
+  const modified = [article.updatedAt, article.publishedAt].filter((d): d is string => d !== null).sort().pop() ?? null;
+  const first = article.firstPublishedAt ?? article.publishedAt;
+  const updated = article.publishedAt && modified && first && Date.parse(modified) - Date.parse(first) > 60_000 ? formatDate(modified, context.timeZone) : null;
   const placed = placePullQuotes(article.bodyHtml, article.pullQuotes);
   const corrections = correctionsOf(article);
   const defaultEdition = alternates.find((e) => e.locale === DEFAULT_EDITION);
@@ -159,7 +159,7 @@ ${alternates.map((e) => html`<link rel="alternate" hreflang="${e.locale}" href="
 <meta property="og:title" content="${article.title}">
 ${description ? html`<meta property="og:description" content="${description}">\n` : ''}<meta property="og:url" content="${canonical}">
 ${article.source ? html`<meta property="og:site_name" content="${(article.republisher ?? article.source).name}">\n` : ''}<meta property="og:locale" content="${OG_LOCALES[article.locale] ?? article.locale.replace('-', '_')}">
-${editions.map((e) => html`<meta property="og:locale:alternate" content="${OG_LOCALES[e.locale] ?? e.locale.replace('-', '_')}">\n`)}${ogImage ? html`<meta property="og:image" content="${ogImage}">\n${cover?.image?.width ? html`<meta property="og:image:width" content="${cover.image.width}">\n` : ''}${cover?.image?.height ? html`<meta property="og:image:height" content="${cover.image.height}">\n` : ''}${cover?.alt ? html`<meta property="og:image:alt" content="${cover.alt}">\n` : ''}` : ''}${article.firstPublishedAt ? html`<meta property="article:published_time" content="${article.firstPublishedAt}">\n` : ''}${article.updatedAt && article.publishedAt ? html`<meta property="article:modified_time" content="${article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt}">\n` : ''}<meta name="twitter:card" content="${ogImage ? 'summary_large_image' : 'summary'}">
+${editions.map((e) => html`<meta property="og:locale:alternate" content="${OG_LOCALES[e.locale] ?? e.locale.replace('-', '_')}">\n`)}${ogImage ? html`<meta property="og:image" content="${ogImage}">\n${cover?.image?.width ? html`<meta property="og:image:width" content="${cover.image.width}">\n` : ''}${cover?.image?.height ? html`<meta property="og:image:height" content="${cover.image.height}">\n` : ''}${cover?.alt ? html`<meta property="og:image:alt" content="${cover.alt}">\n` : ''}` : ''}${article.firstPublishedAt ? html`<meta property="article:published_time" content="${article.firstPublishedAt}">\n` : ''}${article.publishedAt && modified ? html`<meta property="article:modified_time" content="${modified}">\n` : ''}<meta name="twitter:card" content="${ogImage ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${article.title}">
 ${description ? html`<meta name="twitter:description" content="${description}">\n` : ''}${ogImage ? html`<meta name="twitter:image" content="${ogImage}">\n` : ''}${ogImage && cover?.alt ? html`<meta name="twitter:image:alt" content="${cover.alt}">\n` : ''}<style>${trustedHtml(PAGE_CSS)}</style>
 <script type="application/ld+json">${trustedHtml(article.jsonLdScript)}</script>`;
@@ -175,7 +175,7 @@ ${cover ? creditedFigure(cover, t, mode, 'lead', 'cover') : ''}
 ${placed.blocks.map((block) => html`${trustedHtml(block.html)}\n${block.quotes.map((q) => pullQuote(q, t, language))}`)}${placed.unplaced.map((q) => pullQuote(q, t, language))}
 </div>
 ${article.gallery.map((usage, i) => creditedFigure(usage, t, mode, 'gallery', `gallery.${i}`))}
-${corrections.length > 0 ? html`<section class="corrections" aria-labelledby="corrections-title"><h2 id="corrections-title">${t.corrections}</h2><ol>${corrections.map((c) => html`<li>${c.date ? html`${formatDate(c.date, language, context.timeZone) ?? c.date} ` : ''}${c.text}</li>`)}</ol></section>\n` : ''}<footer class="meta">
+${corrections.length > 0 ? html`<section class="corrections" aria-labelledby="corrections-title"><h2 id="corrections-title">${t.corrections}</h2><ol>${corrections.map((c) => html`<li>${c.date ? html`${formatDate(c.date, context.timeZone) ?? c.date} ` : ''}${c.text}</li>`)}</ol></section>\n` : ''}<footer class="meta">
 ${article.originalUrl ? html`<p>${t.original}: <a href="${article.originalUrl}" rel="noopener noreferrer">${article.originalUrl}</a></p>\n` : ''}${editions.length > 0 ? html`<nav aria-label="${t.otherEditions}"><ul>${editions.map((e) => html`<li><a href="${newsPath(e.locale, e.slug)}" hreflang="${e.locale}" lang="${e.locale}">${languageName(e.locale)}</a></li>`)}</ul></nav>\n` : ''}</footer>
 </article>
 </main>`;
