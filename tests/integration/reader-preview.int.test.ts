@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { demoData } from '../helpers/demo';
 import { demoIds, type DemoIds } from '../helpers/articles';
-import { attr, hasClass, ParsedPage, text, validateHtml } from '../helpers/reader-page';
+import { attr, elementsOf, hasClass, ParsedPage, text, validateHtml } from '../helpers/reader-page';
 import { createContributor } from '../helpers/roles';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { signPreviewToken, type PreviewClaims } from '../../src/reader/token';
@@ -83,9 +83,9 @@ describe('the preview URL from the admin', () => {
   it('the cover without a credit says so exactly where the credit line goes, in the story’s language', async () => {
     const page = new ParsedPage((await open(await previewUrlOf(editor, ids.draft))).text);
     const lead = page.all((el) => hasClass(el, 'lead'))[0]!;
-    const caption = lead.childNodes.find((n) => n.nodeName === 'figcaption')!;
+    const caption = elementsOf(lead).find((el) => el.tagName === 'figcaption')!;
     const credit = page.all((el) => hasClass(el, 'credit'))[0]!;
-    expect(caption.childNodes).toContain(credit);
+    expect(elementsOf(caption)).toContain(credit);
     expect(text(credit)).toBe('圖片來源:(未填)');
     expect(hasClass(credit, 'credit-missing')).toBe(true);
   });
@@ -105,6 +105,17 @@ describe('the preview URL from the admin', () => {
       expect(page.all((el) => hasClass(el, 'credit-missing'))).toEqual([]);
     } finally {
       await app.strapi.documents(ARTICLE as any).update({ documentId: ids.draft, locale: 'zh-Hant', data: { dek: draft.dek, cover: { image: draft.cover.image.id, caption: draft.cover.caption, alt: draft.cover.alt } } as any });
+    }
+  });
+
+  it('names the byline as readers will see it: the published version of an author, not edits to the author record that are not published yet', async () => {
+    const authors = app.strapi.documents('api::author.author' as any);
+    await authors.update({ documentId: ids.author, locale: 'zh-Hant', data: { displayName: '草稿裡的新筆名' } as any });
+    try {
+      const page = new ParsedPage((await open(await previewUrlOf(editor, ids.draft))).text);
+      expect(page.all((el) => hasClass(el, 'byline')).map(text)).toEqual(['文|正見 TrueView,作者|koorvoa,編輯|TV.']);
+    } finally {
+      await authors.discardDraft({ documentId: ids.author, locale: 'zh-Hant' });
     }
   });
 
