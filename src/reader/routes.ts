@@ -29,7 +29,7 @@ interface Ctx {
 /** Pages shown to readers are dated in the newsroom's zone, said with its offset. */
 const TIME_ZONE = 'Asia/Taipei';
 /** How many rendered published pages are kept, keyed by the delivery response they were made from. */
-const PAGE_MEMO_SIZE = 1000;
+const PAGE_MEMO_SIZE = 300;
 const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/u;
 
 /** Whether an admin login session is still open (Strapi's session manager, as the admin's own auth asks it). */

@@ -45,6 +45,16 @@ async function openPreview(page: Page): Promise<FrameLocator> {
   await page.waitForURL((url) => url.pathname.endsWith('/preview'));
   const frame = previewFrame(page);
   await frame.locator('h1').waitFor();
+  // The photo loads under the page's CSP (only the media library's images may).
+  const loaded = () => frame.locator('figure.lead img').evaluate((img) => {
+    const image = img as unknown as { complete: boolean; naturalWidth: number };
+    return image.complete && image.naturalWidth > 0;
+  });
+  const deadline = Date.now() + 15_000;
+  while (!(await loaded())) {
+    if (Date.now() > deadline) throw new Error('the lead photo did not load in the preview');
+    await page.waitForTimeout(200);
+  }
   return frame;
 }
 
