@@ -1,5 +1,7 @@
 import { appRoot } from '../src/lib/app-root';
 import { ensureSecrets } from '../src/lib/secrets';
+import { previewFrameOrigins } from '../src/reader/headers';
+import { previewUrlHandler } from '../src/reader/preview-url';
 
 export default ({ env }: { env: any }) => {
   // Config files load in name order; admin.ts comes before server.ts, so each one that reads a secret ensures them.
@@ -18,6 +20,15 @@ export default ({ env }: { env: any }) => {
   },
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY'),
+  },
+  // Strapi's Preview (Community edition): the edit view's "Open preview" shows the CMS's own reader page
+  // of the draft (src/reader), framed by the admin on the same origin.
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: previewFrameOrigins(env('PUBLIC_URL', '')),
+      handler: previewUrlHandler,
+    },
   },
   flags: {
     nps: false,

@@ -17,6 +17,7 @@ import { readCreditsOnUpload } from './photo-credits/upload-hook';
 import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
+import { registerReaderRoutes } from './reader/routes';
 import { checkPublicUrl } from './lib/public-url';
 import { createCorrectionsMiddleware } from './corrections/middleware';
 import { registerCorrectionRoutes } from './corrections/routes';
@@ -41,6 +42,7 @@ export default {
     registerZhHansRoutes(strapi);
     registerImportRoutes(strapi);
     registerCorrectionRoutes(strapi);
+    registerReaderRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -11,14 +11,14 @@ import type { DeliveryLocalization } from './types';
  * never even read. Every related entry is limited to published rows: Strapi links a published story
  * to published versions already, and this says so where it matters.
  */
-const ARTICLE = ['id', 'documentId', 'locale', 'slug', 'title', 'dek', 'body', 'originalUrl', 'publishedAt', 'firstPublishedAt', 'createdAt', 'updatedAt'];
-const PERSON = ['documentId', 'name', 'displayName', 'role', 'url', 'sameAs'];
-const ORGANIZATION = ['documentId', 'name', 'shortName', 'kind', 'website'];
-const FILE = ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width', 'height', 'formats', 'mime', 'url'];
-const CREDITED_IMAGE = ['id', 'credit', 'photographer', 'license', 'caption', 'alt'];
-const PULL_QUOTE = ['id', 'documentId', 'text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'];
-const CREDIT = ['fileId', 'credit', 'photographer', 'license'];
-const CORRECTION = ['id', 'at', 'kind', 'text'];
+export const ARTICLE = ['id', 'documentId', 'locale', 'slug', 'title', 'dek', 'body', 'originalUrl', 'publishedAt', 'firstPublishedAt', 'createdAt', 'updatedAt'];
+export const PERSON = ['documentId', 'name', 'displayName', 'role', 'url', 'sameAs'];
+export const ORGANIZATION = ['documentId', 'name', 'shortName', 'kind', 'website'];
+export const FILE = ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width', 'height', 'formats', 'mime', 'url'];
+export const CREDITED_IMAGE = ['id', 'credit', 'photographer', 'license', 'caption', 'alt'];
+export const PULL_QUOTE = ['id', 'documentId', 'text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'];
+export const CREDIT = ['fileId', 'credit', 'photographer', 'license'];
+export const CORRECTION = ['id', 'at', 'kind', 'text'];
 
 /** Strapi's own names for the columns of its component and media link tables. */
 const COMPONENT_FIELD = 'field';

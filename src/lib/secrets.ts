@@ -10,6 +10,8 @@ export const SECRET_NAMES = {
   TRANSFER_TOKEN_SALT: 1,
   JWT_SECRET: 1,
   ENCRYPTION_KEY: 1,
+  /** Signs the admin's preview links (src/reader/token.ts). */
+  PREVIEW_SECRET: 1,
 } as const;
 
 export type SecretName = keyof typeof SECRET_NAMES;

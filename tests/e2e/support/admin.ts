@@ -115,6 +115,16 @@ export class AdminApi {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   }
 
+  /** Uploads a file to the media library, as the Media Library's upload does; returns the new file's id. */
+  async upload(bytes: Buffer, name: string, mime: string): Promise<number> {
+    const form = new FormData();
+    form.append('files', new Blob([bytes], { type: mime }), name);
+    const res = await fetch(`${baseUrl()}/upload`, { method: 'POST', headers: { authorization: `Bearer ${this.token}` }, body: form });
+    if (!res.ok) throw new Error(`upload of ${name} failed: ${res.status} ${await res.text()}`);
+    const [file] = (await res.json()) as Array<{ id: number }>;
+    return file!.id;
+  }
+
   async articles(locale = 'zh-Hant'): Promise<Array<{ documentId: string; title: string; status: string; publishedAt: string | null }>> {
     const { body } = await this.request('GET', `/content-manager/collection-types/${ARTICLE_UID}?locale=${locale}&pageSize=100`);
     return body.results;
