@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoData } from '../helpers/demo';
-import { resultsDir } from './support/app-server';
+import { appDir, resultsDir } from './support/app-server';
 import { AdminApi, ARTICLE_UID, baseUrl, editUrl, launchBrowser, listUrl, loginAs, publicArticle, screenshot, setInterfaceLanguage, type Role } from './support/admin';
-import { articleFieldLabels, articleLabels, englishFieldLabels, fieldBox, fieldLabel, pluginMessages, visibleFieldLabels } from './support/labels';
+import { appMessages, articleFieldLabels, articleLabels, englishFieldLabels, fieldBox, fieldLabel, pluginMessages, visibleFieldLabels } from './support/labels';
 
 /**
  * The editor's screen in a real browser, against the production build of the app started on a fresh
@@ -20,6 +20,8 @@ const QUOTE_SPEAKER = '戴志康';
 const DAY_TITLE = '作者的一天:送審、核准、排程';
 const DAY_DEK = '作者在後台寫稿、挑選署名與封面,送交編輯審核。';
 const DAY_BODY = '這是作者在後台親手輸入的第一段內文。';
+/** The demo story as its outlet sent it: the import page reads it in a dry run. */
+const IMPORT_FILE = path.join(appDir, 'database/seed/seed-article.zh-Hant.txt');
 const correctQuote = demoData.pullQuotes.find((q) => q.speaker === QUOTE_SPEAKER)!.text;
 
 let browser: Browser;
@@ -61,6 +63,21 @@ async function waitUntil<T>(what: string, probe: () => Promise<T | null | undefi
 }
 
 const panel = (page: Page) => page.locator('[data-testid="ag-panel"]');
+
+/** Until a dialog's opening animations have run (endless ones aside), so its screenshot shows it as the user sees it. */
+const settled = (dialog: Locator) =>
+  dialog.evaluate((element) =>
+    Promise.all(
+      element
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined))
+    )
+  );
+
+/** The document's status in the edit view's header (`draft`, `published`, `modified`: Strapi's label for assistive technology). */
+const headerStatus = (page: Page, status: 'draft' | 'published' | 'modified') =>
+  page.locator('main h1').first().locator('xpath=../../..').locator(`[role="status"][aria-label="${status}"]`);
 
 /** Rule ids of the findings a container lists under "Must fix" and "Worth a look". */
 async function listedRules(container: Locator, severity: 'error' | 'warning' = 'error'): Promise<string[]> {
@@ -132,6 +149,7 @@ describe("the editor's screen", () => {
       // A wrong credit or quote is never publishable, so even an editor with the override permission gets no way past.
       await expect(dialog.getByRole('button', { name: 'Publish anyway' }).count()).resolves.toBe(0);
       await expect(page.getByText('Internal Server Error').count()).resolves.toBe(0);
+      await settled(dialog);
       await screenshot(page, 'step-2-publish-blocked');
 
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -140,6 +158,7 @@ describe("the editor's screen", () => {
       await refused.waitFor();
       await refused.locator('[data-rule="workflow.approval-required"]').waitFor();
       await panel(page).getByText('Times in your zone: Asia/Taipei').waitFor();
+      await refused.scrollIntoViewIfNeeded();
       await screenshot(page, 'step-2b-refusal-in-history');
       const admin = await AdminApi.as('admin');
       const entry = await admin.articleByTitle(DRAFT_TITLE);
@@ -347,6 +366,7 @@ describe("the editor's screen", () => {
       const publishAnyway = dialog.getByRole('button', { name: '仍要發布' });
       await expect(publishAnyway.isDisabled()).resolves.toBe(true);
       await dialog.locator('textarea').fill(OVERRIDE_REASON);
+      await settled(dialog);
       await screenshot(page, 'step-7a-publish-anyway');
       await publishAnyway.click();
       await dialog.waitFor({ state: 'detached' });
@@ -358,6 +378,7 @@ describe("the editor's screen", () => {
       const record = panel(page).locator('[data-testid="ag-history-record"][data-outcome="overridden"]');
       await record.waitFor();
       await record.getByText(OVERRIDE_REASON, { exact: false }).waitFor();
+      await record.scrollIntoViewIfNeeded();
       await screenshot(page, 'step-7b-overridden-in-history');
     } finally {
       await page.close();
@@ -445,8 +466,11 @@ describe("the editor's screen", () => {
       await page.locator('[data-testid="wf-verdict"][data-verdict="needs-approval"]').waitFor();
       await panel(page).and(page.locator('[data-verdict="needs-approval"]')).waitFor();
       await expect(page.getByRole('button', { name: hans['action.in-review.approved'], exact: true }).count()).resolves.toBe(0);
-      await expect(page.getByRole('button', { name: '发布', exact: true }).isDisabled()).resolves.toBe(true);
       await screenshot(page, 'step-8d-author-sent-to-review');
+      const publish = page.getByRole('button', { name: '发布', exact: true });
+      await expect(publish.isDisabled()).resolves.toBe(true);
+      await publish.scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-8e-author-cannot-publish');
       // Nor past the screen: the server refuses the author's publish and approval.
       const authorApi = await AdminApi.as('author');
       expect((await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}/${dayId}/actions/publish?locale=zh-Hant`, {})).status).toBe(403);
@@ -468,6 +492,8 @@ describe("the editor's screen", () => {
       await page.getByRole('button', { name: '發布', exact: true }).click();
       const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
       await dialog.locator('[data-testid="ag-gate-reasons"] [data-rule="workflow.approval-required"]').waitFor();
+      expect(await listedRules(dialog)).toEqual([]);
+      await settled(dialog);
       await screenshot(page, 'step-9a-editor-refused-for-approval');
       await dialog.getByRole('button', { name: '關閉', exact: true }).click();
 
@@ -479,6 +505,10 @@ describe("the editor's screen", () => {
 
       await page.locator('[data-testid="wf-panel"] input[type="datetime-local"]').first().fill('2031-05-04T09:30');
       const zone = page.getByRole('combobox', { name: '時區' });
+      // Before the editor picks one, the picker shows the zone the time is read in: the configured default.
+      const defaultZone = process.env.WORKFLOW_TIMEZONE ?? 'Asia/Shanghai';
+      await expect(zone.inputValue()).resolves.toBe(defaultZone);
+      await page.locator('[data-testid="wf-panel"] label').getByText(defaultZone, { exact: false }).first().waitFor();
       await zone.click();
       await zone.fill('Taipei');
       await page.getByRole('option', { name: 'Asia/Taipei' }).click();
@@ -496,20 +526,65 @@ describe("the editor's screen", () => {
       await openArticle(page, draftId);
       await panel(page).locator('[data-testid="ag-history-record"][data-outcome="blocked"]').first().waitFor();
       await panel(page).locator('[data-testid="ag-history-record"][data-outcome="published"]').first().waitFor();
+      await panel(page).locator('[data-testid="ag-history-record"]').first().scrollIntoViewIfNeeded();
       await screenshot(page, 'step-9d-history-refused-and-published');
 
       // Unpublishing asks first, then the header follows without a reload.
+      await headerStatus(page, 'published').waitFor();
       await page.locator('[data-testid="wf-panel"]').getByRole('button', { name: '取消發布', exact: true }).click();
       const confirm = page.getByRole('alertdialog');
       await confirm.getByText('這會讓報導從網站與 API 下架。').waitFor();
-      await page.waitForTimeout(500); // the dialog's opening animation
+      await settled(confirm);
       await screenshot(page, 'step-9e-unpublish-asks-first');
       await confirm.getByRole('button', { name: '取消發布', exact: true }).click();
       await page.locator('[data-testid="wf-panel"][data-stage="draft"]').waitFor();
       await waitUntil('the story to leave the public API', async () => (await publicArticle(draftId)).status === 404);
       expect((await admin.articleByTitle(DRAFT_TITLE)).status).toBe('draft');
+      await page.locator('[data-testid="wf-panel"]').scrollIntoViewIfNeeded();
       await screenshot(page, 'step-9f-unpublished');
+      // The header says so too, without a reload.
+      await headerStatus(page, 'draft').waitFor();
+      await headerStatus(page, 'draft').scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-9g-unpublished-header');
       expect(ownMissingTranslations()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('10. the import page in 繁體中文: the story file is chosen through a design-system button, shown with its name, size and Remove, and a dry run reports the story without creating anything', async () => {
+    const fromLine = consoleLines.length;
+    const zh = appMessages('zh');
+    const admin = await AdminApi.as('admin');
+    const articlesBefore = (await admin.articles()).length;
+    const page = await pageAs('editor');
+    try {
+      await page.goto(`${baseUrl()}/admin/newsroom-import`);
+      await page.getByRole('heading', { name: zh['newsroom-import.title'], exact: true }).waitFor();
+      await page.getByText(zh['newsroom-import.file.none']!, { exact: true }).waitFor();
+      // The button opens the browser's own file dialog.
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: zh['newsroom-import.file.choose'], exact: true }).click();
+      await (await chooser).setFiles(IMPORT_FILE);
+      const chosen = page.locator('[data-testid="import-file-chosen"]');
+      await chosen.getByText(path.basename(IMPORT_FILE), { exact: true }).waitFor();
+      const kb = new Intl.NumberFormat('zh', { maximumFractionDigits: 1 }).format(fs.statSync(IMPORT_FILE).size / 1024);
+      await chosen.getByText(zh['newsroom-import.file.size']!.replace('{kb}', kb), { exact: true }).waitFor();
+      await page.getByRole('button', { name: zh['newsroom-import.file.change'], exact: true }).waitFor();
+      await page.getByRole('checkbox', { name: zh['newsroom-import.dryRun.label'] }).click();
+      await screenshot(page, 'step-10a-import-file-chosen');
+
+      await page.getByRole('button', { name: zh['newsroom-import.submit'], exact: true }).click();
+      const report = page.locator('[data-testid="import-report"]');
+      await report.getByText(zh['newsroom-import.report.dryRunTitle']!.replace('{title}', STORY_TITLE), { exact: true }).waitFor();
+      await screenshot(page, 'step-10b-import-dry-run-report');
+      expect((await admin.articles()).length).toBe(articlesBefore);
+
+      // Remove takes the file back.
+      await chosen.getByRole('button', { name: zh['newsroom-import.file.remove'], exact: true }).click();
+      await page.getByText(zh['newsroom-import.file.none']!, { exact: true }).waitFor();
+      await page.getByRole('button', { name: zh['newsroom-import.file.choose'], exact: true }).waitFor();
+      expect(ownMissingTranslations(fromLine)).toEqual([]);
     } finally {
       await page.close();
     }
