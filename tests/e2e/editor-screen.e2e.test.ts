@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoData } from '../helpers/demo';
-import { resultsDir } from './support/app-server';
-import { AdminApi, ARTICLE_UID, baseUrl, editUrl, launchBrowser, listUrl, loginAs, publicArticle, screenshot, type Role } from './support/admin';
+import { appDir, resultsDir } from './support/app-server';
+import { AdminApi, ARTICLE_UID, baseUrl, editUrl, launchBrowser, listUrl, loginAs, publicArticle, screenshot, setInterfaceLanguage, type Role } from './support/admin';
+import { appMessages, articleFieldLabels, articleLabels, englishFieldLabels, fieldBox, fieldLabel, pluginMessages, visibleFieldLabels } from './support/labels';
 
 /**
  * The editor's screen in a real browser, against the production build of the app started on a fresh
@@ -17,11 +18,17 @@ const OVERRIDE_TITLE = '轉載稿:協議尚未歸檔';
 const OVERRIDE_REASON = '協議已由法務口頭確認,書面文件下週歸檔。';
 const QUOTE_SPEAKER = '戴志康';
 const DAY_TITLE = '作者的一天:送審、核准、排程';
+const DAY_DEK = '作者在後台寫稿、挑選署名與封面,送交編輯審核。';
+const DAY_BODY = '這是作者在後台親手輸入的第一段內文。';
+/** The demo story as its outlet sent it: the import page reads it in a dry run. */
+const IMPORT_FILE = path.join(appDir, 'database/seed/seed-article.zh-Hant.txt');
 const correctQuote = demoData.pullQuotes.find((q) => q.speaker === QUOTE_SPEAKER)!.text;
 
 let browser: Browser;
 let draftId: string;
 let authorDraftId: string;
+/** The story the author writes in step 8 and the editor schedules in step 9. */
+let dayId: string;
 const contexts = new Map<Role, BrowserContext>();
 
 /** What the browser reported (page errors, console errors), kept next to the screenshots for diagnosis. */
@@ -56,6 +63,21 @@ async function waitUntil<T>(what: string, probe: () => Promise<T | null | undefi
 }
 
 const panel = (page: Page) => page.locator('[data-testid="ag-panel"]');
+
+/** Until a dialog's opening animations have run (endless ones aside), so its screenshot shows it as the user sees it. */
+const settled = (dialog: Locator) =>
+  dialog.evaluate((element) =>
+    Promise.all(
+      element
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined))
+    )
+  );
+
+/** The document's status in the edit view's header (`draft`, `published`, `modified`: Strapi's label for assistive technology). */
+const headerStatus = (page: Page, status: 'draft' | 'published' | 'modified') =>
+  page.locator('main h1').first().locator('xpath=../../..').locator(`[role="status"][aria-label="${status}"]`);
 
 /** Rule ids of the findings a container lists under "Must fix" and "Worth a look". */
 async function listedRules(container: Locator, severity: 'error' | 'warning' = 'error'): Promise<string[]> {
@@ -127,6 +149,7 @@ describe("the editor's screen", () => {
       // A wrong credit or quote is never publishable, so even an editor with the override permission gets no way past.
       await expect(dialog.getByRole('button', { name: 'Publish anyway' }).count()).resolves.toBe(0);
       await expect(page.getByText('Internal Server Error').count()).resolves.toBe(0);
+      await settled(dialog);
       await screenshot(page, 'step-2-publish-blocked');
 
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -135,6 +158,7 @@ describe("the editor's screen", () => {
       await refused.waitFor();
       await refused.locator('[data-rule="workflow.approval-required"]').waitFor();
       await panel(page).getByText('Times in your zone: Asia/Taipei').waitFor();
+      await refused.scrollIntoViewIfNeeded();
       await screenshot(page, 'step-2b-refusal-in-history');
       const admin = await AdminApi.as('admin');
       const entry = await admin.articleByTitle(DRAFT_TITLE);
@@ -176,6 +200,8 @@ describe("the editor's screen", () => {
 
       await panel(page).and(page.locator('[data-state="ready"]')).waitFor();
       await panel(page).getByText('Ready to publish').waitFor();
+      // The workflow panel re-reads the verdict after the credit and the quote were saved: one verdict on the screen.
+      await page.locator('[data-testid="wf-verdict"][data-verdict="ready"]').waitFor();
       await screenshot(page, 'step-3a-panel-ready');
 
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -214,6 +240,9 @@ describe("the editor's screen", () => {
       // An author cannot publish at all, let alone past the checks.
       await expect(page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).resolves.toBe(true);
       await expect(page.getByRole('button', { name: 'Publish anyway' }).count()).resolves.toBe(0);
+      // In English the edit view shows the fields' English labels (without a cover, the cover's own fields are not on screen).
+      const labels = await visibleFieldLabels(page);
+      expect(labels).toEqual(expect.arrayContaining(articleLabels('en')));
       await screenshot(page, 'step-4a-author-panel');
 
       await page.goto(`${baseUrl()}/admin/settings`);
@@ -235,12 +264,7 @@ describe("the editor's screen", () => {
   it('5. in 中文 (繁體) the panel and the rule messages are in Chinese', async () => {
     const page = await pageAs('editor');
     try {
-      await page.goto(`${baseUrl()}/admin/me`);
-      await page.getByRole('combobox', { name: 'Interface language' }).click();
-      await page.getByRole('option', { name: '中文 (繁體)' }).click();
-      const saved = page.waitForResponse((res) => res.url().endsWith('/admin/users/me') && res.request().method() === 'PUT');
-      await page.getByRole('button', { name: 'Save' }).click();
-      expect((await saved).status()).toBe(200);
+      await setInterfaceLanguage(page, '中文 (繁體)');
 
       await openArticle(page, authorDraftId);
       await page.getByText('署名與圖片來源').first().waitFor();
@@ -251,13 +275,28 @@ describe("the editor's screen", () => {
       await panel(page).locator('[data-testid="ag-errors"]').getByText(authorRequired.message['zh-Hant']!, { exact: true }).waitFor();
       await expect(panel(page).getByText(authorRequired.message.en!, { exact: true }).count()).resolves.toBe(0);
       await screenshot(page, 'step-5-panel-in-traditional-chinese');
-      // The edit view's own field labels are Chinese too.
-      const labels = (await page.locator('main label').allTextContents()).map((l) => l.replace(/\*$/u, '').trim()).filter(Boolean);
-      expect(labels).toEqual(expect.arrayContaining(['標題', '導言']));
-      const english = ['title', 'dek', 'cover', 'credit', 'agency', 'license', 'originalUrl', 'pullQuotes', 'Title', 'Dek (summary)', 'Cover photo', 'Original URL', 'Pull-quotes'];
-      expect(labels.filter((label) => english.includes(label))).toEqual([]);
+
+      // The edit view's own field labels are Chinese too: every field of the article and of its cover (the
+      // demo draft has one, with its relations filled), and not one English label or bare attribute name.
+      await openArticle(page, draftId);
+      await page.locator('input[name="cover.credit"]').waitFor();
+      const labels = await visibleFieldLabels(page);
+      expect(labels).toEqual(expect.arrayContaining(articleFieldLabels('zh')));
+      const english = englishFieldLabels();
+      expect(labels.filter((label) => english.has(label))).toEqual([]);
+      await page.locator('input[name="cover.credit"]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-5a-field-labels-in-traditional-chinese');
+
+      // The list's attribution column shows each row's state in Chinese, once the states have arrived.
       await page.goto(listUrl());
-      await page.getByRole('row').filter({ hasText: DRAFT_TITLE }).first().waitFor();
+      const guardZh = pluginMessages('attribution-guard', 'zh');
+      for (const title of [STORY_TITLE, DRAFT_TITLE]) {
+        const state = page.getByRole('row').filter({ hasText: title }).locator('[data-testid="ag-list-state"][data-state="ready"]');
+        await state.waitFor();
+        await expect(state.innerText()).resolves.toBe(guardZh['list.ready']);
+      }
+      const authorRow = page.getByRole('row').filter({ hasText: AUTHOR_DRAFT_TITLE }).locator('[data-testid="ag-list-state"][data-state="blocked"]');
+      await expect(authorRow.innerText()).resolves.toBe(guardZh['list.errors']!.replace('{count}', '2'));
       await screenshot(page, 'step-5b-list-in-traditional-chinese');
       const headers = await page.locator('thead').first().innerText();
       expect(headers).toContain('標題');
@@ -327,6 +366,7 @@ describe("the editor's screen", () => {
       const publishAnyway = dialog.getByRole('button', { name: '仍要發布' });
       await expect(publishAnyway.isDisabled()).resolves.toBe(true);
       await dialog.locator('textarea').fill(OVERRIDE_REASON);
+      await settled(dialog);
       await screenshot(page, 'step-7a-publish-anyway');
       await publishAnyway.click();
       await dialog.waitFor({ state: 'detached' });
@@ -338,41 +378,113 @@ describe("the editor's screen", () => {
       const record = panel(page).locator('[data-testid="ag-history-record"][data-outcome="overridden"]');
       await record.waitFor();
       await record.getByText(OVERRIDE_REASON, { exact: false }).waitFor();
+      await record.scrollIntoViewIfNeeded();
       await screenshot(page, 'step-7b-overridden-in-history');
     } finally {
       await page.close();
     }
   });
 
-  it('8. the day: the author sends a story to review and may not approve or publish; the editor is refused with the approval listed, approves, schedules it in Asia/Taipei and finds it on Schedules with its zone', async () => {
-    const admin = await AdminApi.as('admin');
-    const storyId = (await admin.articleByTitle(STORY_TITLE)).documentId;
-    const linked = async (field: string) =>
-      (await admin.request('GET', `/content-manager/relations/${ARTICLE_UID}/${storyId}/${field}?locale=zh-Hant`)).body.results[0].documentId as string;
-    // The author picks the demo byline's published author, editor and outlet.
-    const authorApi = await AdminApi.as('author');
-    const created = await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, {
-      title: DAY_TITLE,
-      author: await linked('author'),
-      editor: await linked('editor'),
-      source: await linked('source'),
-    });
-    expect(created.status).toBe(201);
-    const dayId = created.body.data.documentId as string;
-
-    const authorPage = await pageAs('author');
+  it('8. the author writes a story in the UI, in 简体中文: byline, outlet and a credited cover photo from the media library; sends it to review and may neither approve nor publish', async () => {
+    const fromLine = consoleLines.length;
+    const hans = pluginMessages('editorial-workflow', 'zh-Hans');
+    const page = await pageAs('author');
     try {
-      await openArticle(authorPage, dayId);
-      await authorPage.getByRole('button', { name: 'Send to review', exact: true }).click();
-      await authorPage.locator('[data-testid="wf-panel"][data-stage="in-review"]').waitFor();
-      await authorPage.locator('[data-testid="wf-verdict"][data-verdict="needs-approval"]').waitFor();
-      await expect(authorPage.getByRole('button', { name: 'Approve', exact: true }).count()).resolves.toBe(0);
-      await expect(authorPage.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).resolves.toBe(true);
-      await screenshot(authorPage, 'step-8a-author-sent-to-review');
-    } finally {
-      await authorPage.close();
-    }
+      await setInterfaceLanguage(page, '中文 (简体)');
+      // Content Manager → Article → Create, in the story's content locale.
+      await page.goto(listUrl());
+      await page.locator('main a[href*="/create"]').first().click();
+      await page.waitForURL((url) => url.pathname.endsWith('/create') && url.search.includes('zh-Hant'));
+      await page.locator('input[name="title"]').fill(DAY_TITLE);
+      await page.locator('textarea[name="dek"]').fill(DAY_DEK);
+      await page.locator('main [contenteditable="true"]').first().click();
+      await page.keyboard.type(DAY_BODY);
 
+      // The byline and the outlet: the demo's published author, editor and outlet, picked by name.
+      for (const [field, typed, pick] of [['author', 'koor', 'koorvoa'], ['editor', 'TV', 'TV.'], ['source', '正見', '正見 TrueView']] as const) {
+        const picker = page.locator(`[role="combobox"][name="${field}"]`);
+        await picker.click();
+        await picker.fill(typed);
+        await page.getByRole('option', { name: pick }).first().click();
+      }
+      // The panel reads the form as it is typed: the byline readers will see is already there.
+      await panel(page).locator('[data-testid="ag-byline-text"]').getByText('文|正見 TrueView,作者|koorvoa,編輯|TV.', { exact: true }).waitFor();
+      await screenshot(page, 'step-8a-author-writes');
+
+      // The cover: the demo's lead photo from the media library, credited to 視覺中國 and its agency.
+      await fieldBox(page, fieldLabel('zh-Hans', 'cover')).getByRole('button').first().click();
+      await fieldBox(page, fieldLabel('zh-Hans', 'cover.image')).getByRole('button').first().click();
+      const library = page.getByRole('dialog');
+      await library.getByRole('checkbox', { name: 'lead-photo.jpg' }).click();
+      await library.getByRole('button', { name: '完成', exact: true }).click();
+      await library.waitFor({ state: 'detached' });
+      await fieldBox(page, fieldLabel('zh-Hans', 'cover.image')).getByText('lead-photo.jpg').waitFor();
+      await page.locator('input[name="cover.credit"]').fill('視覺中國');
+      const agency = page.locator('[role="combobox"][name="cover.agency"]');
+      await agency.click();
+      await agency.fill('視覺');
+      await page.getByRole('option', { name: '視覺中國' }).first().click();
+      await page.locator('input[name="cover.credit"]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-8b-author-cover-credited');
+
+      // Every field label on the screen is Chinese, the cover's included.
+      const labels = await visibleFieldLabels(page);
+      expect(labels).toEqual(expect.arrayContaining(articleFieldLabels('zh-Hans')));
+      const english = englishFieldLabels();
+      expect(labels.filter((label) => english.has(label))).toEqual([]);
+
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+      // The admin API finds the story the UI created, by its title.
+      dayId = (await (await AdminApi.as('admin')).articleByTitle(DAY_TITLE)).documentId;
+      expect(page.url()).toContain(`/${ARTICLE_UID}/${dayId}`);
+
+      // The attribution panel: the byline as readers see it, the credited cover, nothing to fix.
+      await panel(page).and(page.locator('[data-state="ready"]')).waitFor();
+      await expect(panel(page).locator('[data-testid="ag-byline-text"]').textContent()).resolves.toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
+      await panel(page).locator('[data-testid="ag-image"][data-path="cover"][data-credited="true"]').waitFor();
+      expect(await listedRules(panel(page))).toEqual([]);
+      await screenshot(page, 'step-8c-author-saved-attribution-panel');
+
+      // What was saved is what the author typed and picked.
+      const admin = await AdminApi.as('admin');
+      const saved = (await admin.request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${dayId}?locale=zh-Hant`)).body.data;
+      expect(saved.dek).toBe(DAY_DEK);
+      expect(JSON.stringify(saved.body)).toContain(DAY_BODY);
+      expect(saved.cover.image.name).toBe('lead-photo.jpg');
+      expect(saved.cover.credit).toBe('視覺中國');
+      const relation = async (path: string) => (await admin.request('GET', `/content-manager/relations/${path}?locale=zh-Hant`)).body.results.map((r: { name: string }) => r.name);
+      await expect(relation(`${ARTICLE_UID}/${dayId}/author`)).resolves.toEqual(['koorvoa']);
+      await expect(relation(`${ARTICLE_UID}/${dayId}/editor`)).resolves.toEqual(['TV.']);
+      await expect(relation(`${ARTICLE_UID}/${dayId}/source`)).resolves.toEqual(['正見 TrueView']);
+      await expect(relation(`media.credited-image/${saved.cover.id}/agency`)).resolves.toEqual(['視覺中國']);
+      expect((await admin.check(dayId)).findings.filter((f) => f.severity === 'error')).toEqual([]);
+
+      // Sent to review: waiting for an editor's approval, which the author cannot give, and no way to publish.
+      await page.locator('[data-testid="wf-panel"]').getByRole('button', { name: hans['action.draft.in-review'], exact: true }).click();
+      await page.locator('[data-testid="wf-panel"][data-stage="in-review"]').waitFor();
+      await page.locator('[data-testid="wf-verdict"][data-verdict="needs-approval"]').waitFor();
+      await panel(page).and(page.locator('[data-verdict="needs-approval"]')).waitFor();
+      await expect(page.getByRole('button', { name: hans['action.in-review.approved'], exact: true }).count()).resolves.toBe(0);
+      await screenshot(page, 'step-8d-author-sent-to-review');
+      const publish = page.getByRole('button', { name: '发布', exact: true });
+      await expect(publish.isDisabled()).resolves.toBe(true);
+      await publish.scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-8e-author-cannot-publish');
+      // Nor past the screen: the server refuses the author's publish and approval.
+      const authorApi = await AdminApi.as('author');
+      expect((await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}/${dayId}/actions/publish?locale=zh-Hant`, {})).status).toBe(403);
+      const approve = await authorApi.request('POST', `/editorial-workflow/entries/${ARTICLE_UID}/${dayId}/transition`, { locale: 'zh-Hant', to: 'approved' });
+      expect(approve.status).toBe(403);
+      expect((await publicArticle(dayId)).status).toBe(404);
+      expect(ownMissingTranslations(fromLine)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('9. the editor is refused with the approval listed, approves the author’s story, schedules it in Asia/Taipei and finds it on Schedules with its zone; the history and unpublish', async () => {
+    const admin = await AdminApi.as('admin');
     const page = await pageAs('editor');
     try {
       await openArticle(page, dayId);
@@ -380,7 +492,9 @@ describe("the editor's screen", () => {
       await page.getByRole('button', { name: '發布', exact: true }).click();
       const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
       await dialog.locator('[data-testid="ag-gate-reasons"] [data-rule="workflow.approval-required"]').waitFor();
-      await screenshot(page, 'step-8b-editor-refused-for-approval');
+      expect(await listedRules(dialog)).toEqual([]);
+      await settled(dialog);
+      await screenshot(page, 'step-9a-editor-refused-for-approval');
       await dialog.getByRole('button', { name: '關閉', exact: true }).click();
 
       await page.getByRole('button', { name: '核准', exact: true }).click();
@@ -391,37 +505,86 @@ describe("the editor's screen", () => {
 
       await page.locator('[data-testid="wf-panel"] input[type="datetime-local"]').first().fill('2031-05-04T09:30');
       const zone = page.getByRole('combobox', { name: '時區' });
+      // Before the editor picks one, the picker shows the zone the time is read in: the configured default.
+      const defaultZone = process.env.WORKFLOW_TIMEZONE ?? 'Asia/Shanghai';
+      await expect(zone.inputValue()).resolves.toBe(defaultZone);
+      await page.locator('[data-testid="wf-panel"] label').getByText(defaultZone, { exact: false }).first().waitFor();
       await zone.click();
       await zone.fill('Taipei');
       await page.getByRole('option', { name: 'Asia/Taipei' }).click();
       await page.getByRole('button', { name: '排程發布', exact: true }).click();
       await page.locator('[data-testid="wf-verdict"][data-verdict="scheduled"]').getByText('2031-05-04 09:30 Asia/Taipei (GMT+8)', { exact: false }).waitFor();
       await panel(page).and(page.locator('[data-verdict="scheduled"]')).waitFor();
-      await screenshot(page, 'step-8c-scheduled-in-taipei');
+      await screenshot(page, 'step-9b-scheduled-in-taipei');
 
       await page.goto(`${baseUrl()}/admin/plugins/editorial-workflow`);
       const row = page.getByRole('row').filter({ hasText: DAY_TITLE });
       await row.getByText('2031-05-04 09:30 Asia/Taipei (GMT+8)').waitFor();
-      await screenshot(page, 'step-8d-schedules-with-zone');
+      await screenshot(page, 'step-9c-schedules-with-zone');
 
       // The history of the story published in step 3: the refused attempts and the successful one, in one list.
       await openArticle(page, draftId);
       await panel(page).locator('[data-testid="ag-history-record"][data-outcome="blocked"]').first().waitFor();
       await panel(page).locator('[data-testid="ag-history-record"][data-outcome="published"]').first().waitFor();
-      await screenshot(page, 'step-8e-history-refused-and-published');
+      await panel(page).locator('[data-testid="ag-history-record"]').first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-9d-history-refused-and-published');
 
       // Unpublishing asks first, then the header follows without a reload.
+      await headerStatus(page, 'published').waitFor();
       await page.locator('[data-testid="wf-panel"]').getByRole('button', { name: '取消發布', exact: true }).click();
       const confirm = page.getByRole('alertdialog');
       await confirm.getByText('這會讓報導從網站與 API 下架。').waitFor();
-      await page.waitForTimeout(500); // the dialog's opening animation
-      await screenshot(page, 'step-8f-unpublish-asks-first');
+      await settled(confirm);
+      await screenshot(page, 'step-9e-unpublish-asks-first');
       await confirm.getByRole('button', { name: '取消發布', exact: true }).click();
       await page.locator('[data-testid="wf-panel"][data-stage="draft"]').waitFor();
       await waitUntil('the story to leave the public API', async () => (await publicArticle(draftId)).status === 404);
       expect((await admin.articleByTitle(DRAFT_TITLE)).status).toBe('draft');
-      await screenshot(page, 'step-8g-unpublished');
+      await page.locator('[data-testid="wf-panel"]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-9f-unpublished');
+      // The header says so too, without a reload.
+      await headerStatus(page, 'draft').waitFor();
+      await headerStatus(page, 'draft').scrollIntoViewIfNeeded();
+      await screenshot(page, 'step-9g-unpublished-header');
       expect(ownMissingTranslations()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('10. the import page in 繁體中文: the story file is chosen through a design-system button, shown with its name, size and Remove, and a dry run reports the story without creating anything', async () => {
+    const fromLine = consoleLines.length;
+    const zh = appMessages('zh');
+    const admin = await AdminApi.as('admin');
+    const articlesBefore = (await admin.articles()).length;
+    const page = await pageAs('editor');
+    try {
+      await page.goto(`${baseUrl()}/admin/newsroom-import`);
+      await page.getByRole('heading', { name: zh['newsroom-import.title'], exact: true }).waitFor();
+      await page.getByText(zh['newsroom-import.file.none']!, { exact: true }).waitFor();
+      // The button opens the browser's own file dialog.
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: zh['newsroom-import.file.choose'], exact: true }).click();
+      await (await chooser).setFiles(IMPORT_FILE);
+      const chosen = page.locator('[data-testid="import-file-chosen"]');
+      await chosen.getByText(path.basename(IMPORT_FILE), { exact: true }).waitFor();
+      const kb = new Intl.NumberFormat('zh', { maximumFractionDigits: 1 }).format(fs.statSync(IMPORT_FILE).size / 1024);
+      await chosen.getByText(zh['newsroom-import.file.size']!.replace('{kb}', kb), { exact: true }).waitFor();
+      await page.getByRole('button', { name: zh['newsroom-import.file.change'], exact: true }).waitFor();
+      await page.getByRole('checkbox', { name: zh['newsroom-import.dryRun.label'] }).click();
+      await screenshot(page, 'step-10a-import-file-chosen');
+
+      await page.getByRole('button', { name: zh['newsroom-import.submit'], exact: true }).click();
+      const report = page.locator('[data-testid="import-report"]');
+      await report.getByText(zh['newsroom-import.report.dryRunTitle']!.replace('{title}', STORY_TITLE), { exact: true }).waitFor();
+      await screenshot(page, 'step-10b-import-dry-run-report');
+      expect((await admin.articles()).length).toBe(articlesBefore);
+
+      // Remove takes the file back.
+      await chosen.getByRole('button', { name: zh['newsroom-import.file.remove'], exact: true }).click();
+      await page.getByText(zh['newsroom-import.file.none']!, { exact: true }).waitFor();
+      await page.getByRole('button', { name: zh['newsroom-import.file.choose'], exact: true }).waitFor();
+      expect(ownMissingTranslations(fromLine)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -55,6 +55,17 @@ export async function loginAs(browser: Browser, role: Role, log: (line: string) 
   return context;
 }
 
+/** Switches an English-speaking user's admin interface language on their profile page, as the user does. */
+export async function setInterfaceLanguage(page: Page, option: '中文 (繁體)' | '中文 (简体)'): Promise<void> {
+  await page.goto(`${baseUrl()}/admin/me`);
+  await page.getByRole('combobox', { name: 'Interface language' }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  const saved = page.waitForResponse((res) => res.url().endsWith('/admin/users/me') && res.request().method() === 'PUT');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const res = await saved;
+  if (res.status() !== 200) throw new Error(`saving the interface language failed: ${res.status()}`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
   await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });

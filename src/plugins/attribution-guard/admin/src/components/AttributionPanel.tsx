@@ -152,7 +152,8 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
         if (credit.license !== undefined) onChange(`${image.path}.license`, credit.license);
       }
       toggleNotification({ type: 'success', message: formatMessage({ id: getTrad('credit.saved'), defaultMessage: 'Credit saved with the media file.' }) });
-      setTick((t) => t + 1);
+      // The stored credit changes the server's verdict too: this panel and the workflow panel re-read it.
+      window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
     },
     [client, onChange, toggleNotification, formatMessage]
   );
@@ -172,7 +173,8 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
       // The Content Manager recounts the entry's links to drafts when the window regains focus; a quote
       // just published changes that count, and Publish would otherwise warn about a draft that is gone.
       if (change.publish) window.dispatchEvent(new Event('focus'));
-      setTick((t) => t + 1);
+      // A corrected quote changes the server's verdict too: this panel and the workflow panel re-read it.
+      window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
     },
     [client, locale, toggleNotification, formatMessage]
   );

@@ -15,11 +15,17 @@ export function timeZones(current?: string): string[] {
 export const TimezonePicker = ({ value, onChange, disabled }: { value: string; onChange: (zone: string) => void; disabled?: boolean }) => {
   const { formatMessage } = useIntl();
   const zones = React.useMemo(() => timeZones(value), [value]);
+  // The design system's Combobox takes its text from the value only when mounted, and the panel knows the
+  // entry's zone only after loading it: the text follows the value, so the picker shows the zone in use.
+  const [text, setText] = React.useState(value);
+  React.useEffect(() => setText(value), [value]);
   return (
     <Field.Root name="timezone" hint={formatMessage({ id: t('panel.timezone.hint'), defaultMessage: 'Type a city or region to search.' })}>
       <Field.Label>{formatMessage({ id: t('panel.timezone'), defaultMessage: 'Time zone' })}</Field.Label>
       <Combobox
         value={value}
+        textValue={text}
+        onTextValueChange={setText}
         onChange={(zone?: string) => zone && onChange(zone)}
         autocomplete={{ type: 'list', filter: 'contains' }}
         disabled={disabled}
