@@ -45,9 +45,11 @@ export interface DeliveryService {
 /**
  * How long one instance may hold the right to render a missing story before others render it
  * themselves, and how often a waiting instance looks for its fill. A render takes tens of
- * milliseconds; the claim bounds the wait if the renderer dies.
+ * milliseconds on a quiet machine but seconds on a saturated one, and a waiter that gives up early
+ * renders too (the burst the claim is there to prevent); the claim still bounds the wait if the
+ * renderer dies.
  */
-const CLAIM_MS = 3000;
+const CLAIM_MS = 10_000;
 const CLAIM_POLL_MS = 15;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
