@@ -14,7 +14,7 @@ type Store = { get: (key: string) => Promise<unknown>; set: (key: string, value:
 export async function ensureArticleListLayout(strapi: Core.Strapi, store: Store): Promise<void> {
   if (await store.get('articleListLayout')) return;
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  const contentType = strapi.contentType(ARTICLE_UID as any);
+  const contentType = strapi.contentType(ARTICLE_UID);
   if (!contentType) return;
   const configuration = await contentTypes.findConfiguration(contentType);
   await contentTypes.updateConfiguration(contentType, { ...configuration, layouts: { ...configuration.layouts, list: ARTICLE_LIST } });

@@ -4,6 +4,7 @@ import { assertAdminCanEntry } from '../lib/admin-can';
 import { ARTICLE_UID } from '../lib/content-types';
 import type { CorrectionKind } from './rules';
 import { readVersions } from './versions';
+import { documentData } from '../lib/document-data';
 
 export interface AddCorrectionInput {
   documentId: string;
@@ -51,7 +52,7 @@ export async function addCorrection(strapi: Core.Strapi, ctx: AdminCtx, input: A
   await assertAdminCanEntry(strapi, ctx, 'update', ARTICLE_UID, { documentId, locale });
   await assertAdminCanEntry(strapi, ctx, 'publish', ARTICLE_UID, { documentId, locale });
   const workflow = workflowOf(strapi);
-  const articles = strapi.documents(ARTICLE_UID as any);
+  const articles = strapi.documents(ARTICLE_UID);
 
   return strapi.db.transaction(async () => {
     // One correction at a time per story and locale (PostgreSQL; SQLite has one writer anyway).
@@ -69,9 +70,9 @@ export async function addCorrection(strapi: Core.Strapi, ctx: AdminCtx, input: A
       documentId,
       locale,
       // The draft's own corrections stay as they are (named by id); the new one is added last.
-      data: { corrections: [...draft.corrections.map((c) => ({ id: c.id })), correction], ...(ctx.state?.user ? { updatedBy: ctx.state.user.id } : {}) },
-    } as any);
-    const publish = () => articles.publish({ documentId, locale } as any);
+      data: documentData(ARTICLE_UID, { corrections: [...draft.corrections.map((c) => ({ id: c.id })), correction], ...(ctx.state?.user ? { updatedBy: ctx.state.user.id } : {}) }),
+    });
+    const publish = () => articles.publish({ documentId, locale });
     await (workflow ? workflow.context.run({ comment: `Published again with a ${input.kind}.` }, publish) : publish());
 
     const after = await readVersions(strapi, documentId, locale);

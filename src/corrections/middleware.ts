@@ -114,11 +114,11 @@ export const createCorrectionsMiddleware =
 
 /** Deletes an entry's correction components and their links (a new copy's, which nobody has seen). */
 async function dropCorrections(strapi: Core.Strapi, entryId: number): Promise<void> {
-  const row = (await strapi.db.query(ARTICLE_UID as any).findOne({ where: { id: entryId }, select: ['id'], populate: { corrections: { select: ['id'] } } } as any)) as { corrections?: Array<{ id: number }> } | null;
+  const row = (await strapi.db.query(ARTICLE_UID).findOne({ where: { id: entryId }, select: ['id'], populate: { corrections: { select: ['id'] } } })) as { corrections?: Array<{ id: number }> } | null;
   const ids = (row?.corrections ?? []).map((c) => c.id);
   if (ids.length === 0) return;
-  await strapi.db.query(ARTICLE_UID as any).update({ where: { id: entryId }, data: { corrections: [] } } as any);
-  await strapi.db.query(CORRECTION_UID as any).deleteMany({ where: { id: { $in: ids } } });
+  await strapi.db.query(ARTICLE_UID).update({ where: { id: entryId }, data: { corrections: [] } });
+  await strapi.db.query(CORRECTION_UID).deleteMany({ where: { id: { $in: ids } } });
 }
 
 /** Runs the publish, then records each correction it made public, in the same transaction. */

@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -43,13 +44,14 @@ export function registerCorrectionRoutes(strapi: Core.Strapi): void {
     routes: [
       {
         method: 'POST',
+        info: { type: 'admin' },
         path: '/corrections',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           const input = parse(ctx.request.body);
           ctx.body = { data: await addCorrection(strapi, ctx, input) };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
     ],
-  } as any);
+  });
 }

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../lib/content-types';
 import type { CorrectionLike } from './rules';
+import type { Row } from '../lib/row';
 
-type Row = Record<string, any>;
 
 export interface StoredCorrection extends CorrectionLike {
   id: number;
@@ -40,11 +40,11 @@ const toVersion = (row: Row | null): ArticleVersion | null =>
 /** The draft and the published version of a story in one locale, with their corrections, read through the query engine. */
 export async function readVersions(strapi: Core.Strapi, documentId: string, locale: string): Promise<ArticleVersions> {
   const read = (published: boolean) =>
-    strapi.db.query(ARTICLE_UID as any).findOne({
+    strapi.db.query(ARTICLE_UID).findOne({
       select: ['id', 'title', 'firstPublishedAt', 'publishedAt', 'updatedAt'],
       where: { documentId, locale, publishedAt: published ? { $notNull: true } : null },
       populate: { corrections: { select: ['id', 'at', 'kind', 'text'] } },
-    } as any) as Promise<Row | null>;
+    }) as Promise<Row | null>;
   const [draft, published] = await Promise.all([read(false), read(true)]);
   return { draft: toVersion(draft), published: toVersion(published) };
 }
@@ -63,7 +63,7 @@ export async function localesOf(strapi: Core.Strapi, documentId: string, locale:
   if (Array.isArray(locale)) return locale.map(String);
   if (typeof locale === 'string' && locale !== '*') return [locale];
   if (locale === '*') {
-    const rows = (await strapi.db.query(ARTICLE_UID as any).findMany({ select: ['locale'], where: { documentId, publishedAt: null } })) as Array<{ locale: string }>;
+    const rows = (await strapi.db.query(ARTICLE_UID).findMany({ select: ['locale'], where: { documentId, publishedAt: null } })) as Array<{ locale: string }>;
     return [...new Set(rows.map((r) => r.locale))].sort();
   }
   return [(await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string];

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkSortPaths, PUBLIC_UNREACHABLE_FIELDS, type ModelLookup } from '../lib/content-query';
 import { checkSlug } from './http';
@@ -33,12 +33,12 @@ const TYPE_DEFS = /* GraphQL */ `
   }
 `;
 
-type Resolver = (root: unknown, args: Record<string, any> | undefined, ctx: unknown, info: unknown) => unknown;
+type Resolver = (root: unknown, args: Record<string, unknown> | undefined, ctx: unknown, info: unknown) => unknown;
 interface NexusPluginApi {
   plugin(config: {
     name: string;
     onCreateFieldResolver: (config: { parentTypeConfig: { name: string }; fieldConfig: { name: string; args?: Record<string, unknown> } }) =>
-      | ((root: unknown, args: Record<string, any> | undefined, ctx: unknown, info: unknown, next: Resolver) => unknown)
+      | ((root: unknown, args: Record<string, unknown> | undefined, ctx: unknown, info: unknown, next: Resolver) => unknown)
       | undefined;
   }): unknown;
 }
@@ -96,7 +96,7 @@ export function registerGraphqlDelivery(strapi: Core.Strapi, delivery: () => Del
       if (field in (model as { attributes: object }).attributes) extension.shadowCRUD(uid).field(field).disableFilters();
     }
   }
-  const lookup: ModelLookup = (uid) => strapi.getModel(uid as any) as ReturnType<ModelLookup>;
+  const lookup: ModelLookup = (uid) => strapi.getModel(uid as UID.ContentType) as ReturnType<ModelLookup>;
   extension.use(({ nexus }: { nexus: NexusPluginApi }) => ({
     plugins: [publishedOnlyPlugin(nexus, maxLimit, lookup)],
     typeDefs: TYPE_DEFS,

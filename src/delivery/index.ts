@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { registerGraphqlDelivery } from './graphql';
 import { createInvalidationMiddleware, subscribeDatabaseWrites } from './invalidation';
 import type { DeliveryService } from './service';
@@ -6,7 +6,7 @@ import type { DeliveryService } from './service';
 export const DELIVERY_SERVICE_UID = 'api::article.delivery';
 
 export function getDeliveryService(strapi: Core.Strapi): DeliveryService {
-  return strapi.service(DELIVERY_SERVICE_UID as any) as unknown as DeliveryService;
+  return strapi.service(DELIVERY_SERVICE_UID as UID.Service) as unknown as DeliveryService;
 }
 
 /** Register: cache invalidation on every write that can change a delivered story, and the GraphQL side. */

@@ -112,7 +112,7 @@ export const createInvalidationMiddleware =
 const DB_WATCHED = [FILE_UID, MEDIA_CREDIT_UID, 'plugin::i18n.locale', 'strapi::core-store'];
 
 export function subscribeDatabaseWrites(strapi: Core.Strapi, invalidator: () => Invalidator | null): void {
-  const handler = async (event: { model: { uid: string }; params?: any; result?: any; action: string }) => {
+  const handler = async (event: { model: { uid: string }; params?: { where?: { key?: unknown }; data?: { key?: unknown } }; result?: { key?: unknown }; action: string }) => {
     // The core store holds many settings; only the default content locale changes a delivery response.
     if (event.model.uid === 'strapi::core-store') {
       const key = event.result?.key ?? event.params?.where?.key ?? event.params?.data?.key;
@@ -130,5 +130,5 @@ export function subscribeDatabaseWrites(strapi: Core.Strapi, invalidator: () => 
     afterUpdateMany: handler,
     afterDelete: handler,
     afterDeleteMany: handler,
-  } as any);
+  });
 }

@@ -262,9 +262,9 @@ async function storedCredits(strapi: Core.Strapi, s: Statements, fileIds: number
 
 /** Published locales of every story that has this slug in some locale, for a helpful 404. */
 export async function publishedLocalesOfSlug(strapi: Core.Strapi, slug: string): Promise<DeliveryLocalization[]> {
-  const matches: Row[] = await strapi.db.query(ARTICLE_UID as any).findMany({ select: ['documentId'], where: { slug, publishedAt: { $notNull: true } } });
+  const matches: Row[] = await strapi.db.query(ARTICLE_UID).findMany({ select: ['documentId'], where: { slug, publishedAt: { $notNull: true } } });
   if (matches.length === 0) return [];
-  const rows: Row[] = await strapi.db.query(ARTICLE_UID as any).findMany({
+  const rows: Row[] = await strapi.db.query(ARTICLE_UID).findMany({
     select: ['locale', 'slug'],
     where: { documentId: { $in: [...new Set(matches.map((m) => m.documentId))] }, publishedAt: { $notNull: true } },
     orderBy: { locale: 'asc' },

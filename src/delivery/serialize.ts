@@ -20,9 +20,10 @@ import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks'
 import { sanitizeBodyHtml } from './sanitize-body';
 import { withoutTypedByline } from './typed-byline';
 import { isCorrectionKind, isoInstant, newestFirst } from '../corrections/rules';
+export type { Row } from '../lib/row';
+import type { Row } from '../lib/row';
 
 /** A row as the database layer returns it. */
-export type Row = Record<string, any>;
 
 /** Everything one delivery response is made from, loaded in a fixed number of queries (load-article.ts). */
 export interface LoadedArticle {

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DocumentMiddleware } from '../lib/document-middleware';
 
@@ -19,7 +19,7 @@ export const createKnownLocaleMiddleware = (strapi: Core.Strapi): DocumentMiddle
   };
 
   return async (ctx, next) => {
-    const model = strapi.getModel(ctx.uid as any) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
+    const model = strapi.getModel(ctx.uid as UID.ContentType) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
     const locale = (ctx.params as { locale?: unknown }).locale;
     if (!model?.pluginOptions?.i18n?.localized || locale === undefined || locale === null || locale === '*') return next();
 

@@ -7,6 +7,8 @@ import { decodeStoryFile, MAX_IMPORT_BYTES, type ImportEncoding } from './decode
 import { ImportInputError } from './errors';
 import { matchRecords, recordLookup, type AuthorMatch, type SourceMatch } from './match';
 import { parseStory, type ParsedStory } from './parse';
+import type { Row } from '../lib/row';
+import { documentData } from '../lib/document-data';
 
 export interface ImportOptions {
   locale?: string;
@@ -60,12 +62,11 @@ export interface ImportReport {
 /** Thrown inside the import's transaction on a dry run, so everything it wrote is rolled back. */
 class DryRunRollback extends Error {}
 
-type Row = Record<string, any>;
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 async function loadRecords(strapi: Core.Strapi): Promise<{ sources: SourceRecord[]; authors: AuthorRecord[] }> {
-  const sourceRows: Row[] = await strapi.db.query(SOURCE_UID as any).findMany({});
-  const authorRows: Row[] = await strapi.db.query(AUTHOR_UID as any).findMany({ populate: { outlet: { select: ['documentId'] } } });
+  const sourceRows: Row[] = await strapi.db.query(SOURCE_UID).findMany({});
+  const authorRows: Row[] = await strapi.db.query(AUTHOR_UID).findMany({ populate: { outlet: { select: ['documentId'] } } });
   const sources = new Map<string, SourceRecord>();
   for (const row of sourceRows) {
     const known = sources.get(row.documentId);
@@ -149,7 +150,7 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
       // A story imported twice, or one sharing its title with an existing article, gets a numbered slug.
       const baseSlug = slugFromTitle(story.title);
       let slug = baseSlug;
-      for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID as any).count({ where: { slug, locale } })) > 0; n += 1) {
+      for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID).count({ where: { slug, locale } })) > 0; n += 1) {
         slug = `${baseSlug.slice(0, SLUG_MAX_LENGTH - String(n).length - 1)}-${n}`;
       }
       if (slug !== baseSlug) report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
@@ -158,7 +159,7 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
         if (!match) return null;
         if (match.record) return match.record.documentId;
         if (!match.proposal) return null;
-        const created = await strapi.documents(SOURCE_UID as any).create({ data: { name: match.proposal.name, kind: match.proposal.kind, aliases: [] } as any });
+        const created = await strapi.documents(SOURCE_UID).create({ data: { name: match.proposal.name, kind: match.proposal.kind, aliases: [] } });
         report.created.sources.push(created.documentId);
         return created.documentId;
       };
@@ -168,9 +169,9 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
         if (!match) return null;
         if (match.record) return match.record.documentId;
         if (!match.proposal) return null;
-        const created = await strapi.documents(AUTHOR_UID as any).create({
+        const created = await strapi.documents(AUTHOR_UID).create({
           locale,
-          data: { name: match.proposal.name, displayName: match.proposal.name, role: match.proposal.role, aliases: [], outlet } as any,
+          data: { name: match.proposal.name, displayName: match.proposal.name, role: match.proposal.role, aliases: [], outlet },
         });
         report.created.authors.push(created.documentId);
         return created.documentId;
@@ -180,9 +181,9 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
         const id = await authorId(match);
         if (id && !people.includes(id)) people.push(id);
       }
-      const article = await strapi.documents(ARTICLE_UID as any).create({
+      const article = await strapi.documents(ARTICLE_UID).create({
         locale,
-        data: {
+        data: documentData(ARTICLE_UID, {
           title: story.title,
           ...(slug !== '' ? { slug } : {}),
           body: toBlocks(story.paragraphs),
@@ -192,12 +193,12 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
           editor: await authorId(matches.editor),
           source: outlet,
           republisher,
-        } as any,
+        }),
       });
       for (const [position, quote] of quotes.entries()) {
-        const created = await strapi.documents(PULL_QUOTE_UID as any).create({
+        const created = await strapi.documents(PULL_QUOTE_UID).create({
           locale,
-          data: { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, speakerOrg: quote.speakerOrg, position, article: article.documentId } as any,
+          data: documentData(PULL_QUOTE_UID, { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, speakerOrg: quote.speakerOrg, position, article: article.documentId }),
         });
         report.created.pullQuotes.push(created.documentId);
       }

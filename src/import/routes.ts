@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -20,8 +21,9 @@ export function registerImportRoutes(strapi: Core.Strapi): void {
     routes: [
       {
         method: 'POST',
+        info: { type: 'admin' },
         path: '/import',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           assertAdminCan(ctx, 'plugin::content-manager.explorer.create', ARTICLE_UID);
           // Every field is checked before anything is read or created.
           const fields = parseImportFields(ctx.request.body, { multipart: Boolean(ctx.is('multipart')) });
@@ -44,5 +46,5 @@ export function registerImportRoutes(strapi: Core.Strapi): void {
         },
       },
     ],
-  } as any);
+  });
 }

@@ -1,5 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Row } from './row';
 
 // PolicyError is Strapi's 403 that keeps its message; a plain ForbiddenError reaches the client as "Forbidden".
 const forbidden = (message: string) => new errors.PolicyError(message);
@@ -10,7 +11,6 @@ export function assertAdminCan(ctx: { state?: { userAbility?: { can: (action: st
   if (!ability || !ability.can(action, uid)) throw forbidden(`You may not ${action.split('.').pop()} ${uid.split('.').pop()}s.`);
 }
 
-type Row = Record<string, any>;
 /** The Content Manager's populate builder: a factory per content type, not a plain service object. */
 type PopulateBuilder = (uid: string) => { populateFromQuery: (query: unknown) => { build: () => Promise<Row> } };
 interface EntryCtx {
@@ -43,7 +43,7 @@ export async function assertAdminCanEntry(
 
   const permissionQuery = await checker.sanitizedQuery({}, fullAction);
   const populate = await (strapi.plugin('content-manager').service('populate-builder') as unknown as PopulateBuilder)(uid).populateFromQuery(permissionQuery).build();
-  const draft: Row | null = await strapi.documents(uid as any).findOne({ documentId: target.documentId, locale: target.locale, status: 'draft', populate } as any);
+  const draft: Row | null = await strapi.documents(uid as UID.ContentType).findOne({ documentId: target.documentId, locale: target.locale, status: 'draft', populate });
   if (draft) {
     if (checker.cannot(fullAction, draft)) throw refuse(action);
     return draft;

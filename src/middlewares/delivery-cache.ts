@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { getDeliveryService } from '../delivery';
 import { checkBySlugQuery, checkSlug, sendCached } from '../delivery/http';
@@ -10,7 +11,7 @@ import { checkBySlugQuery, checkSlug, sendCached } from '../delivery/http';
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = `${String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/u, '')}/articles/by-slug/`;
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: () => Promise<void>) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith(prefix)) return next();
     let slug: string;
     let requested: string | undefined;

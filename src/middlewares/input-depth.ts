@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findExcessNesting, MAX_NESTING_DEPTH } from './nesting-depth';
@@ -10,7 +11,7 @@ import { findExcessNesting, MAX_NESTING_DEPTH } from './nesting-depth';
  * their stack, which answered 500.
  */
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: () => Promise<void>) => {
     const problem = findExcessNesting({ body: ctx.request?.body, query: ctx.query, rawQuery: ctx.querystring, multipart: Boolean(ctx.is?.('multipart')) });
     if (problem) {
       const where = problem.where === 'body' ? 'request body' : 'query string';

@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkContentQuery, type ModelLookup } from '../lib/content-query';
 
@@ -14,8 +15,8 @@ const refuse = (param: string, message: string) =>
  * (src/lib/content-query.ts).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const lookup: ModelLookup = (uid) => strapi.getModel(uid as any) as ReturnType<ModelLookup>;
-  return async (ctx: any, next: () => Promise<void>) => {
+  const lookup: ModelLookup = (uid) => strapi.getModel(uid as UID.ContentType) as ReturnType<ModelLookup>;
+  return async (ctx: Context, next: () => Promise<void>) => {
     const query = (ctx.query ?? {}) as Record<string, unknown>;
     if (query.status !== undefined && query.status !== 'published') {
       throw refuse('status', 'Only published content is available on this API: remove the status parameter or use status=published.');

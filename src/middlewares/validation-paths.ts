@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
@@ -13,11 +14,11 @@ function fieldHoldingId(body: Body, id: string): string | null {
 }
 
 /** The fields of the request body that are relations to `target` on the route's content type. */
-function fieldsRelatingTo(strapi: Core.Strapi, ctx: any, target: string): string[] {
+function fieldsRelatingTo(strapi: Core.Strapi, ctx: Context, target: string): string[] {
   const handler: unknown = ctx.state?.route?.handler;
   if (typeof handler !== 'string') return [];
   const uid = handler.split('.').slice(0, 2).join('.');
-  const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { attributes: Record<string, any> } | undefined;
+  const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { attributes: Record<string, { type?: string; target?: string }> } | undefined;
   const body = (ctx.request?.body as Body)?.data ?? {};
   return Object.entries(model?.attributes ?? {})
     .filter(([name, attr]) => attr.type === 'relation' && attr.target === target && body[name] !== undefined)
@@ -30,7 +31,7 @@ function fieldsRelatingTo(strapi: Core.Strapi, ctx: any, target: string): string
  * so the error is completed here before Strapi's error middleware formats it.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: () => Promise<void>) => {
     try {
       await next();
     } catch (error) {

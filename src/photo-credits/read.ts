@@ -102,15 +102,21 @@ const exifText = (value: unknown): string | null => {
 // A file is input from anywhere: once decoded, its strings are reduced to plain text.
 const plain = (value: string | null) => (value === null ? null : toPlainText(value) || null);
 
+/**
+ * The segments read, each block apart (mergeOutput: false). exifr's types accept only an options
+ * object for a block such as `ifd0`, while the library itself takes `true` for "read it with defaults".
+ */
+const EXIFR_OPTIONS = {
+  iptc: true, xmp: true, tiff: true, ifd0: true, ifd1: false, exif: false, gps: false, interop: false, icc: false, jfif: false, ihdr: false, makerNote: false, userComment: false, mergeOutput: false,
+} as unknown as Parameters<typeof exifr.parse>[1];
+
 export async function readPhotoMetadata(input: Buffer | string): Promise<PhotoMetadata> {
   let bytes: Buffer;
   let parsed: Parsed | undefined;
   try {
     bytes = typeof input === 'string' ? await readFile(input) : input;
     // A JPEG's XMP must be UTF-8 (XMP Part 3); exifr reads no other encoding, and IIM and EXIF stand in.
-    parsed = (await exifr.parse(bytes, {
-      iptc: true, xmp: true, tiff: true, ifd0: true, ifd1: false, exif: false, gps: false, interop: false, icc: false, jfif: false, ihdr: false, makerNote: false, userComment: false, mergeOutput: false,
-    } as any)) as Parsed | undefined;
+    parsed = (await exifr.parse(bytes, EXIFR_OPTIONS)) as Parsed | undefined;
   } catch {
     return { ...NO_METADATA };
   }

@@ -3,13 +3,13 @@ import type { SourceRecord } from '../plugins/attribution-guard/shared/contracts
 import { SOURCE_UID } from '../lib/content-types';
 import { creditFromMetadata } from './credit';
 import { readPhotoMetadata, type PhotoMetadata } from './read';
+import type { Row } from '../lib/row';
+import { uploadService, type ReplaceArgs, type UploadArgs, type UploadFile } from '../uploads/upload-service';
 
-type Row = Record<string, any>;
-type UploadFile = { filepath?: string; path?: string; mimetype?: string; type?: string };
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 async function agencies(strapi: Core.Strapi): Promise<SourceRecord[]> {
-  const rows: Row[] = await strapi.db.query(SOURCE_UID as any).findMany({ where: { kind: { $in: ['agency', 'wire'] } } });
+  const rows: Row[] = await strapi.db.query(SOURCE_UID).findMany({ where: { kind: { $in: ['agency', 'wire'] } } });
   const byId = new Map<string, SourceRecord>();
   for (const row of rows) {
     if (byId.has(row.documentId) && row.publishedAt === null) continue;
@@ -36,7 +36,7 @@ async function metadataOf(file: UploadFile): Promise<PhotoMetadata | null> {
  * (origin `typed`) stays.
  */
 export function readCreditsOnUpload(strapi: Core.Strapi): void {
-  const uploadService = strapi.plugin('upload').service('upload') as Record<string, any>;
+  const service = uploadService(strapi);
   const credits = strapi.plugin('attribution-guard').service('media-credits');
   const placeholders = (): string[] => strapi.plugin('attribution-guard').service('guard').config().placeholderCredits;
 
@@ -45,19 +45,19 @@ export function readCreditsOnUpload(strapi: Core.Strapi): void {
     await credits.fromFile(fileId, credit);
   };
 
-  const upload = uploadService.upload as (args: { data: unknown; files: UploadFile | UploadFile[] }, opts?: unknown) => Promise<Row[]>;
-  uploadService.upload = async (args: { data: unknown; files: UploadFile | UploadFile[] }, opts?: unknown) => {
+  const upload = service.upload;
+  service.upload = async (args: UploadArgs, ...rest: unknown[]) => {
     const files = Array.isArray(args.files) ? args.files : [args.files];
     const metas = await Promise.all(files.map((file) => metadataOf(file).catch(() => null)));
-    const uploaded = await upload.call(uploadService, args, opts);
+    const uploaded = await upload.call(service, args, ...rest);
     for (const [i, file] of uploaded.entries()) await store(file.id as number, metas[i] ?? null);
     return uploaded;
   };
 
-  const replace = uploadService.replace as (id: number, args: { data: unknown; file: UploadFile }, opts?: unknown) => Promise<Row>;
-  uploadService.replace = async (id: number, args: { data: unknown; file: UploadFile }, opts?: unknown) => {
+  const replace = service.replace;
+  service.replace = async (id: number, args: ReplaceArgs, ...rest: unknown[]) => {
     const meta = await metadataOf(args.file).catch(() => null);
-    const replaced = await replace.call(uploadService, id, args, opts);
+    const replaced = await replace.call(service, id, args, ...rest);
     await store(replaced.id as number, meta);
     return replaced;
   };

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { ARTICLE_UID, AUTHOR_UID, SOURCE_UID } from '../lib/content-types';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/server/src/constants';
 import { ARTICLE, CORRECTION, CREDIT, CREDITED_IMAGE, FILE, ORGANIZATION, PERSON, PULL_QUOTE } from '../delivery/load-article';
@@ -47,8 +47,8 @@ function bodyImageUrls(body: unknown): string[] {
 async function complete(strapi: Core.Strapi, article: Row): Promise<LoadedArticle> {
   const bodyUrls = bodyImageUrls(article.body);
   const [localizations, bodyFileRows] = await Promise.all([
-    strapi.db.query(ARTICLE_UID as any).findMany({ select: ['locale', 'slug'], where: { documentId: article.documentId, locale: { $ne: article.locale }, ...published }, orderBy: { locale: 'asc' } }) as Promise<Row[]>,
-    bodyUrls.length > 0 ? (strapi.db.query(FILE_UID as any).findMany({ select: FILE, where: { url: { $in: bodyUrls } } }) as Promise<Row[]>) : Promise.resolve([] as Row[]),
+    strapi.db.query(ARTICLE_UID).findMany({ select: ['locale', 'slug'], where: { documentId: article.documentId, locale: { $ne: article.locale }, ...published }, orderBy: { locale: 'asc' } }) as Promise<Row[]>,
+    bodyUrls.length > 0 ? (strapi.db.query(FILE_UID).findMany({ select: FILE, where: { url: { $in: bodyUrls } } }) as Promise<Row[]>) : Promise.resolve([] as Row[]),
   ]);
   const uncredited = [article.cover, ...(Array.isArray(article.gallery) ? article.gallery : [])]
     .filter((usage: Row | null | undefined) => usage && !usage.credit && typeof usage.image?.id === 'number')
@@ -56,7 +56,7 @@ async function complete(strapi: Core.Strapi, article: Row): Promise<LoadedArticl
     .concat(bodyFileRows.map((file) => file.id as number));
   const creditRows: Row[] =
     uncredited.length > 0
-      ? await strapi.db.query(MEDIA_CREDIT_UID as any).findMany({ select: CREDIT, where: { fileId: { $in: [...new Set(uncredited)] } }, populate: { agency: { select: ORGANIZATION, where: published } } } as any)
+      ? await strapi.db.query(MEDIA_CREDIT_UID).findMany({ select: CREDIT, where: { fileId: { $in: [...new Set(uncredited)] } }, populate: { agency: { select: ORGANIZATION, where: published } } })
       : [];
   return {
     article,
@@ -83,12 +83,12 @@ async function preferPublished(strapi: Core.Strapi, article: Row): Promise<Row> 
     const linked = fields.flatMap((field) => (Array.isArray(article[field]) ? (article[field] as Row[]) : article[field] ? [article[field] as Row] : []));
     const ids = [...new Set(linked.map((row) => row.documentId as string).filter(Boolean))];
     if (ids.length === 0) continue;
-    const localized = (strapi.getModel(uid as any) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
+    const localized = (strapi.getModel(uid as UID.ContentType) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
     const { where: _where, ...shape } = populateOf(fields[0]!);
-    const published: Row[] = await strapi.db.query(uid as any).findMany({
+    const published: Row[] = await strapi.db.query(uid).findMany({
       ...shape,
       where: { documentId: { $in: ids }, publishedAt: { $notNull: true }, ...(localized ? { locale: article.locale } : {}) },
-    } as any);
+    });
     const byId = new Map(published.map((row) => [row.documentId as string, row]));
     const pick = (row: Row) => byId.get(row.documentId as string) ?? row;
     for (const field of fields) {
@@ -101,10 +101,10 @@ async function preferPublished(strapi: Core.Strapi, article: Row): Promise<Row> 
 
 /** The draft of one story in one locale with everything its page needs, or null when there is none. */
 export async function loadDraftArticle(strapi: Core.Strapi, documentId: string, locale: string): Promise<LoadedArticle | null> {
-  const article: Row | null = await strapi.db.query(ARTICLE_UID as any).findOne({
+  const article: Row | null = await strapi.db.query(ARTICLE_UID).findOne({
     ...DRAFT_QUERY,
     where: { documentId, locale, publishedAt: null },
-  } as any);
+  });
   if (!article) return null;
   return complete(strapi, await preferPublished(strapi, article));
 }

@@ -32,13 +32,13 @@ export async function previewUrl(strapi: Core.Strapi, uid: string, params: Previ
   const locale = typeof params.locale === 'string' && params.locale !== '' ? params.locale : ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
 
   if (params.status === 'published') {
-    const row = await strapi.db.query(ARTICLE_UID as any).findOne({ select: ['slug'], where: { documentId: params.documentId, locale, publishedAt: { $notNull: true } } });
+    const row = await strapi.db.query(ARTICLE_UID).findOne({ select: ['slug'], where: { documentId: params.documentId, locale, publishedAt: { $notNull: true } } });
     if (!row?.slug) return null;
     return (await mayRead(strapi, ctx, params.documentId, locale)) ? newsPath(locale, row.slug as string) : null;
   }
 
   // Nothing to preview without a draft in this locale; and nothing for whoever may not read it.
-  const draft = await strapi.db.query(ARTICLE_UID as any).findOne({ select: ['id'], where: { documentId: params.documentId, locale, publishedAt: null } });
+  const draft = await strapi.db.query(ARTICLE_UID).findOne({ select: ['id'], where: { documentId: params.documentId, locale, publishedAt: null } });
   if (!draft || !(await mayRead(strapi, ctx, params.documentId, locale))) return null;
   const { secret, tokenMinutes } = readReaderConfig(strapi).preview;
   const token = signPreviewToken({ documentId: params.documentId, locale, userId: user.id, sessionId: typeof ctx.state?.session?.id === 'string' ? ctx.state.session.id : null, expiresAt: Math.floor(Date.now() / 1000) + tokenMinutes * 60 }, secret);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getDeliveryService } from '../delivery';
 import { etagOf, checkSlug } from '../delivery/http';
@@ -13,18 +14,7 @@ import { renderArticlePage, renderDeniedPage, renderNotFoundPage, type PageConte
 import { verifyPreviewToken } from './token';
 import type { DeliveryArticle } from '../delivery/types';
 
-/** Minimal view of the Koa context these routes use. */
-interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  origin: string;
-  status: number;
-  body: unknown;
-  type: string;
-  fresh: boolean;
-  get(field: string): string;
-  set(field: string | Record<string, string>, value?: string): void;
-}
+type Ctx = Context;
 
 /** Pages shown to readers are dated in the newsroom's zone, said with its offset. */
 const TIME_ZONE = 'Asia/Taipei';
@@ -153,5 +143,5 @@ export function registerReaderRoutes(strapi: Core.Strapi): void {
   strapi.server.routes([
     { method: 'GET', path: '/preview/articles/:documentId', handler: preview, config: { auth: false } },
     { method: 'GET', path: '/news/:locale/:slug', handler: news, config: { auth: false } },
-  ] as any);
+  ]);
 }

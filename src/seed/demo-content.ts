@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, AUTHOR_UID, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { splitStoryText, toBlocks } from './story-text';
+import { documentData } from '../lib/document-data';
 
 interface QuoteSeed { speaker: string; speakerOrg: string; speakerTitle: string; text: string }
 interface CoverSeed { file: string; caption: string; alt: string; license: string | null }
@@ -34,9 +35,9 @@ async function uploadImage(strapi: Core.Strapi, dir: string, cover: CoverSeed): 
 }
 
 async function createQuotes(strapi: Core.Strapi, quotes: QuoteSeed[], article: string, locale: string, publish: boolean) {
-  const pullQuotes = strapi.documents(PULL_QUOTE_UID as any);
+  const pullQuotes = strapi.documents(PULL_QUOTE_UID);
   for (const [position, quote] of quotes.entries()) {
-    const created = await pullQuotes.create({ locale, data: { ...quote, position, article } as any });
+    const created = await pullQuotes.create({ locale, data: { ...quote, position, article } });
     if (publish) await pullQuotes.publish({ documentId: created.documentId, locale });
   }
 }
@@ -57,12 +58,12 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
 
   const sourceIds: Record<string, string> = {};
   for (const { key, ...source } of data.sources) {
-    const created = await strapi.documents(SOURCE_UID as any).create({ data: source as any, status: 'published' });
+    const created = await strapi.documents(SOURCE_UID).create({ data: documentData(SOURCE_UID, source), status: 'published' });
     sourceIds[key] = created.documentId;
   }
   const authorIds: Record<string, string> = {};
   for (const { key, outlet, ...author } of data.authors) {
-    const created = await strapi.documents(AUTHOR_UID as any).create({ locale, data: { ...author, outlet: sourceIds[outlet] } as any, status: 'published' });
+    const created = await strapi.documents(AUTHOR_UID).create({ locale, data: { ...author, outlet: sourceIds[outlet] }, status: 'published' });
     authorIds[key] = created.documentId;
   }
 
@@ -73,7 +74,7 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
     republisher: sourceIds.republisher,
     originalUrl: data.originalUrl,
   };
-  const articles = strapi.documents(ARTICLE_UID as any);
+  const articles = strapi.documents(ARTICLE_UID);
 
   // The story: created as a draft, its pull-quotes published, then the story itself is published
   // (publishing before the quotes would drop their links).
@@ -82,13 +83,13 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
   await strapi.plugin('attribution-guard').service('media-credits').set(coverId, { credit: story.photoCredit, agency: sourceIds.agency, license: data.cover.license });
   const article = await articles.create({
     locale,
-    data: {
+    data: documentData(ARTICLE_UID, {
       title: data.title,
       dek: data.dek,
       body: toBlocks(story.paragraphs),
       cover: { image: coverId, credit: story.photoCredit, agency: sourceIds.agency, license: data.cover.license, caption: data.cover.caption, alt: data.cover.alt },
       ...attribution,
-    } as any,
+    }),
   });
   await createQuotes(strapi, data.pullQuotes, article.documentId, locale, true);
   // The editorial workflow publishes only approved stories; the demo story arrives approved.
@@ -106,7 +107,7 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
       body: toBlocks(data.draft.paragraphs),
       cover: { image: draftCoverId, caption: data.draft.cover.caption, alt: data.draft.cover.alt },
       ...attribution,
-    } as any,
+    },
   });
   await createQuotes(strapi, data.draft.pullQuotes, draft.documentId, locale, false);
 

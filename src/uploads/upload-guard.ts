@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { detectBytes, readHead } from './detect';
 import { renamed, verdictFor } from './rules';
+import { uploadService, type ReplaceArgs, type UploadArgs, type UploadFile } from './upload-service';
 
-type UploadFile = { detectedMimeType?: string; filepath?: string; path?: string; originalFilename?: string; name?: string; mimetype?: string; type?: string };
 
 /** Checks one file's bytes; on success makes its name and MIME type say what it really is. */
 async function vet(file: UploadFile): Promise<string | null> {
@@ -35,14 +35,14 @@ async function vetAll(files: UploadFile[]): Promise<void> {
  * a refused file is never stored and never credited.
  */
 export function refuseNonImages(strapi: Core.Strapi): void {
-  const service = strapi.plugin('upload').service('upload') as Record<string, any>;
+  const service = uploadService(strapi);
   const upload = service.upload;
-  service.upload = async (args: { files: UploadFile | UploadFile[] }, ...rest: unknown[]) => {
+  service.upload = async (args: UploadArgs, ...rest: unknown[]) => {
     await vetAll(Array.isArray(args.files) ? args.files : [args.files]);
     return upload.call(service, args, ...rest);
   };
   const replace = service.replace;
-  service.replace = async (id: unknown, args: { file: UploadFile }, ...rest: unknown[]) => {
+  service.replace = async (id: number, args: ReplaceArgs, ...rest: unknown[]) => {
     await vetAll([args.file]);
     return replace.call(service, id, args, ...rest);
   };

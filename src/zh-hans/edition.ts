@@ -3,9 +3,10 @@ import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, DEFAULT_LOCALE, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { convertBlocks, convertOptional, createConverter, type TextConverter, type TraditionalVariant } from './convert';
 import { machineConvertedNote } from './notes';
+import type { Row } from '../lib/row';
+import { documentData } from '../lib/document-data';
 
 export const ZH_HANS = 'zh-Hans';
-type Row = Record<string, any>;
 
 export interface EditionResult {
   documentId: string;
@@ -25,8 +26,8 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter(
 
 /** Names never converted: every author's and source's name, short name and aliases, and the configured list. */
 export async function protectedNames(strapi: Core.Strapi): Promise<string[]> {
-  const sources: Row[] = await strapi.db.query(SOURCE_UID as any).findMany({ select: ['name', 'shortName', 'aliases'] });
-  const authors: Row[] = await strapi.db.query(AUTHOR_UID as any).findMany({ select: ['name', 'displayName', 'aliases'] });
+  const sources: Row[] = await strapi.db.query(SOURCE_UID).findMany({ select: ['name', 'shortName', 'aliases'] });
+  const authors: Row[] = await strapi.db.query(AUTHOR_UID).findMany({ select: ['name', 'displayName', 'aliases'] });
   const configured = list(strapi.config.get('editions.zhHans.protectedNames', []));
   const names = [...sources.flatMap((s) => [s.name, s.shortName, ...list(s.aliases)]), ...authors.flatMap((a) => [a.name, a.displayName, ...list(a.aliases)]), ...configured];
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.trim() !== ''))];
@@ -53,18 +54,18 @@ function convertImage(image: Row | null | undefined, convert: TextConverter): Ro
  */
 export async function createZhHansEdition(strapi: Core.Strapi, documentId: string, options: { from?: TraditionalVariant; actor?: { id: number } | null } = {}): Promise<EditionResult> {
   const from: TraditionalVariant = options.from ?? (String(strapi.config.get('editions.zhHans.from', 'tw')) === 'hk' ? 'hk' : 'tw');
-  const articles = strapi.documents(ARTICLE_UID as any);
+  const articles = strapi.documents(ARTICLE_UID);
   const source: Row | null = await articles.findOne({
     documentId, locale: DEFAULT_LOCALE, status: 'draft',
     populate: { cover: { populate: { image: true, agency: true } }, gallery: { populate: { image: true, agency: true } }, author: true, coAuthors: true, editor: true, source: true, republisher: true, pullQuotes: true },
-  } as any);
+  });
   if (!source) throw new errors.NotFoundError(`No ${DEFAULT_LOCALE} article ${documentId} to convert.`);
 
   const convert = createConverter(from, await protectedNames(strapi));
   const notes: string[] = [];
   const authorIn = async (person: Row | null | undefined, role: string): Promise<string | null> => {
     if (!person) return null;
-    const localised = await strapi.db.query(AUTHOR_UID as any).findOne({ where: { documentId: person.documentId, locale: ZH_HANS }, select: ['id'] });
+    const localised = await strapi.db.query(AUTHOR_UID).findOne({ where: { documentId: person.documentId, locale: ZH_HANS }, select: ['id'] });
     if (localised) return person.documentId as string;
     notes.push(`The ${role} ${person.name} has no ${ZH_HANS} profile yet; set the ${role} after creating it.`);
     return null;
@@ -77,7 +78,7 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     }
     return ids;
   };
-  const existing = await strapi.db.query(ARTICLE_UID as any).findOne({ where: { documentId, locale: ZH_HANS }, select: ['id'] });
+  const existing = await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: ZH_HANS }, select: ['id'] });
 
   const data = {
     title: convert(source.title),
@@ -98,13 +99,13 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     // As the Content Manager does: whoever creates the edition is its creator (so "own entries" roles
     // may refresh it later), whoever refreshes it its last editor.
     const actor = options.actor ? (existing ? { updatedBy: options.actor.id } : { createdBy: options.actor.id, updatedBy: options.actor.id }) : {};
-    await articles.update({ documentId, locale: ZH_HANS, data: { ...data, ...actor } } as any);
+    await articles.update({ documentId, locale: ZH_HANS, data: documentData(ARTICLE_UID, { ...data, ...actor }) });
     for (const quote of quotes) {
-      await strapi.documents(PULL_QUOTE_UID as any).update({
+      await strapi.documents(PULL_QUOTE_UID).update({
         documentId: quote.documentId,
         locale: ZH_HANS,
-        data: { text: convert(quote.text), speaker: quote.speaker, speakerTitle: convertOptional(quote.speakerTitle, convert), speakerOrg: quote.speakerOrg, position: quote.position, article: documentId },
-      } as any);
+        data: documentData(PULL_QUOTE_UID, { text: convert(quote.text), speaker: quote.speaker, speakerTitle: convertOptional(quote.speakerTitle, convert), speakerOrg: quote.speakerOrg, position: quote.position, article: documentId }),
+      });
     }
   });
 

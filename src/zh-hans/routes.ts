@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { assertAdminCanEntry } from '../lib/admin-can';
@@ -18,8 +19,9 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
     routes: [
       {
         method: 'POST',
+        info: { type: 'admin' },
         path: '/zh-hans-edition',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           const body = (ctx.request.body ?? {}) as { documentId?: unknown; from?: unknown };
           if (typeof body.documentId !== 'string' || body.documentId === '') throw new errors.ValidationError('documentId is required.');
           if (body.from !== undefined && body.from !== 'tw' && body.from !== 'hk') throw new errors.ValidationError('from must be "tw" or "hk".');
@@ -30,8 +32,9 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
       },
       {
         method: 'GET',
+        info: { type: 'admin' },
         path: '/zh-hans-edition/:documentId',
-        handler: async (ctx: any) => {
+        handler: async (ctx: Context) => {
           const documentId = String(ctx.params.documentId);
           await assertZhHansEditionAccess(strapi, ctx, documentId, 'read');
           ctx.body = { data: await editionMark(strapi, documentId) };
@@ -39,7 +42,7 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
         config: { policies },
       },
     ],
-  } as any);
+  });
 }
 
 /**
@@ -48,7 +51,7 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
  * read every story still converts only the ones they may edit), and update on the zh-Hans draft, or
  * create when there is none.
  */
-export async function assertZhHansEditionAccess(strapi: Core.Strapi, ctx: any, documentId: string, mode: 'read' | 'write'): Promise<void> {
+export async function assertZhHansEditionAccess(strapi: Core.Strapi, ctx: Context, documentId: string, mode: 'read' | 'write'): Promise<void> {
   await assertAdminCanEntry(strapi, ctx, mode === 'write' ? 'update' : 'read', ARTICLE_UID, { documentId, locale: DEFAULT_LOCALE });
   if (mode === 'write') await assertAdminCanEntry(strapi, ctx, 'update', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'create' });
   else await assertAdminCanEntry(strapi, ctx, 'read', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'allow' });

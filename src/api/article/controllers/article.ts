@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import { factories } from '@strapi/strapi';
 import { ARTICLE_UID } from '../../../lib/content-types';
 import { getDeliveryService } from '../../../delivery';
@@ -18,16 +19,16 @@ const SUMMARY_POPULATE = {
   cover: { populate: { image: { fields: ['url', 'width', 'height', 'alternativeText', 'formats'] }, agency: { fields: ['name', 'shortName'] } } },
 };
 
-export default factories.createCoreController(ARTICLE_UID as any, ({ strapi }) => ({
+export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
   /** `GET /api/articles`: a list in summary shape unless `fields` or `populate` say otherwise. */
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const query = (ctx.query ?? {}) as Record<string, unknown>;
     if (query.fields === undefined && query.populate === undefined) ctx.query = { ...query, fields: SUMMARY_FIELDS, populate: SUMMARY_POPULATE };
     return super.find(ctx);
   },
 
   /** `GET /api/articles/by-slug/:slug?locale=zh-Hant`: one published story, ready to show. */
-  async bySlug(ctx: any) {
+  async bySlug(ctx: Context) {
     // Errors (400, 404) must not be kept by browsers or CDNs: the story may be published a second later.
     ctx.set('Cache-Control', 'no-store');
     const delivery = getDeliveryService(strapi);
@@ -40,7 +41,7 @@ export default factories.createCoreController(ARTICLE_UID as any, ({ strapi }) =
   },
 
   /** `GET /api/corrections?locale=zh-Hant&pagination[page]=1`: corrections of published stories, newest first. */
-  async corrections(ctx: any) {
+  async corrections(ctx: Context) {
     ctx.set('Cache-Control', 'no-store');
     const delivery = getDeliveryService(strapi);
     const query = checkFeedQuery((ctx.query ?? {}) as Record<string, unknown>, Number(strapi.config.get('api.rest.maxLimit', 100)));
@@ -50,7 +51,7 @@ export default factories.createCoreController(ARTICLE_UID as any, ({ strapi }) =
   },
 
   /** `GET /api/corrections/rss.xml?locale=zh-Hant`: the latest corrections as RSS 2.0. */
-  async correctionsRss(ctx: any) {
+  async correctionsRss(ctx: Context) {
     ctx.set('Cache-Control', 'no-store');
     const delivery = getDeliveryService(strapi);
     const locale = await delivery.resolveLocale(checkRssQuery((ctx.query ?? {}) as Record<string, unknown>));

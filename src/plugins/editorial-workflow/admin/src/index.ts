@@ -1,4 +1,5 @@
-import { getFetchClient } from '@strapi/strapi/admin';
+import { getFetchClient, type StrapiApp } from '@strapi/strapi/admin';
+import type { DocumentActionComponent, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Clock } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { WorkflowPanel } from './components/WorkflowPanel';
@@ -13,7 +14,7 @@ const translations: Record<string, () => Promise<TranslationModule>> = {
 };
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
@@ -24,10 +25,14 @@ export default {
     });
   },
 
-  bootstrap(app: any) {
-    const contentManager = app.getPlugin('content-manager');
-    contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel]);
-    contentManager?.apis?.addDocumentAction?.((actions: any[]) => actions.map((action) => (action.type === 'unpublish' ? createConfirmUnpublishAction(action) : action)));
+  bootstrap(app: StrapiApp) {
+    // Strapi types a plugin's apis as a plain object; these are the two the panel and the action use.
+    const apis = app.getPlugin('content-manager').apis as unknown as {
+      addEditViewSidePanel: (panels: PanelComponent[]) => void;
+      addDocumentAction: (actions: (actions: DocumentActionComponent[]) => DocumentActionComponent[]) => void;
+    };
+    apis.addEditViewSidePanel([WorkflowPanel]);
+    apis.addDocumentAction((actions) => actions.map((action) => (action.type === 'unpublish' ? createConfirmUnpublishAction(action) : action)));
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     // Which content types have stages decides where the column and filter appear. Loaded now, and

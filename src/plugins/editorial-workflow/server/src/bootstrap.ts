@@ -82,7 +82,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Every instance runs the task; the scheduler claims work in the database so each entry goes out once.
   strapi.cron.add({ [SWEEP_TASK]: { task, options: { rule: sweep.rule } } });
   // Catch up on what fell due while every instance was down, without waiting for the next tick.
-  if (sweep.runOnStart) strapi.cron.add({ [CATCH_UP_TASK]: { task, options: new Date(Date.now() + 3000) } as any });
+  if (sweep.runOnStart) strapi.cron.add({ [CATCH_UP_TASK]: { task, options: new Date(Date.now() + 3000) } });
 };
 
 export default bootstrap;

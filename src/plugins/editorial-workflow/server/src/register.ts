@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { validateWorkflowConfig } from './config/validate-config';
 import { PLUGIN_ID } from './constants';
 import { createWorkflowGate } from './document-middlewares/workflow-gate';
@@ -8,7 +8,7 @@ import { workflowAttributes } from './fields';
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = validateWorkflowConfig(strapi.config.get(`plugin::${PLUGIN_ID}`));
   for (const uid of config.contentTypes) {
-    const contentType = strapi.contentType(uid as any);
+    const contentType = strapi.contentType(uid as UID.ContentType);
     if (!contentType) throw new Error(`${PLUGIN_ID}: config.contentTypes names ${uid}, which does not exist.`);
     if (!contentType.options?.draftAndPublish) throw new Error(`${PLUGIN_ID}: ${uid} has no Draft & Publish; the workflow publishes through it.`);
     const clash = Object.keys(workflowAttributes).find((name) => name in contentType.attributes);

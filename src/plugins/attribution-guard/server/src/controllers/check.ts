@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -17,14 +18,14 @@ const checkBody = z
   .refine((body) => body.documentId || body.data, { message: 'give a documentId, form data, or both', path: ['documentId'] });
 
 /** The admin user may read this content type in the Content Manager. */
-export function assertCanRead(ctx: any, uid: string): void {
+export function assertCanRead(ctx: Context, uid: string): void {
   if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', uid)) {
     throw new errors.ForbiddenError(`You may not read ${uid}.`);
   }
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async check(ctx: any) {
+  async check(ctx: Context) {
     const body = parseInput(checkBody, ctx.request.body);
     const guard = getService(strapi, 'guard');
     if (!guard.guards(body.contentType)) throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, { errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }] });

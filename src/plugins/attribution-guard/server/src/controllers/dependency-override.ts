@@ -1,10 +1,13 @@
-import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { withDependencyOverride, removalScope } from '../document-middlewares/dependency-gate';
 import type { FoundDependent } from '../services/dependents';
 import { getService } from '../utils/get-service';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
+import { isLocalized } from '../utils/localized';
+import type { Row } from '../utils/row';
 
 const body = z
   .object({
@@ -16,7 +19,6 @@ const body = z
   })
   .strict();
 
-type Row = Record<string, any>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -25,18 +27,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * entry in the Content Manager. Each story that showed the record is then checked as it is live now,
    * and the result recorded in its history, so the damage shows where editors look.
    */
-  async remove(ctx: any) {
+  async remove(ctx: Context) {
     const input = parseInput(body, ctx.request.body);
-    const model = strapi.contentTypes[input.uid as keyof typeof strapi.contentTypes] as { options?: { draftAndPublish?: boolean }; pluginOptions?: any } | undefined;
+    const model = strapi.contentTypes[input.uid as keyof typeof strapi.contentTypes] as { options?: { draftAndPublish?: boolean } } | undefined;
     if (!model) throw new errors.ValidationError(`${input.uid} is not a content type.`, { errors: [{ path: ['uid'], message: 'Unknown content type', name: 'ValidationError' }] });
     if (input.action === 'unpublish' && !model.options?.draftAndPublish) {
       throw new errors.ValidationError(`${input.uid} has no draft and publish: there is nothing to unpublish.`, { errors: [{ path: ['action'], message: 'Cannot unpublish this type', name: 'ValidationError' }] });
     }
 
-    const localized = model.pluginOptions?.i18n?.localized === true;
+    const localized = isLocalized(strapi, input.uid);
     const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const scope = removalScope(input.locale, localized, defaultLocale);
-    const entries: Row[] = await strapi.db.query(input.uid as any).findMany({
+    const entries: Row[] = await strapi.db.query(input.uid).findMany({
       where: { documentId: input.documentId, ...(scope === '*' ? {} : { locale: { $in: scope } }), ...(input.action === 'unpublish' ? { publishedAt: { $notNull: true } } : {}) },
       populate: { createdBy: { select: ['id'] } },
     });
@@ -54,8 +56,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const params = { documentId: input.documentId, ...(input.locale === '*' ? { locale: '*' } : locales ? { locale: locales[0] } : {}) };
 
     await withDependencyOverride(input.reason, async () => {
-      const documents = strapi.documents(input.uid as any);
-      const run = (p: Row) => (input.action === 'unpublish' ? documents.unpublish(p as any) : documents.delete(p as any));
+      const documents = strapi.documents(input.uid as UID.ContentType);
+      const run = (p: { documentId: string; locale?: string }) => (input.action === 'unpublish' ? documents.unpublish(p) : documents.delete(p));
       if (locales && locales.length > 1) {
         for (const loc of locales) await run({ ...params, locale: loc });
       } else {

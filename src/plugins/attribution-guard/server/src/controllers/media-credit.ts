@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -31,7 +32,7 @@ const invalid = (path: string, message: string) =>
   new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async findOne(ctx: any) {
+  async findOne(ctx: Context) {
     const fileId = parseInput(fileIdParam, ctx.params.fileId);
     // The credit is read from the file as the Media Library would show it: only to who may see the file.
     await assertFileAccess(strapi, ctx, UPLOAD_ACTIONS.read, fileId);
@@ -45,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * The user must be allowed to edit this very file in the Media Library, and a file that a published story
    * shows is re-credited only with the live-credit permission; that change goes into each story's history.
    */
-  async update(ctx: any) {
+  async update(ctx: Context) {
     const fileId = parseInput(fileIdParam, ctx.params.fileId);
     const body = parseInput(creditBody, ctx.request.body);
     const file = await assertFileAccess(strapi, ctx, UPLOAD_ACTIONS.update, fileId);
@@ -56,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (placeholder) throw invalid('credit', `“${placeholder}” is a placeholder, not a credit: name the photographer or agency.`);
 
     if (body.agency) {
-      const agency = await strapi.db.query(SOURCE_UID as any).findOne({ where: { documentId: body.agency }, select: ['kind', 'name'] });
+      const agency = await strapi.db.query(SOURCE_UID).findOne({ where: { documentId: body.agency }, select: ['kind', 'name'] });
       if (!agency) throw invalid('agency', `Agency ${body.agency} does not exist.`);
       if (agency.kind !== 'agency' && agency.kind !== 'wire') throw invalid('agency', `${agency.name} is not an agency or wire.`);
     }

@@ -1,4 +1,5 @@
-import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { entryAccess } from '../utils/entry-access';
@@ -19,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Publishes past overridable errors. The route already requires the override permission; the user
    * must also be allowed to publish this content type. Non-overridable errors still block.
    */
-  async publish(ctx: any) {
+  async publish(ctx: Context) {
     const body = parseInput(overrideBody, ctx.request.body);
     if (!getService(strapi, 'guard').guards(body.contentType)) {
       throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, { errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }] });
@@ -33,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await entryAccess(strapi, ctx, body.contentType).assert('publish', body.documentId, loc);
     const result = await getService(strapi, 'publish-context').withOverride(
       { reason: body.reason, actor: { type: 'admin', id: user.id, name: user.email } },
-      () => strapi.documents(body.contentType as any).publish({ documentId: body.documentId, locale: loc })
+      () => strapi.documents(body.contentType as UID.ContentType).publish({ documentId: body.documentId, locale: loc })
     );
     if (!result?.entries?.length) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc} to publish.`);
     ctx.body = { data: { documentId: body.documentId, locale: loc, publishedAt: result.entries[0]?.publishedAt } };

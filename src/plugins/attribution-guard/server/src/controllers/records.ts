@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { entryAccess } from '../utils/entry-access';
@@ -15,7 +16,7 @@ const listQuery = z
   .strict();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list(ctx: any) {
+  async list(ctx: Context) {
     const query = parseInput(listQuery, ctx.query);
     assertCanRead(ctx, query.contentType);
     const access = entryAccess(strapi, ctx, query.contentType);

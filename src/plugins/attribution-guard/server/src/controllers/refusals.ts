@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -23,7 +24,7 @@ const refusalBody = z
  * every other gate's reasons, never what the browser says they were.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async create(ctx: any) {
+  async create(ctx: Context) {
     const body = parseInput(refusalBody, ctx.request.body);
     const guard = getService(strapi, 'guard');
     if (!guard.guards(body.contentType)) {

@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { StatusResponse } from '../../../shared/contracts/admin-api';
@@ -17,7 +18,7 @@ const statusBody = z
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The check state of each listed draft, for the list view's column. Unguarded types answer null for each. */
-  async status(ctx: any) {
+  async status(ctx: Context) {
     const body = parseInput(statusBody, ctx.request.body);
     assertCanRead(ctx, body.contentType);
     const guard = getService(strapi, 'guard');

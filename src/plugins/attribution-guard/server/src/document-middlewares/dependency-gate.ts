@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { refusalDetails, type RemovalAction } from '../dependents/describe';
 import type { LocaleScope } from '../services/dependents';
 import { getService } from '../utils/get-service';
+import { isLocalized } from '../utils/localized';
 
 type Params = { documentId?: unknown; locale?: unknown };
 
@@ -52,7 +53,7 @@ export const createDependencyGate =
     }
     if (overrides.getStore()) return next();
 
-    const localized = (strapi.getModel(ctx.uid as any) as any)?.pluginOptions?.i18n?.localized === true;
+    const localized = isLocalized(strapi, ctx.uid);
     const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
     const scope = removalScope(params.locale, localized, defaultLocale);
     const found = await dependents.find(ctx.uid, params.documentId, scope, action);

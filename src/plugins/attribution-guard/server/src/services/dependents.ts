@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../constants';
 import type { Dependent, RemovalAction } from '../dependents/describe';
-import { blocksFields, blocksShowFile, directRelationsTo, mediaPaths, relationPathsTo, showsStoredCredit, whereThrough, type SchemaOf } from '../dependents/paths';
+import { blocksFields, blocksShowFile, directRelationsTo, mediaPaths, relationPathsTo, showsStoredCredit, whereThrough, type SchemaLike, type SchemaOf } from '../dependents/paths';
 import { excerpt } from '../text/messages';
 import { getService } from '../utils/get-service';
+import { isLocalized } from '../utils/localized';
+import type { Row } from '../utils/row';
 
-type Row = Record<string, any>;
 export type FoundDependent = Dependent & { viaMediaCredit?: boolean };
 /** Locales of the record being removed: a list, or every locale. */
 export type LocaleScope = string[] | '*';
@@ -19,8 +20,7 @@ const SCAN_PAGE = 200;
  * stored credit where a story shows that file without a credit of its own.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const schemaOf: SchemaOf = (uid) => (strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ?? strapi.components[uid as keyof typeof strapi.components]) as any;
-  const isLocalized = (uid: string): boolean => (strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized === true;
+  const schemaOf: SchemaOf = (uid) => (strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ?? strapi.components[uid as keyof typeof strapi.components]) as SchemaLike | undefined;
   const storyTypes = (): string[] => getService(strapi, 'guard').config().contentTypes;
 
   /** Whether removing a record of this type can change a story at all (cheap; read from the schemas). */
@@ -59,11 +59,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function throughRelations(uid: string, documentId: string, locales: LocaleScope, action: RemovalAction): Promise<FoundDependent[]> {
     // Unpublishing removes only the published rows of the record; a published story links to those.
-    const target: Row = { documentId, ...(isLocalized(uid) && locales !== '*' ? { locale: { $in: locales } } : {}), ...(action === 'unpublish' ? published : {}) };
+    const target: Row = { documentId, ...(isLocalized(strapi, uid) && locales !== '*' ? { locale: { $in: locales } } : {}), ...(action === 'unpublish' ? published : {}) };
     const found: FoundDependent[] = [];
     for (const story of storyTypes()) {
       for (const path of relationPathsTo(schemaOf, story, uid)) {
-        const rows: Row[] = await strapi.db.query(story as any).findMany({ select: ['documentId', 'locale', 'title'], where: { ...published, ...whereThrough(path, target) } });
+        const rows: Row[] = await strapi.db.query(story).findMany({ select: ['documentId', 'locale', 'title'], where: { ...published, ...whereThrough(path, target) } });
         found.push(...rows.map((row) => toDependent(story, path.join('.'), row)));
       }
     }
@@ -73,17 +73,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function throughMediaCredits(uid: string, documentId: string): Promise<FoundDependent[]> {
     const fields = directRelationsTo(schemaOf(MEDIA_CREDIT_UID), uid);
     if (fields.length === 0) return [];
-    const credits: Row[] = await strapi.db.query(MEDIA_CREDIT_UID as any).findMany({ select: ['fileId'], where: { $or: fields.map((f) => ({ [f]: { documentId } })) } });
+    const credits: Row[] = await strapi.db.query(MEDIA_CREDIT_UID).findMany({ select: ['fileId'], where: { $or: fields.map((f) => ({ [f]: { documentId } })) } });
     const fileIds = new Set(credits.map((c) => c.fileId as number));
     if (fileIds.size === 0) return [];
-    const files: Row[] = await strapi.db.query(FILE_UID as any).findMany({ select: ['id', 'url'], where: { id: { $in: [...fileIds] } } });
+    const files: Row[] = await strapi.db.query(FILE_UID).findMany({ select: ['id', 'url'], where: { id: { $in: [...fileIds] } } });
     const urls = new Set(files.map((f) => f.url as string).filter(Boolean));
 
     const found: FoundDependent[] = [];
     for (const story of storyTypes()) {
       for (const path of mediaPaths(schemaOf, story)) {
         // Load the components on the way with their own credit and agency: those decide whether the stored credit shows.
-        const rows: Row[] = await strapi.db.query(story as any).findMany({
+        const rows: Row[] = await strapi.db.query(story).findMany({
           select: ['documentId', 'locale', 'title'],
           where: { ...published, ...whereThrough(path, { id: { $in: [...fileIds] } }) },
           populate: populateUsages(story, path),
@@ -94,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const blocks = blocksFields(schemaOf, story);
       if (blocks.length === 0) continue;
       for (let offset = 0; ; offset += SCAN_PAGE) {
-        const rows: Row[] = await strapi.db.query(story as any).findMany({ select: ['id', 'documentId', 'locale', 'title', ...blocks], where: published, orderBy: { id: 'asc' }, offset, limit: SCAN_PAGE });
+        const rows: Row[] = await strapi.db.query(story).findMany({ select: ['id', 'documentId', 'locale', 'title', ...blocks], where: published, orderBy: { id: 'asc' }, offset, limit: SCAN_PAGE });
         for (const row of rows) for (const field of blocks) if (blocksShowFile(row[field], fileIds, urls)) found.push(toDependent(story, field, row, true));
         if (rows.length < SCAN_PAGE) break;
       }
@@ -119,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** How editors know the record: a person's display name, a source's name, a quote's opening words. */
     async label(uid: string, documentId: string): Promise<string> {
-      const row: Row | null = await strapi.db.query(uid as any).findOne({ where: { documentId }, orderBy: { publishedAt: 'desc' } });
+      const row: Row | null = await strapi.db.query(uid).findOne({ where: { documentId }, orderBy: { publishedAt: 'desc' } });
       if (!row) return documentId;
       for (const key of ['displayName', 'name', 'title']) if (typeof row[key] === 'string' && row[key].trim() !== '') return row[key].trim();
       if (typeof row.text === 'string' && row.text.trim() !== '') return excerpt(row.text);

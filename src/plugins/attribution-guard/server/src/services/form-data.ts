@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { Row } from '../utils/row';
 
-type Row = Record<string, any>;
 
 /**
  * The admin form holds relations as changes (`{ connect: [...], disconnect: [...] }`), not as the list
@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       [...TO_ONE, ...TO_MANY].some((key) => isRelationChange(data[key])) || components.some((c) => c && isRelationChange(c.agency));
     const stored: Row =
       needsStored && documentId
-        ? ((await strapi.db.query(uid as any).findOne({
+        ? ((await strapi.db.query(uid).findOne({
             where: { documentId, locale, publishedAt: null },
             populate: {
               author: { select: ['documentId'] },
@@ -71,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
               coAuthors: { select: ['documentId'] },
               cover: { populate: { agency: { select: ['documentId'] } } },
               gallery: { populate: { agency: { select: ['documentId'] } } },
-            } as any,
+            },
           })) ?? {})
         : {};
 

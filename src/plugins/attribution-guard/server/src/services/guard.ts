@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (Array.isArray(locale)) return locale.map(String);
       if (typeof locale === 'string' && locale !== '*') return [locale];
       if (locale === '*') {
-        const rows = await strapi.db.query(uid as any).findMany({ select: ['locale'], where: { documentId, publishedAt: null } });
+        const rows = await strapi.db.query(uid).findMany({ select: ['locale'], where: { documentId, publishedAt: null } });
         return [...new Set(rows.map((r: { locale: string }) => r.locale))];
       }
       return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];

@@ -19,14 +19,14 @@ export function hasUnpublishedChanges(draft: Row, published: Row | undefined): b
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Publishes the linked quotes that need it; returns their documentIds. Call inside the publish's transaction. */
   async publishWithStory(uid: string, documentId: string, locale: string): Promise<string[]> {
-    const article = (await strapi.db.query(uid as never).findOne({
+    const article = (await strapi.db.query(uid).findOne({
       where: { documentId, locale, publishedAt: null },
       select: ['id'],
       populate: { pullQuotes: { select: ['documentId', 'locale', ...QUOTE_FIELDS] } },
     })) as { pullQuotes?: Row[] } | null;
     const drafts = (article?.pullQuotes ?? []).filter((q): q is Row & { documentId: string } => typeof q.documentId === 'string');
     if (drafts.length === 0) return [];
-    const publishedRows = (await strapi.db.query(PULL_QUOTE_UID as never).findMany({
+    const publishedRows = (await strapi.db.query(PULL_QUOTE_UID).findMany({
       where: { documentId: { $in: drafts.map((q) => q.documentId) }, locale, publishedAt: { $notNull: true } },
       select: ['documentId', ...QUOTE_FIELDS],
     })) as Row[];

@@ -11,7 +11,7 @@ const VALUES = ['credit', 'photographer', 'license', 'copyright', 'usageTerms', 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     async get(fileId: number) {
-      return strapi.db.query(MEDIA_CREDIT_UID as any).findOne({ where: { fileId }, populate: { agency: { select: ['documentId', 'name', 'kind'] } } });
+      return strapi.db.query(MEDIA_CREDIT_UID).findOne({ where: { fileId }, populate: { agency: { select: ['documentId', 'name', 'kind'] } } });
     },
 
     /**
@@ -25,14 +25,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Writes the given fields; `origin` applies to the credit and agency, photographer and licence among them. */
     async set(fileId: number, input: MediaCreditInput) {
-      const file = await strapi.db.query(FILE_UID as any).findOne({ where: { id: fileId }, select: ['id'] });
+      const file = await strapi.db.query(FILE_UID).findOne({ where: { id: fileId }, select: ['id'] });
       if (!file) throw new errors.NotFoundError(`Media file ${fileId} does not exist.`);
 
       let agencyId: number | null | undefined;
       if (input.agency !== undefined) {
         if (input.agency === null) agencyId = null;
         else {
-          const agency = await strapi.db.query(SOURCE_UID as any).findOne({ where: { documentId: input.agency }, select: ['id'] });
+          const agency = await strapi.db.query(SOURCE_UID).findOne({ where: { documentId: input.agency }, select: ['id'] });
           if (!agency) throw new errors.ValidationError(`Agency ${input.agency} does not exist.`, { errors: [{ path: ['agency'], message: 'Unknown agency', name: 'ValidationError' }] });
           agencyId = agency.id;
         }
@@ -45,10 +45,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.photographer !== undefined) data.photographerOrigin = origin;
       if (input.license !== undefined) data.licenseOrigin = origin;
 
-      const existing = await strapi.db.query(MEDIA_CREDIT_UID as any).findOne({ where: { fileId }, select: ['id'] });
+      const existing = await strapi.db.query(MEDIA_CREDIT_UID).findOne({ where: { fileId }, select: ['id'] });
       return existing
-        ? strapi.db.query(MEDIA_CREDIT_UID as any).update({ where: { id: existing.id }, data })
-        : strapi.db.query(MEDIA_CREDIT_UID as any).create({ data: { ...data, fileId } });
+        ? strapi.db.query(MEDIA_CREDIT_UID).update({ where: { id: existing.id }, data })
+        : strapi.db.query(MEDIA_CREDIT_UID).create({ data: { ...data, fileId } });
     },
   };
   return service;

@@ -6,8 +6,8 @@ import { FILE_UID, MEDIA_CREDIT_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { getBodyText } from '../text/blocks-text';
 import { closestSentence } from '../text/closest-sentence';
+import type { Row } from '../utils/row';
 
-type Row = Record<string, any>;
 
 /** Findings about one thing on the form: the path itself or anything under it (`cover`, `cover.credit`). */
 const findingsUnder = (findings: Finding[], path: string): Finding[] =>
@@ -20,14 +20,14 @@ const findingsUnder = (findings: Finding[], path: string): Finding[] =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function thumbnails(fileIds: number[]): Promise<Map<number, string | null>> {
     if (fileIds.length === 0) return new Map();
-    const rows: Row[] = await strapi.db.query(FILE_UID as any).findMany({ where: { id: { $in: [...new Set(fileIds)] } }, select: ['id', 'url', 'formats'] });
+    const rows: Row[] = await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: [...new Set(fileIds)] } }, select: ['id', 'url', 'formats'] });
     return new Map(rows.map((row) => [row.id as number, (row.formats?.thumbnail?.url as string | undefined) ?? (row.url as string | null) ?? null]));
   }
 
   /** The rights each file states about itself, as read from it on upload; the rules do not need them, the editor does. */
   async function fileRights(fileIds: number[]): Promise<Map<number, FileRights>> {
     if (fileIds.length === 0) return new Map();
-    const rows: Row[] = await strapi.db.query(MEDIA_CREDIT_UID as any).findMany({
+    const rows: Row[] = await strapi.db.query(MEDIA_CREDIT_UID).findMany({
       where: { fileId: { $in: [...new Set(fileIds)] } },
       select: ['fileId', 'copyright', 'usageTerms', 'webStatement', 'licensor', 'licensorUrl'],
     });

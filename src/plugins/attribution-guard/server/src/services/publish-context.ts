@@ -1,6 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 
+/** Who a request is from: an admin user or a users-permissions user (which has a username, and maybe no email). */
+interface RequestUser {
+  id: number;
+  email?: string;
+  username?: string;
+}
+
 export type ActorType = 'admin' | 'api-token' | 'user' | 'scheduler' | 'system';
 export interface Actor {
   type: ActorType;
@@ -21,7 +28,7 @@ interface PublishContext {
 const storage = new AsyncLocalStorage<PublishContext>();
 
 function actorFromRequest(strapi: Core.Strapi): Actor {
-  const ctx = strapi.requestContext.get() as { state?: { user?: any; userAbility?: unknown; auth?: { strategy?: { name?: string }; credentials?: any } } } | undefined;
+  const ctx = strapi.requestContext.get() as { state?: { user?: RequestUser; userAbility?: unknown; auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } } } } | undefined;
   const state = ctx?.state;
   if (!state) return { type: 'system' };
   // Admin requests carry the admin user and its ability; content-API tokens carry only credentials.

@@ -3,6 +3,7 @@ import type { CreditChange } from '../../../shared/contracts/admin-api';
 import type { RecordedFinding } from '../../../shared/contracts/gates';
 import { RECORD_UID } from '../constants';
 import type { Actor } from './publish-context';
+import type { Row } from '../utils/row';
 
 /** `credit-changed`: a live photo's credit changed. `dependency-removed`: a record the published story shows was unpublished or deleted on override; the story re-checked. */
 export type Outcome = 'blocked' | 'overridden' | 'published' | 'credit-changed' | 'dependency-removed';
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     write(entry: RecordEntry): Promise<void> {
       const job = strapi.db
-        .query(RECORD_UID as any)
+        .query(RECORD_UID)
         .create({
           data: {
             subjectType: entry.contentType,
@@ -63,12 +64,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Newest first, in the shape the admin reads (`documentId` and `locale` name the checked article). */
     async list(filter: { contentType: string; documentId: string; locale?: string; locales?: string[] }, limit = 50) {
       const byLocale = filter.locale ? { subjectLocale: filter.locale } : filter.locales ? { subjectLocale: { $in: filter.locales } } : {};
-      const rows = await strapi.db.query(RECORD_UID as any).findMany({
+      const rows = await strapi.db.query(RECORD_UID).findMany({
         where: { subjectType: filter.contentType, subjectDocumentId: filter.documentId, ...byLocale },
         orderBy: [{ checkedAt: 'desc' }, { id: 'desc' }],
         limit,
       });
-      return rows.map((row: Record<string, any>) => ({
+      return rows.map((row: Row) => ({
         id: row.id,
         contentType: row.subjectType,
         documentId: row.subjectDocumentId,

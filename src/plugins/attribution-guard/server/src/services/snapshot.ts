@@ -9,9 +9,10 @@ import type {
   SourceRecord,
 } from '../../../shared/contracts/findings';
 import { AUTHOR_UID, FILE_UID, MEDIA_CREDIT_UID, PULL_QUOTE_UID, SOURCE_UID } from '../constants';
+import { isLocalized } from '../utils/localized';
+import type { Row } from '../utils/row';
 
 /* Rows as the database layer returns them (only the fields read here). */
-type Row = Record<string, any>;
 type Ref = string | { documentId?: string; id?: number } | null | undefined;
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -70,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** documentId (and `documentId:locale` for localized types) of every published row among `ids`. */
   async function publishedKeys(uid: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await strapi.db.query(uid as any).findMany({
+    const rows = await strapi.db.query(uid).findMany({
       select: ['documentId', 'locale'],
       where: { documentId: { $in: [...new Set(ids)] }, publishedAt: { $notNull: true } },
     });
@@ -79,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Every source as the draft (current) data, with whether a published version exists. */
   async function allSources(): Promise<Map<string, SourceRecord>> {
-    const rows = await strapi.db.query(SOURCE_UID as any).findMany({ orderBy: { id: 'asc' } });
+    const rows = await strapi.db.query(SOURCE_UID).findMany({ orderBy: { id: 'asc' } });
     const published = new Set(rows.filter((r: Row) => r.publishedAt).map((r: Row) => r.documentId));
     const byId = new Map<string, SourceRecord>();
     for (const row of rows) if (!row.publishedAt) byId.set(row.documentId, toSource(row, published.has(row.documentId)));
@@ -91,7 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Credits stored with media files, by file id. */
   async function fileCredits(fileIds: number[]): Promise<Map<number, Row>> {
     if (fileIds.length === 0) return new Map();
-    const rows = await strapi.db.query(MEDIA_CREDIT_UID as any).findMany({ where: { fileId: { $in: [...new Set(fileIds)] } }, populate: { agency: true } });
+    const rows = await strapi.db.query(MEDIA_CREDIT_UID).findMany({ where: { fileId: { $in: [...new Set(fileIds)] } }, populate: { agency: true } });
     return new Map(rows.map((r: Row) => [r.fileId as number, r]));
   }
 
@@ -101,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const urls = nodes.filter((n) => n.image && typeof n.image.id !== 'number' && n.image.url).map((n) => n.image!.url as string);
     const byUrl = new Map<string, Row>();
     if (urls.length > 0) {
-      const rows = await strapi.db.query(FILE_UID as any).findMany({ where: { url: { $in: urls } } });
+      const rows = await strapi.db.query(FILE_UID).findMany({ where: { url: { $in: urls } } });
       for (const row of rows) byUrl.set(row.url, row);
     }
     return nodes.map(({ index, image }) => ({ index, file: image ? (typeof image.id === 'number' ? image : byUrl.get(image.url) ?? image) : null }));
@@ -180,15 +181,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function loadDraft(uid: string, documentId: string, locale: string, status: 'draft' | 'published' = 'draft'): Promise<Row | null> {
     const publishedAt = status === 'draft' ? null : { $notNull: true };
-    return strapi.db.query(uid as any).findOne({ where: { documentId, locale, publishedAt }, populate: ARTICLE_POPULATE as any });
+    return strapi.db.query(uid).findOne({ where: { documentId, locale, publishedAt }, populate: ARTICLE_POPULATE });
   }
 
   /** Rows for relation references given as documentIds, in the article's locale where the target is localized. */
   async function rowsByDocumentId(uid: string, refs: Ref[], locale: string, populate?: object): Promise<Map<string, Row>> {
     const ids = refs.map(refId).filter((id): id is string => !!id);
     if (ids.length === 0) return new Map();
-    const localized = (strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized === true;
-    const rows = await strapi.db.query(uid as any).findMany({
+    const localized = isLocalized(strapi, uid);
+    const rows = await strapi.db.query(uid).findMany({
       where: { documentId: { $in: ids }, publishedAt: null, ...(localized ? { locale } : {}) },
       ...(populate ? { populate } : {}),
     });
@@ -230,7 +231,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [authorRows, sourceRows, fileRows, quoteRows] = await Promise.all([
         rowsByDocumentId(AUTHOR_UID, [...authorRefs, ...coAuthorRefs], locale, { outlet: { select: ['documentId'] } }),
         rowsByDocumentId(SOURCE_UID, sourceRefs, locale),
-        images.length ? strapi.db.query(FILE_UID as any).findMany({ where: { id: { $in: images } } }) : Promise.resolve([]),
+        images.length ? strapi.db.query(FILE_UID).findMany({ where: { id: { $in: images } } }) : Promise.resolve([]),
         rowsByDocumentId(PULL_QUOTE_UID, quoteRefs, locale),
       ]);
       const files = new Map((fileRows as Row[]).map((f) => [f.id as number, f]));

@@ -1,7 +1,7 @@
 import type { CreditChange, MediaCreditView } from '../../../shared/contracts/admin-api';
 import type { License } from '../../../shared/contracts/findings';
+import type { Row } from '../utils/row';
 
-type Row = Record<string, any>;
 
 /** A stored media credit (or none) as the admin reads it. */
 export function creditView(fileId: number, row: Row | null | undefined): MediaCreditView {

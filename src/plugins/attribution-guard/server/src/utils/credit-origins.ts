@@ -1,4 +1,5 @@
 import type { License } from '../../../shared/contracts/findings';
+import type { Row } from './row';
 
 export type CreditOrigin = 'typed' | 'file-metadata';
 
@@ -34,7 +35,6 @@ export interface FileCreditValues {
   licensorUrl: string | null;
 }
 
-type Row = Record<string, any>;
 type OwnField = 'credit' | 'photographer' | 'license';
 
 /**

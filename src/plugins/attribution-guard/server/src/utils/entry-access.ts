@@ -1,7 +1,9 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isLocalized } from './localized';
+import type { Row } from './row';
 
-type Row = Record<string, any>;
 /** The Content Manager's populate builder: a factory per content type, not a plain service object. */
 type PopulateBuilder = (uid: string) => { populateFromQuery: (query: unknown) => { build: () => Promise<Row> } };
 export type EntryAction = 'read' | 'create' | 'update' | 'publish';
@@ -18,11 +20,11 @@ const CM_ACTION: Record<EntryAction, string> = {
  * ("own entries only", same role as creator, locales …) evaluated on the entry itself, not only on its
  * type. Whatever the roles say today is what applies, so no role is named here.
  */
-export function entryAccess(strapi: Core.Strapi, ctx: any, uid: string) {
+export function entryAccess(strapi: Core.Strapi, ctx: Context, uid: string) {
   const userAbility = ctx.state?.userAbility;
   if (!userAbility) throw new errors.ForbiddenError('Not signed in to the admin.');
   const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid });
-  const localized = (strapi.getModel(uid as any) as any)?.pluginOptions?.i18n?.localized === true;
+  const localized = isLocalized(strapi, uid);
 
   /** Loads drafts with whatever the conditions read (createdBy, its roles …), as the Content Manager does. */
   async function drafts(action: EntryAction, documentIds: string[], locale?: string): Promise<Row[]> {
@@ -31,7 +33,7 @@ export function entryAccess(strapi: Core.Strapi, ctx: any, uid: string) {
     const populate = await (strapi.plugin('content-manager').service('populate-builder') as unknown as PopulateBuilder)(uid).populateFromQuery(permissionQuery).build();
     const where: Row = { documentId: { $in: [...new Set(documentIds)] }, publishedAt: null };
     if (localized && locale) where.locale = locale;
-    return strapi.db.query(uid as any).findMany({ where, populate: toDbPopulate(populate) });
+    return strapi.db.query(uid).findMany({ where, populate: toDbPopulate(populate) });
   }
 
   const allowed = (action: EntryAction, entry: Row): boolean => !checker.cannot(CM_ACTION[action], entry);

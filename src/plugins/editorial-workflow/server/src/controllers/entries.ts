@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { getService } from '../utils/get-service';
@@ -17,10 +18,10 @@ const scheduleBody = z
 const embargoBody = z.object({ locale: locale.optional(), until: when.nullable(), timezone: timezone.optional(), comment }).strict();
 const assigneeBody = z.object({ locale: locale.optional(), assignee: z.number().int().positive().nullable() }).strict();
 
-export const callerOf = (ctx: any): AdminCaller => ({ user: ctx.state.user, ability: ctx.state.userAbility });
+export const callerOf = (ctx: Context): AdminCaller => ({ user: ctx.state.user, ability: ctx.state.userAbility });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const refOf = async (ctx: any, bodyLocale?: string): Promise<EntryRef> => {
+  const refOf = async (ctx: Context, bodyLocale?: string): Promise<EntryRef> => {
     const params = parseInput(refParams, ctx.params);
     const loc = bodyLocale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     return { uid: params.contentType, documentId: params.documentId, locale: loc };
@@ -28,30 +29,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => getService(strapi, 'workflow');
 
   return {
-    async state(ctx: any) {
+    async state(ctx: Context) {
       const query = parseInput(localeQuery, ctx.query);
       ctx.body = { data: await workflow().state(callerOf(ctx), await refOf(ctx, query.locale)) };
     },
 
-    async transition(ctx: any) {
+    async transition(ctx: Context) {
       const body = parseInput(transitionBody, ctx.request.body);
       const { locale: loc, ...input } = body;
       ctx.body = { data: await workflow().transition(callerOf(ctx), await refOf(ctx, loc), input) };
     },
 
-    async schedule(ctx: any) {
+    async schedule(ctx: Context) {
       const body = parseInput(scheduleBody, ctx.request.body);
       const { locale: loc, ...input } = body;
       ctx.body = { data: await workflow().schedule(callerOf(ctx), await refOf(ctx, loc), input) };
     },
 
-    async embargo(ctx: any) {
+    async embargo(ctx: Context) {
       const body = parseInput(embargoBody, ctx.request.body);
       const { locale: loc, ...input } = body;
       ctx.body = { data: await workflow().setEmbargo(callerOf(ctx), await refOf(ctx, loc), input) };
     },
 
-    async assign(ctx: any) {
+    async assign(ctx: Context) {
       const body = parseInput(assigneeBody, ctx.request.body);
       ctx.body = { data: await workflow().assign(callerOf(ctx), await refOf(ctx, body.locale), body.assignee) };
     },

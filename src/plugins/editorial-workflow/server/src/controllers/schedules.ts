@@ -1,3 +1,4 @@
+import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import type { CanRead } from '../services/schedules';
  * What the person asking may read, entry by entry, as the Content Manager decides it (with the
  * role's conditions, such as an Author's "own entries only"). One checker per content type.
  */
-export function readerOf(strapi: Core.Strapi, ctx: any): CanRead {
+export function readerOf(strapi: Core.Strapi, ctx: Context): CanRead {
   const checkers = new Map<string, { cannot: { read: (entity?: unknown) => boolean } }>();
   return (uid, entity) => {
     let checker = checkers.get(uid);
@@ -27,12 +28,12 @@ const stagesQuery = z
   .strict();
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list(ctx: any) {
+  async list(ctx: Context) {
     const query = parseInput(listQuery, ctx.query);
     ctx.body = { data: await getService(strapi, 'schedules').list(query.view, query.limit, readerOf(strapi, ctx)) };
   },
 
-  async stages(ctx: any) {
+  async stages(ctx: Context) {
     const query = parseInput(stagesQuery, ctx.query);
     if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', query.contentType)) {
       throw new errors.PolicyError(`You may not read ${query.contentType}.`);
@@ -43,13 +44,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** What the admin panel needs to know: which content types the workflow covers, and its defaults. */
-  async config(ctx: any) {
+  async config(ctx: Context) {
     const { contentTypes, defaultTimezone, maxLatenessMinutes, requireApproval } = getService(strapi, 'settings').config();
     ctx.body = { data: { contentTypes, defaultTimezone, maxLatenessMinutes, requireApproval } };
   },
 
   /** Active admin users an entry may be assigned to (the admin's own user list needs more rights). */
-  async assignees(ctx: any) {
+  async assignees(ctx: Context) {
     const users = await strapi.db.query('admin::user').findMany({ select: ['id', 'firstname', 'lastname', 'email'], where: { isActive: true }, orderBy: [{ firstname: 'asc' }, { id: 'asc' }], limit: 500 });
     ctx.body = {
       data: users.map((u: { id: number; firstname?: string | null; lastname?: string | null; email: string }) => ({

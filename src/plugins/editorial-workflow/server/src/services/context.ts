@@ -3,6 +3,13 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from '../../../shared/contracts/workflow';
 import { GUARD_PLUGIN_ID } from '../constants';
 
+/** Who a request is from: an admin user or a users-permissions user (which has a username, and maybe no email). */
+interface RequestUser {
+  id: number;
+  email?: string;
+  username?: string;
+}
+
 /** What a workflow-driven publish expects to find when it runs (the sweep sets this). */
 export interface Expectation {
   stage: 'scheduled' | 'published';
@@ -35,7 +42,7 @@ interface GuardPublishContext {
 }
 
 function actorFromRequest(strapi: Core.Strapi): Actor {
-  const ctx = strapi.requestContext.get() as { state?: { user?: any; auth?: { strategy?: { name?: string }; credentials?: any } } } | undefined;
+  const ctx = strapi.requestContext.get() as { state?: { user?: RequestUser; auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } } } } | undefined;
   const state = ctx?.state;
   if (!state) return { type: 'system' };
   const strategy = state.auth?.strategy?.name;

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import {
   isStage,
   WEBHOOK_EVENTS,
@@ -11,6 +11,7 @@ import {
 } from '../../../shared/contracts/workflow';
 import { FIELDS, HISTORY_UID, LOCK_NAMESPACE } from '../constants';
 import { isTimeZone } from '../domain/schedule-time';
+import type { Row } from '../utils/row';
 
 /** One version (draft or published row) of an entry in one locale, with its workflow fields. */
 export interface EntryRow {
@@ -89,11 +90,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
   const titleField = (uid: string): string | null => {
-    const attributes = strapi.contentType(uid as any)?.attributes ?? {};
+    const attributes = strapi.contentType(uid as UID.ContentType)?.attributes ?? {};
     return ['title', 'name'].find((name) => name in attributes) ?? null;
   };
 
-  const toRow = (uid: string, raw: Record<string, any>): EntryRow => {
+  const toRow = (uid: string, raw: Row): EntryRow => {
     const field = titleField(uid);
     const stage = raw[FIELDS.stage];
     return {
@@ -123,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One version of the entry; `relations: false` skips the assignee and creator (the sweep's hot path needs neither). */
     async findVersion(uid: string, documentId: string, locale: string, version: 'draft' | 'published', { relations = true } = {}): Promise<EntryRow | null> {
-      const raw = await strapi.db.query(uid as any).findOne({
+      const raw = await strapi.db.query(uid).findOne({
         select: select(uid),
         where: { documentId, locale, publishedAt: version === 'draft' ? null : { $notNull: true } },
         ...(relations ? { populate: { [FIELDS.assignee]: { select: ['id'] }, createdBy: { select: ['id'] } } } : {}),
@@ -132,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async hasPublishedVersion(uid: string, documentId: string, locale: string): Promise<boolean> {
-      return (await strapi.db.query(uid as any).count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
+      return (await strapi.db.query(uid).count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
     },
 
     /** Locales a Document Service call touches: undefined → default, '*' → every locale with that version, or the list given. */
@@ -140,7 +141,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (Array.isArray(locale)) return locale.map(String);
       if (typeof locale === 'string' && locale !== '*') return [locale];
       if (locale === '*') {
-        const rows = await strapi.db.query(uid as any).findMany({ select: ['locale'], where: { documentId, publishedAt: version === 'draft' ? null : { $notNull: true } } });
+        const rows = await strapi.db.query(uid).findMany({ select: ['locale'], where: { documentId, publishedAt: version === 'draft' ? null : { $notNull: true } } });
         return [...new Set(rows.map((r: { locale: string }) => r.locale))].sort();
       }
       return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
@@ -148,14 +149,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Sets scalar workflow fields on every version of the entry in this locale. */
     async writeFields(uid: string, documentId: string, locale: string, data: Partial<Record<'editorialStage' | 'publishAt' | 'unpublishAt' | 'timezone' | 'embargoUntil', unknown>>): Promise<void> {
-      await strapi.db.query(uid as any).updateMany({ where: { documentId, locale }, data });
+      await strapi.db.query(uid).updateMany({ where: { documentId, locale }, data });
     },
 
     /** The assignee is a relation, which `updateMany` does not write: each version is updated on its own. */
     async writeAssignee(uid: string, documentId: string, locale: string, assigneeId: number | null): Promise<void> {
-      const rows = await strapi.db.query(uid as any).findMany({ select: ['id'], where: { documentId, locale } });
+      const rows = await strapi.db.query(uid).findMany({ select: ['id'], where: { documentId, locale } });
       for (const row of rows) {
-        await strapi.db.query(uid as any).update({ where: { id: row.id }, data: { [FIELDS.assignee]: assigneeId } });
+        await strapi.db.query(uid).update({ where: { id: row.id }, data: { [FIELDS.assignee]: assigneeId } });
       }
     },
 
@@ -174,7 +175,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async record(input: HistoryInput): Promise<void> {
-      await strapi.db.query(HISTORY_UID as any).create({
+      await strapi.db.query(HISTORY_UID).create({
         data: {
           subjectType: input.uid,
           subjectDocumentId: input.documentId,
@@ -202,15 +203,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const subject = { subjectType: uid, subjectDocumentId: documentId, subjectLocale: locale };
       const orderBy = [{ at: 'desc' }, { id: 'desc' }];
       const [latest, corrections] = await Promise.all([
-        strapi.db.query(HISTORY_UID as any).findMany({ where: subject, orderBy, limit }),
-        strapi.db.query(HISTORY_UID as any).findMany({ where: { ...subject, kind: 'corrected' }, orderBy }),
+        strapi.db.query(HISTORY_UID).findMany({ where: subject, orderBy, limit }),
+        strapi.db.query(HISTORY_UID).findMany({ where: { ...subject, kind: 'corrected' }, orderBy }),
       ]);
       const seen = new Set(latest.map((row: { id: number }) => row.id));
       const older = corrections.filter((row: { id: number }) => !seen.has(row.id));
       return [...latest, ...older].map(service.toHistoryEntry);
     },
 
-    toHistoryEntry(row: Record<string, any>): HistoryEntry {
+    toHistoryEntry(row: Row): HistoryEntry {
       const at = toDate(row.at);
       const scheduledFor = toDate(row.scheduledFor);
       return {
@@ -255,7 +256,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           WEBHOOK_EVENTS.WORKFLOW_STAGE_CHANGED,
           {
             uid: input.uid,
-            model: strapi.contentType(input.uid as any)?.modelName,
+            model: strapi.contentType(input.uid as UID.ContentType)?.modelName,
             documentId: input.documentId,
             locale: input.locale,
             from: input.from,

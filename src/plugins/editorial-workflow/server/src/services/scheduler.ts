@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { WEBHOOK_EVENTS, type Actor, type StoredFinding, type WorkflowLocalizedMessage } from '../../../shared/contracts/workflow';
@@ -9,6 +9,7 @@ import { scheduleErrorNote, scheduleHeldNote, scheduleRefusedNote } from '../dom
 import { lockKey } from './entries';
 import { StaleEntryError } from './context';
 import { getService } from '../utils/get-service';
+import type { Row } from '../utils/row';
 
 const SCHEDULER: Actor = { type: 'scheduler', name: 'scheduler' };
 
@@ -46,7 +47,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function findingsOf(error: unknown): StoredFinding[] {
   const details = (error as { details?: { errors?: unknown } })?.details?.errors;
   if (!Array.isArray(details)) return [];
-  return details.map((d: Record<string, any>) => ({
+  return details.map((d: Row) => ({
     rule: String(d.rule ?? 'validation'),
     path: Array.isArray(d.path) ? d.path.map(String) : [],
     message: String(d.message ?? ''),
@@ -83,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       phase === 'publish'
         ? { publishedAt: null, [FIELDS.stage]: 'scheduled', [FIELDS.publishAt]: { $notNull: true, $lte: now } }
         : { publishedAt: { $notNull: true }, [FIELDS.unpublishAt]: { $notNull: true, $lte: now } };
-    const rows = await strapi.db.query(uid as any).findMany({
+    const rows = await strapi.db.query(uid).findMany({
       select: ['id', 'documentId', 'locale'],
       where: exclude.size > 0 ? { ...where, id: { $notIn: [...exclude] } } : where,
       orderBy: [{ [phase === 'publish' ? FIELDS.publishAt : FIELDS.unpublishAt]: 'asc' }, { id: 'asc' }],
@@ -144,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     try {
       await context().run({ expect: { stage: 'scheduled', publishAt: publishAt.toISOString() } }, () =>
-        context().runAs(SCHEDULER, () => strapi.documents(uid as any).publish({ documentId, locale } as any))
+        context().runAs(SCHEDULER, () => strapi.documents(uid as UID.ContentType).publish({ documentId, locale }))
       );
       return { ...base, outcome: 'published' };
     } catch (error) {
@@ -170,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const unpublishAt = row.unpublishAt.toISOString();
     try {
       await context().run({ expect: { stage: 'published', unpublishAt } }, () =>
-        context().runAs(SCHEDULER, () => strapi.documents(uid as any).unpublish({ documentId, locale } as any))
+        context().runAs(SCHEDULER, () => strapi.documents(uid as UID.ContentType).unpublish({ documentId, locale }))
       );
       return { ...base, outcome: 'unpublished' };
     } catch (error) {

@@ -5,6 +5,7 @@ import { FIELDS, GUARD_PLUGIN_ID, HISTORY_UID } from '../constants';
 import { formatInZone } from '../domain/schedule-time';
 import { getService } from '../utils/get-service';
 import { toIso } from './entries';
+import type { Row } from '../utils/row';
 
 /** Whether the person asking may read this entry (Strapi's conditions, such as "own entries only"). */
 export type CanRead = (uid: string, entity: { id: number; locale: string; createdBy: { id: number } | null }) => boolean;
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const zoneDefault = settings().config().defaultTimezone;
     const guard = strapi.plugin(GUARD_PLUGIN_ID);
     for (const uid of settings().config().contentTypes) {
-      const due = await strapi.db.query(uid as any).findMany({
+      const due = await strapi.db.query(uid).findMany({
         select: ['documentId', 'locale', FIELDS.stage, FIELDS.publishAt, FIELDS.timezone],
         where: { publishedAt: null, [FIELDS.stage]: 'scheduled', [FIELDS.publishAt]: { $notNull: true } },
         orderBy: [{ [FIELDS.publishAt]: 'asc' }],
@@ -55,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           guardOk: check ? check.ok : null,
         });
       }
-      const expiring = await strapi.db.query(uid as any).findMany({
+      const expiring = await strapi.db.query(uid).findMany({
         select: ['documentId', 'locale', FIELDS.stage, FIELDS.unpublishAt, FIELDS.timezone],
         where: { publishedAt: { $notNull: true }, [FIELDS.unpublishAt]: { $notNull: true } },
         orderBy: [{ [FIELDS.unpublishAt]: 'asc' }],
@@ -83,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function fromHistory(kinds: string[], limit: number, schedulerOnly: boolean, canRead: CanRead): Promise<ScheduleRow[]> {
-    const history = await strapi.db.query(HISTORY_UID as any).findMany({
+    const history = await strapi.db.query(HISTORY_UID).findMany({
       where: { kind: { $in: kinds }, ...(schedulerOnly ? { actorType: 'scheduler' } : {}), subjectType: { $in: settings().config().contentTypes } },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       limit,
@@ -120,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows: ScheduleRow[] = [];
     const zoneDefault = settings().config().defaultTimezone;
     for (const uid of settings().config().contentTypes) {
-      const held = await strapi.db.query(uid as any).findMany({
+      const held = await strapi.db.query(uid).findMany({
         select: ['documentId', 'locale', FIELDS.stage, FIELDS.embargoUntil, FIELDS.timezone],
         where: { publishedAt: null, [FIELDS.embargoUntil]: { $gt: new Date() } },
         orderBy: [{ [FIELDS.embargoUntil]: 'asc' }],
@@ -150,13 +151,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Entries the person asking may not read are left out, as if the ids named nothing. */
     async stages(uid: string, documentIds: string[], locale: string, canRead: CanRead = everyone): Promise<Record<string, { stage: string; assigneeId: number | null }>> {
       if (!settings().covers(uid) || documentIds.length === 0) return {};
-      const rows = await strapi.db.query(uid as any).findMany({
+      const rows = await strapi.db.query(uid).findMany({
         select: ['id', 'documentId', 'locale', FIELDS.stage],
         where: { documentId: { $in: documentIds }, locale, publishedAt: null },
         populate: { [FIELDS.assignee]: { select: ['id'] }, createdBy: { select: ['id'] } },
       });
-      const visible = rows.filter((r: Record<string, any>) => canRead(uid, { id: r.id, locale: r.locale, createdBy: r.createdBy?.id ? { id: r.createdBy.id } : null }));
-      return Object.fromEntries(visible.map((r: Record<string, any>) => [r.documentId, { stage: isStage(r[FIELDS.stage]) ? r[FIELDS.stage] : 'draft', assigneeId: r[FIELDS.assignee]?.id ?? null }]));
+      const visible = rows.filter((r: Row) => canRead(uid, { id: r.id, locale: r.locale, createdBy: r.createdBy?.id ? { id: r.createdBy.id } : null }));
+      return Object.fromEntries(visible.map((r: Row) => [r.documentId, { stage: isStage(r[FIELDS.stage]) ? r[FIELDS.stage] : 'draft', assigneeId: r[FIELDS.assignee]?.id ?? null }]));
     },
   };
 };

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   allowedTargets,
@@ -209,8 +209,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!cm.can('plugin::content-manager.explorer.publish', draft)) throw forbidden(`You may not ${input.to === 'published' ? 'publish' : 'unpublish'} ${ref.uid}.`);
         await context().run({ comment }, () =>
           input.to === 'published'
-            ? strapi.documents(ref.uid as any).publish({ documentId: ref.documentId, locale: ref.locale } as any)
-            : strapi.documents(ref.uid as any).unpublish({ documentId: ref.documentId, locale: ref.locale } as any)
+            ? strapi.documents(ref.uid as UID.ContentType).publish({ documentId: ref.documentId, locale: ref.locale })
+            : strapi.documents(ref.uid as UID.ContentType).unpublish({ documentId: ref.documentId, locale: ref.locale })
         );
         return service.state(caller, ref);
       }
