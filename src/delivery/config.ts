@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { readAppConfig } from '../lib/app-config';
 
 const schema = z
   .object({
@@ -27,12 +28,7 @@ export type DeliveryConfig = z.infer<typeof schema>;
 
 /** The delivery settings from `config/delivery.ts`; a wrong value stops the start with the setting named. */
 export function readDeliveryConfig(strapi: Core.Strapi): DeliveryConfig {
-  const parsed = schema.safeParse(strapi.config.get('delivery'));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `delivery.${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid delivery configuration (config/delivery.ts): ${problems.join('; ')}`);
-  }
-  return parsed.data;
+  return readAppConfig(strapi, 'delivery', schema);
 }
 
 /** `public, max-age=30, stale-while-revalidate=60`. */

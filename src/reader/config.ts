@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { readAppConfig } from '../lib/app-config';
 
 const schema = z
   .object({
@@ -16,10 +17,5 @@ export type ReaderConfig = z.infer<typeof schema>;
 
 /** The reader settings from `config/reader.ts`; a wrong value stops the start with the setting named. */
 export function readReaderConfig(strapi: Core.Strapi): ReaderConfig {
-  const parsed = schema.safeParse(strapi.config.get('reader'));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `reader.${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid reader configuration (config/reader.ts): ${problems.join('; ')}`);
-  }
-  return parsed.data;
+  return readAppConfig(strapi, 'reader', schema);
 }

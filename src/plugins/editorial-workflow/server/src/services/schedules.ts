@@ -4,7 +4,7 @@ import { isStage } from '../../../shared/contracts/workflow';
 import { FIELDS, GUARD_PLUGIN_ID, HISTORY_UID } from '../constants';
 import { formatInZone } from '../domain/schedule-time';
 import { getService } from '../utils/get-service';
-import { toIso } from './entries';
+import { toIso, type EntryRow } from './entries';
 import type { Row } from '../utils/row';
 
 /** Whether the person asking may read this entry (Strapi's conditions, such as "own entries only"). */
@@ -25,62 +25,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return draft && canRead(uid, draft) ? draft : null;
   };
 
+  type Found = { row: Row; draft: EntryRow; at: string; zone: string };
+
+  /**
+   * Entries of `uid` that `where` selects, soonest `field` first, each as the person may read it: the
+   * shape the upcoming, expiring and embargoed lists share.
+   */
+  async function timed(uid: string, field: string, where: Row, limit: number, canRead: CanRead): Promise<Found[]> {
+    const rows: Row[] = await strapi.db.query(uid).findMany({
+      select: ['documentId', 'locale', FIELDS.stage, field, FIELDS.timezone],
+      where,
+      orderBy: [{ [field]: 'asc' }],
+      limit,
+    });
+    const found: Found[] = [];
+    for (const row of rows) {
+      const draft = await readable(canRead, uid, row.documentId, row.locale);
+      const at = toIso(row[field]);
+      if (!draft || !at) continue;
+      found.push({ row, draft, at, zone: draft.timezone ?? settings().config().defaultTimezone });
+    }
+    return found;
+  }
+
+  const rowOf = (uid: string, { row, draft, at, zone }: Found) => ({
+    contentType: uid,
+    documentId: row.documentId as string,
+    locale: row.locale as string,
+    title: draft.title,
+    at,
+    atLocal: formatInZone(at, zone),
+    timezone: zone,
+  });
+
+  const soonestFirst = (rows: ScheduleRow[], limit: number) => rows.sort((a, b) => String(a.at).localeCompare(String(b.at))).slice(0, limit);
+
   async function upcoming(limit: number, canRead: CanRead): Promise<ScheduleRow[]> {
     const rows: ScheduleRow[] = [];
-    const zoneDefault = settings().config().defaultTimezone;
     const guard = strapi.plugin(GUARD_PLUGIN_ID);
     for (const uid of settings().config().contentTypes) {
-      const due = await strapi.db.query(uid).findMany({
-        select: ['documentId', 'locale', FIELDS.stage, FIELDS.publishAt, FIELDS.timezone],
-        where: { publishedAt: null, [FIELDS.stage]: 'scheduled', [FIELDS.publishAt]: { $notNull: true } },
-        orderBy: [{ [FIELDS.publishAt]: 'asc' }],
-        limit,
-      });
-      for (const row of due) {
-        const draft = await readable(canRead, uid, row.documentId, row.locale);
-        const at = toIso(row[FIELDS.publishAt]);
-        if (!draft || !at) continue;
-        const zone = draft.timezone ?? zoneDefault;
+      const due = await timed(uid, FIELDS.publishAt, { publishedAt: null, [FIELDS.stage]: 'scheduled', [FIELDS.publishAt]: { $notNull: true } }, limit, canRead);
+      for (const found of due) {
         // Whether the guard would let it through now, so a problem shows before the sweep meets it.
-        const check = guard ? await guard.service('guard').checkDraft(uid, row.documentId, row.locale) : null;
-        rows.push({
-          contentType: uid,
-          documentId: row.documentId,
-          locale: row.locale,
-          title: draft.title,
-          stage: 'scheduled',
-          action: 'publish',
-          at,
-          atLocal: formatInZone(at, zone),
-          timezone: zone,
-          guardOk: check ? check.ok : null,
-        });
+        const check = guard ? await guard.service('guard').checkDraft(uid, found.row.documentId, found.row.locale) : null;
+        rows.push({ ...rowOf(uid, found), stage: 'scheduled', action: 'publish', guardOk: check ? check.ok : null });
       }
-      const expiring = await strapi.db.query(uid).findMany({
-        select: ['documentId', 'locale', FIELDS.stage, FIELDS.unpublishAt, FIELDS.timezone],
-        where: { publishedAt: { $notNull: true }, [FIELDS.unpublishAt]: { $notNull: true } },
-        orderBy: [{ [FIELDS.unpublishAt]: 'asc' }],
-        limit,
-      });
-      for (const row of expiring) {
-        const draft = await readable(canRead, uid, row.documentId, row.locale);
-        const at = toIso(row[FIELDS.unpublishAt]);
-        if (!draft || !at) continue;
-        const zone = draft.timezone ?? zoneDefault;
-        rows.push({
-          contentType: uid,
-          documentId: row.documentId,
-          locale: row.locale,
-          title: draft.title,
-          stage: isStage(row[FIELDS.stage]) ? row[FIELDS.stage] : null,
-          action: 'unpublish',
-          at,
-          atLocal: formatInZone(at, zone),
-          timezone: zone,
-        });
+      const expiring = await timed(uid, FIELDS.unpublishAt, { publishedAt: { $notNull: true }, [FIELDS.unpublishAt]: { $notNull: true } }, limit, canRead);
+      for (const found of expiring) {
+        const stage = found.row[FIELDS.stage];
+        rows.push({ ...rowOf(uid, found), stage: isStage(stage) ? stage : null, action: 'unpublish' });
       }
     }
-    return rows.sort((a, b) => String(a.at).localeCompare(String(b.at))).slice(0, limit);
+    return soonestFirst(rows, limit);
   }
 
   async function fromHistory(kinds: string[], limit: number, schedulerOnly: boolean, canRead: CanRead): Promise<ScheduleRow[]> {
@@ -119,23 +115,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Drafts under an embargo still in force, the soonest to lift first. */
   async function embargoed(limit: number, canRead: CanRead): Promise<ScheduleRow[]> {
     const rows: ScheduleRow[] = [];
-    const zoneDefault = settings().config().defaultTimezone;
     for (const uid of settings().config().contentTypes) {
-      const held = await strapi.db.query(uid).findMany({
-        select: ['documentId', 'locale', FIELDS.stage, FIELDS.embargoUntil, FIELDS.timezone],
-        where: { publishedAt: null, [FIELDS.embargoUntil]: { $gt: new Date() } },
-        orderBy: [{ [FIELDS.embargoUntil]: 'asc' }],
-        limit,
-      });
-      for (const row of held) {
-        const draft = await readable(canRead, uid, row.documentId, row.locale);
-        const at = toIso(row[FIELDS.embargoUntil]);
-        if (!draft || !at) continue;
-        const zone = draft.timezone ?? zoneDefault;
-        rows.push({ contentType: uid, documentId: row.documentId, locale: row.locale, title: draft.title, stage: draft.stage, action: 'embargo', at, atLocal: formatInZone(at, zone), timezone: zone });
-      }
+      const held = await timed(uid, FIELDS.embargoUntil, { publishedAt: null, [FIELDS.embargoUntil]: { $gt: new Date() } }, limit, canRead);
+      for (const found of held) rows.push({ ...rowOf(uid, found), stage: found.draft.stage, action: 'embargo' });
     }
-    return rows.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')).slice(0, limit);
+    return soonestFirst(rows, limit);
   }
 
   return {
