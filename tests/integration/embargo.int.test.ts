@@ -71,8 +71,10 @@ describe('setting an embargo', () => {
     expect((await embargo(documentId, LIFTS, author)).status).toBe(403);
     const past = await embargo(documentId, '2020-01-01T00:00');
     expect(past.status).toBe(400);
+    expect(past.body.error.details.errors[0].path).toEqual(['until']);
     const nonsense = await embargo(documentId, 'next tuesday');
     expect(nonsense.status).toBe(400);
+    expect(nonsense.body.error.details.errors[0].path).toEqual(['until']);
     expect((await request(app.server).get(entry(documentId)).query({ locale: 'en' }).set(as(editor))).body.data.embargoUntil).toBeNull();
   });
 });

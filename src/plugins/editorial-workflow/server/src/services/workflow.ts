@@ -16,7 +16,7 @@ import {
 import { ACTIONS, FIELDS, GUARD_PLUGIN_ID, PLUGIN_ID } from '../constants';
 import { PERMISSION_LABELS } from '../permissions';
 import { formatInZone } from '../domain/schedule-time';
-import { validateSchedule, type Issue } from '../domain/schedule-input';
+import { checkWhen, validateSchedule, type Issue } from '../domain/schedule-input';
 import { isSelfApproval } from '../domain/self-approval';
 import { workflowGateReport } from '../domain/publish-condition';
 import { assignedNote } from '../domain/notes';
@@ -346,10 +346,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let until: Date | null = null;
       let zone = zoneOf(draft);
       if (input.until !== null) {
-        const times = scheduleTimes({ publishAt: input.until, ...(input.timezone !== undefined ? { timezone: input.timezone } : {}) }, zone);
-        zone = times.zone;
-        until = times.publishAt ?? null;
-        if (!until) throw badRequest('Give the time the embargo lifts.', ['until']);
+        // The checks of a publish time (a real wall-clock time to come, in a known zone), said of `until`.
+        const inZone = input.timezone ?? zone;
+        const checked = checkWhen(input.until, inZone, 'until', new Date());
+        if (!checked.ok) throw invalid([checked.issue]);
+        zone = inZone;
+        until = checked.instant;
       }
       const actor = actorOf(caller);
       const comment = input.comment?.trim() || null;
