@@ -43,10 +43,10 @@ for (const dir of plugins) {
   const inputs = Math.max(sharedOfAll, ...['server', 'shared', 'package.json', 'tsconfig.server.json'].map((p) => newest(path.join(dir, p))));
   const built = newest(path.join(dir, STAMP));
   if (!force && built > inputs) {
-    console.log(`${name}: up to date`);
     continue;
   }
-  console.log(`${name}: building`);
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: 'inherit' });
+  // On stderr, like the compiler's own output: a script's stdout (the import CLI's --json) stays its own.
+  console.error(`${name}: building`);
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: dir, stdio: ['ignore', 2, 2] });
   fs.writeFileSync(path.join(dir, STAMP), `${new Date().toISOString()}\n`);
 }
