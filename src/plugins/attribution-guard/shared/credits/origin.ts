@@ -37,6 +37,8 @@ const FOLLOW_US = /^(?:更多精彩|點擊|点击|歡迎|欢迎|關注|关注|�
 const FOLLOW = /(?:關注|关注)\s*[“"「]?\s*(.+?)\s*[”"」]?\s*(?:微信|公眾號|公众号|官方|App|APP|[(（,，。]|$)/u;
 const NOT_ITS_VIEW = /不代表\s*[“"「]?\s*(.+?)\s*[”"」]?\s*(?:的)?\s*(?:立場|立场|觀點|观点)/u;
 const BY_PERMISSION = /(?:^|[，,。]\s*)(?:由)?\s*([^，,。]+?)\s*(?:經授權發布|经授权发布|經授權轉載|经授权转载|授權發布|授权发布)/u;
+/** `本文来自虎嗅，原文链接：https://…`: the closing line of the platform this copy was taken from. */
+const FROM_WITH_LINK = /^\s*本文(?:来自|來自)\s*[“"「]?\s*([^“”"「」,，:：]+?)\s*[”"」]?\s*[,，]\s*原文(?:链接|鏈接|連結|连结)\s*[:：]/u;
 const GRANTED_BY = /^\s*本文由\s*(.+?)\s*(?:授權|授权)\s*(.+?)\s*(?:發布|发布|轉載|转载)/u;
 
 const name = (value: string | undefined): string | null => {
@@ -68,6 +70,9 @@ export function parseOriginLine(text: string, line = 0): OriginLine | null {
     }
     return found;
   }
+
+  const linked = FROM_WITH_LINK.exec(trimmed);
+  if (linked && name(linked[1])) return { ...base, kind: 'republisher', republisher: name(linked[1]) };
 
   const granted = GRANTED_BY.exec(trimmed);
   if (granted) return { ...base, kind: 'republisher', outlet: name(granted[1]), republisher: name(granted[2]) };

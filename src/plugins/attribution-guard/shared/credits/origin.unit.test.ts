@@ -35,6 +35,8 @@ describe('parseOriginLine', () => {
     ['本内容为作者独立观点，不代表虎嗅立场。未经允许不得转载，授权事宜请联系hezuo@huxiu.com', '虎嗅'],
     ['本文由晚点LatePost授权36氪发布。', '36氪'],
     ['36氪经授权发布。', '36氪'],
+    ['本文来自虎嗅，原文链接：https://www.huxiu.com/article/123456.html', '虎嗅'],
+    ['本文來自虎嗅,原文連結:https://www.huxiu.com/article/123456.html', '虎嗅'],
   ])('reads the aggregator in the closing line %s', (line, republisher) => {
     expect(parseOriginLine(line)?.republisher).toBe(republisher);
   });

@@ -73,8 +73,11 @@ const INTRODUCED = /(?:說|说|表示|指出|認為|认为|坦言|強調|强调|
 /** `稱為「貼錢換用戶」`, `the so-called "edge turn"`: a name for something, not speech. */
 const NAMING = /(?:稱為|称为|稱之為|称之为|叫做|叫作|所謂|所谓|被稱|被称|號稱|号称|called|dubbed|so-called|known as)\s*$/iu;
 
-/** `「這不是終點。」王小明說`, `"Not yet," she said`: a verb of saying right after the quote. */
-const SAID_AFTER = /^[\s,，]*[\p{Script=Han}A-Za-z ]{0,8}?(?:說(?!法)|说(?!法)|表示|指出|坦言|強調|强调|said|says|told)/u;
+/**
+ * `「這不是終點。」王小明說`, `"Not yet," she said`: a verb of saying after the quote, in the same clause
+ * (no punctuation between), which may first name the speaker with a title: `月之暗面創始人楊植麟在接受採訪時說`.
+ */
+const SAID_AFTER = /^[\s,，]*[\p{Script=Han}A-Za-z ]{0,16}?(?:說(?!法)|说(?!法)|表示|指出|坦言|強調|强调|said|says|told)/u;
 
 /**
  * Whether a quoted span is speech rather than a term in quotes: long enough to be said (twelve
@@ -88,6 +91,6 @@ export function isSpeech(span: QuotedSpan, paragraph: string): boolean {
   const before = paragraph.slice(Math.max(0, span.start - 12), span.start);
   if (NAMING.test(before)) return false;
   if (long) return true;
-  const after = paragraph.slice(span.end, span.end + 14);
+  const after = paragraph.slice(span.end, span.end + 24);
   return (INTRODUCED.test(before) || SAID_AFTER.test(after)) && (SENTENCE_PUNCTUATION.test(text) || length(text) >= 4);
 }

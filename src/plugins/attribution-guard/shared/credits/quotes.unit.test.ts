@@ -16,6 +16,8 @@ describe('quoted spans', () => {
     expect(speech('用AI發願,垂直行業廠商逐夢“大模型圈”')).toEqual([]);
     expect(speech('Analysts call it the "edge turn".')).toEqual([]);
     expect(speech('他說:「好的。」')).toEqual(['好的。']);
+    expect(speech('「算力仍然是最大的成本。」月之暗面創始人楊植麟在接受採訪時說。')).toEqual(['算力仍然是最大的成本。']);
+    expect(speech('「數據飛輪」這個概念,後來被很多公司拿來說明')).toEqual([]);
     expect(speech('「我們不是不願意,是真的沒有辦法。」')).toEqual(['我們不是不願意,是真的沒有辦法。']);
     expect(speech('"The next billion users will meet AI on a device," said Priya Nair.')).toHaveLength(1);
   });
