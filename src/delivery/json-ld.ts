@@ -78,6 +78,14 @@ function imageObject(usage: DeliveryCreditedImage, publicUrl: string): Thing | n
  * `sourceOrganization`; the republisher, when there is one, is the `publisher` of this version, and
  * the original URL is what it `isBasedOn`.
  */
+/**
+ * The last change readers see: publishing stamps publishedAt but keeps the draft's updatedAt, and a
+ * correction (newest first) is a change too. ISO 8601 in UTC, so the times compare as text.
+ */
+export function lastModified(article: Pick<DeliveryArticle, 'updatedAt' | 'publishedAt' | 'corrections'>): string | null {
+  return [article.updatedAt, article.publishedAt, article.corrections?.[0]?.at ?? null].filter((d): d is string => typeof d === 'string').sort().pop() ?? null;
+}
+
 export function newsArticleJsonLd(
   article: Omit<DeliveryArticle, 'jsonLd' | 'jsonLdScript'>,
   images: DeliveryCreditedImage[],
@@ -85,9 +93,7 @@ export function newsArticleJsonLd(
 ): Thing {
   const publisher = article.republisher ?? article.source;
   const corrections = article.corrections ?? [];
-  // Publishing stamps publishedAt but keeps the draft's updatedAt; the latest of these (and of the
-  // corrections) is the last change readers see. ISO 8601 in UTC, so they compare as text.
-  const modified = [article.updatedAt, article.publishedAt, corrections[0]?.at ?? null].filter((d): d is string => d !== null).sort().pop();
+  const modified = lastModified(article);
   const image = images.flatMap((usage) => imageObjects(usage, publicUrl));
   return {
     '@context': 'https://schema.org',

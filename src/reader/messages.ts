@@ -1,4 +1,5 @@
 /** The reader pages' own words, in the three content languages. */
+import type { CorrectionKind } from '../corrections/rules';
 
 export type ReaderLanguage = 'zh-Hant' | 'zh-Hans' | 'en';
 export const READER_LANGUAGES: readonly ReaderLanguage[] = ['zh-Hant', 'zh-Hans', 'en'];
@@ -11,6 +12,8 @@ export interface ReaderMessages {
   updated: string;
   notPublished: string;
   corrections: string;
+  /** What each correction is, as the corrections feed names it. */
+  correctionKinds: Record<CorrectionKind, string>;
   original: string;
   otherEditions: string;
   languageName: string;
@@ -29,6 +32,7 @@ export const MESSAGES: Record<ReaderLanguage, ReaderMessages> = {
     updated: '更新',
     notPublished: '尚未發布',
     corrections: '更正',
+    correctionKinds: { correction: '更正', clarification: '澄清', update: '更新' },
     original: '原文',
     otherEditions: '其他版本',
     languageName: '繁體中文',
@@ -53,6 +57,7 @@ export const MESSAGES: Record<ReaderLanguage, ReaderMessages> = {
     updated: '更新',
     notPublished: '尚未发布',
     corrections: '更正',
+    correctionKinds: { correction: '更正', clarification: '澄清', update: '更新' },
     original: '原文',
     otherEditions: '其他版本',
     languageName: '简体中文',
@@ -77,6 +82,7 @@ export const MESSAGES: Record<ReaderLanguage, ReaderMessages> = {
     updated: 'Updated',
     notPublished: 'Not published yet',
     corrections: 'Corrections',
+    correctionKinds: { correction: 'Correction', clarification: 'Clarification', update: 'Update' },
     original: 'Original article',
     otherEditions: 'Other editions',
     languageName: 'English',

@@ -1,5 +1,7 @@
 import type { DeliveryArticle, DeliveryCreditedImage, DeliveryLocalization, DeliveryPullQuote } from '../delivery/types';
 import { absoluteUrl } from '../delivery/media-url';
+import { lastModified } from '../delivery/json-ld';
+import { isCorrectionKind, type CorrectionKind } from '../corrections/rules';
 import { html, trustedHtml, type SafeHtml } from './escape';
 import { isReaderLanguage, MESSAGES, pickLanguage, type DeniedReason, type ReaderLanguage, type ReaderMessages } from './messages';
 import { placePullQuotes } from './pull-quotes';
@@ -89,6 +91,7 @@ function pullQuote(quote: DeliveryPullQuote, t: ReaderMessages, language: Reader
 interface Correction {
   text: string;
   date: string | null;
+  kind?: CorrectionKind;
 }
 
 const firstString = (row: Record<string, unknown>, keys: string[]): string | null => {
@@ -101,7 +104,7 @@ const firstString = (row: Record<string, unknown>, keys: string[]): string | nul
 
 /**
  * Corrections the serializer gives, read tolerantly: a list of notes, each a string or an object with its
- * text (`text`, `note`, `body`, `description`) and maybe a date. Anything else is left out rather than guessed at.
+ * text (`text`, `note`, `body`, `description`), maybe its time (`at`, as delivered) and kind. Anything else is left out rather than guessed at.
  */
 export function correctionsOf(article: DeliveryArticle): Correction[] {
   const raw = (article as unknown as { corrections?: unknown }).corrections;
@@ -111,7 +114,8 @@ export function correctionsOf(article: DeliveryArticle): Correction[] {
     if (!entry || typeof entry !== 'object') return [];
     const row = entry as Record<string, unknown>;
     const text = firstString(row, ['text', 'note', 'body', 'description', 'correction']);
-    return text ? [{ text, date: firstString(row, ['date', 'correctedAt', 'publishedAt', 'createdAt']) }] : [];
+    const kind = isCorrectionKind(row.kind) ? row.kind : null;
+    return text ? [{ text, date: firstString(row, ['at', 'date', 'correctedAt', 'publishedAt', 'createdAt']), ...(kind ? { kind } : {}) }] : [];
   });
 }
 
@@ -141,9 +145,9 @@ export function renderArticlePage(article: DeliveryArticle, context: PageContext
   const description = article.dek ?? '';
   const byline = article.attribution.line;
   const published = formatDate(article.firstPublishedAt ?? article.publishedAt, context.timeZone);
-  // As the JSON-LD's dateModified: the later of the last save and the last publish. Said only when it is
-  // more than a minute after the first publication, so the save that went with it does not count.
-  const modified = [article.updatedAt, article.publishedAt].filter((d): d is string => d !== null).sort().pop() ?? null;
+  // The JSON-LD's dateModified (a correction counts). Said only when it is more than a minute after the
+  // first publication, so the save that went with it does not count.
+  const modified = lastModified(article);
   const first = article.firstPublishedAt ?? article.publishedAt;
   const updated = article.publishedAt && modified && first && Date.parse(modified) - Date.parse(first) > 60_000 ? formatDate(modified, context.timeZone) : null;
   const placed = placePullQuotes(article.bodyHtml, article.pullQuotes);
@@ -175,7 +179,7 @@ ${cover ? creditedFigure(cover, t, mode, 'lead', 'cover') : ''}
 ${placed.blocks.map((block) => html`${trustedHtml(block.html)}\n${block.quotes.map((q) => pullQuote(q, t, language))}`)}${placed.unplaced.map((q) => pullQuote(q, t, language))}
 </div>
 ${article.gallery.map((usage, i) => creditedFigure(usage, t, mode, 'gallery', `gallery.${i}`))}
-${corrections.length > 0 ? html`<section class="corrections" aria-labelledby="corrections-title"><h2 id="corrections-title">${t.corrections}</h2><ol>${corrections.map((c) => html`<li>${c.date ? html`${formatDate(c.date, context.timeZone) ?? c.date} ` : ''}${c.text}</li>`)}</ol></section>\n` : ''}<footer class="meta">
+${corrections.length > 0 ? html`<section class="corrections" aria-labelledby="corrections-title"><h2 id="corrections-title">${t.corrections}</h2><ol>${corrections.map((c) => html`<li>${c.kind ? html`<strong>${t.correctionKinds[c.kind]}</strong> ` : ''}${c.date ? html`${formatDate(c.date, context.timeZone) ?? c.date} ` : ''}${c.text}</li>`)}</ol></section>\n` : ''}<footer class="meta">
 ${article.originalUrl ? html`<p>${t.original}: <a href="${article.originalUrl}" rel="noopener noreferrer">${article.originalUrl}</a></p>\n` : ''}${editions.length > 0 ? html`<nav aria-label="${t.otherEditions}"><ul>${editions.map((e) => html`<li><a href="${newsPath(e.locale, e.slug)}" hreflang="${e.locale}" lang="${e.locale}">${languageName(e.locale)}</a></li>`)}</ul></nav>\n` : ''}</footer>
 </article>
 </main>`;

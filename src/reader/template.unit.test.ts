@@ -128,6 +128,16 @@ describe('corrections', () => {
     expect(correctionsOf(withCorrections({ text: 'not a list' }))).toEqual([]);
     expect(byClass(renderArticlePage(article(), { ...context, mode: 'published' }), 'corrections')).toEqual([]);
   });
+
+  it('show each delivered correction with its kind and time, and the page says it was updated then', () => {
+    const delivered = article({ publishedAt: '2026-12-01T01:00:00.000Z', firstPublishedAt: '2026-12-01T01:00:00.000Z', updatedAt: '2026-12-01T01:00:00.000Z', corrections: [{ at: '2026-12-02T03:30:00.000Z', kind: 'clarification', text: '澄清一處說法。' }] } as object);
+    expect(correctionsOf(delivered)).toEqual([{ text: '澄清一處說法。', date: '2026-12-02T03:30:00.000Z', kind: 'clarification' }]);
+    const page = renderArticlePage(delivered, { ...context, mode: 'published' });
+    const text = textOf(byClass(page, 'corrections')[0]!);
+    expect(text).toContain('澄清');
+    expect(text).toContain('2026-12-02');
+    expect(page).toContain('content="2026-12-02T03:30:00.000Z"');
+  });
 });
 
 describe('speaker lines', () => {

@@ -53,6 +53,15 @@ describe('publishing a story publishes its quotes', () => {
     expect((live as any).pullQuotes.map((q: { documentId: string }) => q.documentId)).toEqual([quote]);
   });
 
+  it('the check counts the other draft links apart, so the admin keeps Strapi\'s warning for them', async () => {
+    const { story } = await storyWithQuote('草稿作者與引言', SENTENCE);
+    const check = async () => (await request(app.server).post('/attribution-guard/check').set({ Authorization: `Bearer ${editor}` }).send({ contentType: ARTICLE, documentId: story, locale: 'zh-Hant' })).body.data;
+    expect((await check()).preview.draftLinks).toBe(0);
+    const draftAuthor = await app.strapi.documents('api::author.author' as any).create({ locale: 'zh-Hant', data: { name: '草稿作者', role: 'writer', outlet: ids.outlet } as any });
+    await docs().update({ documentId: story, locale: 'zh-Hant', data: { coAuthors: [draftAuthor.documentId] } as any });
+    expect((await check()).preview.draftLinks).toBe(1);
+  });
+
   it('a changed quote draft is republished with the story; an unchanged one is left alone', async () => {
     const { story, quote } = await storyWithQuote('引言修改後重新發布', SENTENCE);
     const other = await quotes().create({ locale: 'zh-Hant', data: { text: '戴志康在發布會上說了很多', speaker: '戴志康' } as any, status: 'published' });

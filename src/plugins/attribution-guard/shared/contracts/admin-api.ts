@@ -50,6 +50,12 @@ export interface ArticlePreview {
   byline: BylinePreview;
   images: ImagePreview[];
   pullQuotes: QuotePreview[];
+  /**
+   * How many records the story links that have no published version, pull-quotes aside (they are
+   * published with the story): authors, editor, outlet, republisher, agencies. Strapi drops such a
+   * link on publish, whatever the rules are set to.
+   */
+  draftLinks: number;
 }
 
 /** `POST /attribution-guard/check` → `{ data: CheckResponse }`. */

@@ -177,12 +177,11 @@ export function createGuardedPublishAction(base: DocumentActionComponent): Docum
           return false;
         }
         let outcome = description.onClick ? await description.onClick(event) : undefined;
-        // The Content Manager stops to warn that links to drafts "will not be included". With the checks
-        // passed, every author, outlet and agency the story links is published (the guard's
-        // relation.unpublished-dependency rule), so the drafts are its pull-quotes, which the server
-        // publishes with the story: the warning would be untrue, so publish as its confirm button would.
+        // The Content Manager stops to warn that links to drafts "will not be included". When the server
+        // says the only drafts the story links are its pull-quotes (published with it), the warning would
+        // be untrue, so publish as its confirm button would; any other draft link keeps Strapi's warning.
         const confirm = description.dialog?.type === 'dialog' ? description.dialog.onConfirm : undefined;
-        if (outcome !== true && confirm) {
+        if (outcome !== true && confirm && result && result.preview.draftLinks === 0) {
           await confirm();
           outcome = true;
         }

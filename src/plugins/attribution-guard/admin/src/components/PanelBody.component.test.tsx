@@ -23,6 +23,7 @@ function response(findings: Finding[], overrides: Partial<CheckResponse> = {}): 
       byline: { text: '文|正見 TrueView,作者|koorvoa,編輯|TV.', missing: [] },
       images: [],
       pullQuotes: [],
+      draftLinks: 0,
     },
     gates: { reasons: [], status: null },
     ...overrides,
@@ -46,7 +47,7 @@ describe('the attribution side panel', () => {
 
   it('says what the byline still lacks when the article names no one yet', () => {
     const empty = response([finding('byline.author-required', 'error', 'author')], {
-      preview: { byline: { text: null, missing: ['outlet', 'author', 'editor'] }, images: [], pullQuotes: [] },
+      preview: { byline: { text: null, missing: ['outlet', 'author', 'editor'] }, images: [], pullQuotes: [], draftLinks: 0 },
     });
     renderInAdmin(<PanelBody status="ready" result={empty} error={null} onRetry={noop} />);
     expect(screen.getByText('No byline yet')).toBeInTheDocument();
@@ -116,6 +117,7 @@ describe('the attribution side panel', () => {
           { path: 'body.4', fileId: 3, name: 'chart.png', url: '/uploads/b.png', thumbnailUrl: '/uploads/b.png', credit: '視覺中國', creditOrigin: 'file', agency: { documentId: 'vcg', name: '視覺中國' }, photographer: null, license: 'agency', rights: null, findings: [] },
         ],
         pullQuotes: [],
+        draftLinks: 0,
       },
     });
     const onSaveCredit = jest.fn().mockResolvedValue(undefined);
@@ -143,6 +145,7 @@ describe('the attribution side panel', () => {
           { path: 'cover', fileId: 4, name: 'cna.jpg', url: '/uploads/c.jpg', thumbnailUrl: '/uploads/c.jpg', credit: '中央社', creditOrigin: 'file', storedCreditSource: 'file-metadata', agency: null, photographer: null, license: null, rights: null, findings: [] },
         ],
         pullQuotes: [],
+        draftLinks: 0,
       },
     });
     renderInAdmin(<PanelBody status="ready" result={result} error={null} onRetry={noop} agencies={[]} />);
@@ -161,6 +164,7 @@ describe('the attribution side panel', () => {
           { path: 'gallery.0', fileId: 6, name: 'odd.jpg', url: '/uploads/o.jpg', thumbnailUrl: '/uploads/o.jpg', credit: 'X', creditOrigin: 'file', agency: null, photographer: null, license: null, rights: { ...rights, copyright: null, usageTerms: null, webStatement: 'javascript:alert(1)' }, findings: [] },
         ],
         pullQuotes: [],
+        draftLinks: 0,
       },
     });
     renderInAdmin(<PanelBody status="ready" result={result} error={null} onRetry={noop} agencies={[]} />);

@@ -62,14 +62,14 @@ export const createPublishGate =
     if (ctx.action === 'publish' && params.documentId) {
       return strapi.db.transaction(async ({ onCommit, onRollback }) => {
         const locales = await guard.localesToPublish(ctx.uid, params.documentId!, params.locale);
-        // Quotes go out with their story; a refusal below rolls their publish back with the story's.
-        const quotes = getService(strapi, 'linked-quotes');
-        for (const locale of locales) await quotes.publishWithStory(ctx.uid, params.documentId!, locale);
         // The "published" records wait until the inner gates have let the publish through: a commit
         // callback left behind by a refused publish would fire with the next transaction in this context.
         const afterCommit: Array<() => void> = [];
         const verdicts = await guard.enforce(ctx.uid, params.documentId!, locales, { onCommit: (cb) => afterCommit.push(cb), onRollback });
         try {
+          // Quotes go out with their story, once the checks let it: a later refusal rolls them back with it.
+          const quotes = getService(strapi, 'linked-quotes');
+          for (const locale of locales) await quotes.publishWithStory(ctx.uid, params.documentId!, locale);
           const result = await next();
           afterCommit.forEach((cb) => onCommit(cb));
           return result;

@@ -6,6 +6,7 @@ import { FILE_UID, MEDIA_CREDIT_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { getBodyText } from '../text/blocks-text';
 import { closestSentence } from '../text/closest-sentence';
+import { id as VERBATIM_RULE } from '../rules/pull-quote.verbatim';
 import type { Row } from '../utils/row';
 
 
@@ -41,7 +42,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const [thumbs, rights] = await Promise.all([thumbnails(fileIds), fileRights(fileIds)]);
     const NO_RIGHTS: FileRights = { copyright: null, usageTerms: null, webStatement: null, licensor: null, licensorUrl: null };
     const agency = (source: SourceRecord | null) => (source ? { documentId: source.documentId, name: source.name } : null);
+    // Cached per body array: the verbatim rule has read it already.
+    const { paragraphs } = getBodyText(article.body);
+    const linked = [article.author, ...article.coAuthors, article.editor, article.source, article.republisher, ...article.images.map((i) => i.agency)];
     return {
+      draftLinks: linked.filter((record) => record !== null && !record.published).length,
       byline: renderByline({
         locale: article.locale,
         outlet: article.source ? { name: article.source.name, attributionTemplate: article.source.attributionTemplate } : null,
@@ -67,14 +72,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })),
       pullQuotes: article.pullQuotes.map((quote) => {
         const own = findingsUnder(findings, quote.path);
-        const misquoted = own.some((f) => f.rule === 'pull-quote.verbatim');
+        const misquoted = own.some((f) => f.rule === VERBATIM_RULE);
         return {
           documentId: quote.documentId,
           path: quote.path,
           text: quote.text,
           speaker: quote.speaker,
           published: quote.published,
-          closest: misquoted ? closestSentence(quote.text, getBodyText(article.body).paragraphs)?.text ?? null : null,
+          closest: misquoted ? closestSentence(quote.text, paragraphs)?.text ?? null : null,
           findings: own,
         };
       }),
