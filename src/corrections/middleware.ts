@@ -61,6 +61,9 @@ export const createCorrectionsMiddleware =
     }
 
     if (ctx.action === 'update' && typeof params.documentId === 'string') {
+      // Most saves neither touch the corrections nor publish: nothing to read for them.
+      const touchesCorrections = !!params.data && typeof params.data === 'object' && params.data.corrections !== undefined;
+      if (!touchesCorrections && params.status !== 'published') return next();
       const documentId = params.documentId;
       const [locale] = await localesOf(strapi, documentId, params.locale);
       if (!locale) return next();

@@ -46,7 +46,6 @@ interface Statements {
   agency: Picked;
   file: Picked;
   credit: Picked;
-  creditAgency: Picked;
   correction: Picked;
 }
 
@@ -167,7 +166,6 @@ function statements(strapi: Core.Strapi): Statements {
     agency,
     file: pick(strapi, FILE_UID, 'f', FILE),
     credit: pick(strapi, MEDIA_CREDIT_UID, 'mc', CREDIT),
-    creditAgency: pick(strapi, SOURCE_UID, 's', ORGANIZATION, 'agency_'),
     correction,
   };
   prepared.set(strapi, built);
@@ -249,7 +247,7 @@ async function storedCredits(strapi: Core.Strapi, s: Statements, fileIds: number
   const agencyLink = joinTableOf(strapi, MEDIA_CREDIT_UID, 'agency');
   const rows = await select(strapi, (knex) =>
     knex
-      .select(s.credit.columns, s.creditAgency.columns)
+      .select(s.credit.columns, s.agency.columns)
       .from({ mc: credits.tableName })
       .leftJoin({ al: agencyLink.name }, `al.${agencyLink.joinColumn.name}`, 'mc.id')
       .leftJoin({ s: model(strapi, SOURCE_UID).tableName }, (join: JoinClause) =>
@@ -257,7 +255,7 @@ async function storedCredits(strapi: Core.Strapi, s: Statements, fileIds: number
       )
       .whereIn(`mc.${credits.attributes.fileId!.columnName}`, fileIds),
   );
-  return rows.map((r) => ({ ...s.credit.read(r), agency: s.creditAgency.read(r) }));
+  return rows.map((r) => ({ ...s.credit.read(r), agency: s.agency.read(r) }));
 }
 
 /** Published locales of every story that has this slug in some locale, for a helpful 404. */
@@ -272,7 +270,8 @@ export async function publishedLocalesOfSlug(strapi: Core.Strapi, slug: string):
   return rows.map((row) => ({ locale: row.locale, slug: row.slug }));
 }
 
-function bodyImageUrls(body: unknown): string[] {
+/** URLs of the images placed in a story's Blocks body (the published page and the draft preview alike). */
+export function bodyImageUrls(body: unknown): string[] {
   if (!Array.isArray(body)) return [];
   const urls = new Set<string>();
   for (const node of body) {

@@ -23,8 +23,6 @@ import { isCorrectionKind, isoInstant, newestFirst } from '../corrections/rules'
 export type { Row } from '../lib/row';
 import type { Row } from '../lib/row';
 
-/** A row as the database layer returns it. */
-
 /** Everything one delivery response is made from, loaded in a fixed number of queries (load-article.ts). */
 export interface LoadedArticle {
   article: Row;

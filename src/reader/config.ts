@@ -17,5 +17,13 @@ export type ReaderConfig = z.infer<typeof schema>;
 
 /** The reader settings from `config/reader.ts`; a wrong value stops the start with the setting named. */
 export function readReaderConfig(strapi: Core.Strapi): ReaderConfig {
-  return readAppConfig(strapi, 'reader', schema);
+  let config = checked.get(strapi);
+  if (!config) {
+    config = readAppConfig(strapi, 'reader', schema);
+    checked.set(strapi, config);
+  }
+  return config;
 }
+
+/** Read and checked once per app: at start (the routes read it when they register), not per request. */
+const checked = new WeakMap<Core.Strapi, ReaderConfig>();

@@ -4,12 +4,10 @@
  * (`trustedHtml`), never from a stored string by accident.
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../delivery/render-blocks';
 
-/** Text for an element's content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => ESCAPES[c]!);
-}
+/** Text for an element's content or a quoted attribute value: the delivery's own escaping. */
+export { escapeHtml };
 
 export class SafeHtml {
   constructor(readonly value: string) {}

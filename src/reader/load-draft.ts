@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ARTICLE_UID, AUTHOR_UID, SOURCE_UID } from '../lib/content-types';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/server/src/constants';
-import { ARTICLE, CORRECTION, CREDIT, CREDITED_IMAGE, FILE, ORGANIZATION, PERSON, PULL_QUOTE } from '../delivery/load-article';
+import { ARTICLE, bodyImageUrls, CORRECTION, CREDIT, CREDITED_IMAGE, FILE, ORGANIZATION, PERSON, PULL_QUOTE } from '../delivery/load-article';
 import type { LoadedArticle, Row } from '../delivery/serialize';
 import type { DeliveryLocalization } from '../delivery/types';
 
@@ -33,15 +33,6 @@ export const DRAFT_QUERY: Query = {
 
 const populateOf = (field: string): Query => ((DRAFT_QUERY.populate as Record<string, Query>)[field] ?? {}) as Query;
 
-function bodyImageUrls(body: unknown): string[] {
-  if (!Array.isArray(body)) return [];
-  const urls = new Set<string>();
-  for (const node of body) {
-    const url = (node as Row | null)?.type === 'image' ? (node as Row).image?.url : undefined;
-    if (typeof url === 'string') urls.add(url);
-  }
-  return [...urls];
-}
 
 /** What the page needs besides the row: the other published editions, the body's files, credits stored with uncredited files. */
 async function complete(strapi: Core.Strapi, article: Row): Promise<LoadedArticle> {

@@ -45,6 +45,8 @@ function sendHtml(ctx: Ctx, status: number, body: string): void {
  * and the published page shows only what the public delivery API shows.
  */
 export function registerReaderRoutes(strapi: Core.Strapi): void {
+  // A bad PREVIEW_SECRET stops the start here rather than failing the first preview.
+  const config = readReaderConfig(strapi);
   let settings: { csp: string; publicUrl: string } | null = null;
   const setup = () => {
     if (settings) return settings;
@@ -75,7 +77,7 @@ export function registerReaderRoutes(strapi: Core.Strapi): void {
 
     if (ctx.query.token === undefined || ctx.query.token === '') return deny('missing');
     if (!documentId || !DOCUMENT_ID.test(documentId)) return deny('invalid');
-    const verdict = verifyPreviewToken(ctx.query.token, { documentId, locale }, readReaderConfig(strapi).preview.secret);
+    const verdict = verifyPreviewToken(ctx.query.token, { documentId, locale }, config.preview.secret);
     if (!verdict.ok) return deny(verdict.reason === 'expired' ? 'expired' : 'invalid');
 
     // The token names a user; that user must still be active and still allowed to read this draft.

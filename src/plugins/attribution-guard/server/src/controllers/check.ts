@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { entryAccess } from '../utils/entry-access';
 import { getService } from '../utils/get-service';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
+import { forbidden } from '../utils/forbidden';
 
 const checkBody = z
   .object({
@@ -20,7 +21,7 @@ const checkBody = z
 /** The admin user may read this content type in the Content Manager. */
 export function assertCanRead(ctx: Context, uid: string): void {
   if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', uid)) {
-    throw new errors.ForbiddenError(`You may not read ${uid}.`);
+    throw forbidden(`You may not read ${uid}.`);
   }
 }
 

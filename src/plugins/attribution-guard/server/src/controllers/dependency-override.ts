@@ -8,6 +8,7 @@ import { getService } from '../utils/get-service';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
 import { isLocalized } from '../utils/localized';
 import type { Row } from '../utils/row';
+import { forbidden } from '../utils/forbidden';
 
 const body = z
   .object({
@@ -46,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     // The entry-level check Strapi's Content Manager makes, conditions ("own entries only") included.
     const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: input.uid });
-    if (entries.some((entry) => checker.cannot[input.action](entry))) throw new errors.ForbiddenError(`You may not ${input.action} this entry.`);
+    if (entries.some((entry) => checker.cannot[input.action](entry))) throw forbidden(`You may not ${input.action} this entry.`);
 
     const dependentsService = getService(strapi, 'dependents');
     const found = await dependentsService.find(input.uid, input.documentId, scope, input.action);

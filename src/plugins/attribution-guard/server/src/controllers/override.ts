@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { entryAccess } from '../utils/entry-access';
 import { getService } from '../utils/get-service';
 import { contentTypeUid, documentId, locale, parseInput } from './validate';
+import { forbidden } from '../utils/forbidden';
 
 const overrideBody = z
   .object({
@@ -26,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, { errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }] });
     }
     if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.publish', body.contentType)) {
-      throw new errors.ForbiddenError(`You may not publish ${body.contentType}.`);
+      throw forbidden(`You may not publish ${body.contentType}.`);
     }
     const user = ctx.state.user as { id: number; email: string };
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());

@@ -1,12 +1,11 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { PULL_QUOTE_UID } from '../constants';
-
-type Row = Record<string, unknown>;
+import type { Row } from '../utils/row';
 
 /** The fields readers see; a draft that differs from its published version in any of them has unpublished changes. */
 const QUOTE_FIELDS = ['text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'] as const;
 
-export function hasUnpublishedChanges(draft: Row, published: Row | undefined): boolean {
+function hasUnpublishedChanges(draft: Row, published: Row | undefined): boolean {
   if (!published) return true;
   return QUOTE_FIELDS.some((field) => (draft[field] ?? null) !== (published[field] ?? null));
 }
@@ -33,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const published = new Map(publishedRows.map((row) => [row.documentId as string, row]));
     const due = drafts.filter((q) => hasUnpublishedChanges(q, published.get(q.documentId)));
     for (const quote of due) {
-      await strapi.documents(PULL_QUOTE_UID as never).publish({ documentId: quote.documentId, locale } as never);
+      await strapi.documents(PULL_QUOTE_UID as UID.ContentType).publish({ documentId: quote.documentId, locale });
     }
     return due.map((q) => q.documentId);
   },

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isLocalized } from './localized';
 import type { Row } from './row';
+import { forbidden } from './forbidden';
 
 /** The Content Manager's populate builder: a factory per content type, not a plain service object. */
 type PopulateBuilder = (uid: string) => { populateFromQuery: (query: unknown) => { build: () => Promise<Row> } };
@@ -22,7 +23,7 @@ const CM_ACTION: Record<EntryAction, string> = {
  */
 export function entryAccess(strapi: Core.Strapi, ctx: Context, uid: string) {
   const userAbility = ctx.state?.userAbility;
-  if (!userAbility) throw new errors.ForbiddenError('Not signed in to the admin.');
+  if (!userAbility) throw forbidden('Not signed in to the admin.');
   const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid });
   const localized = isLocalized(strapi, uid);
 
@@ -50,18 +51,18 @@ export function entryAccess(strapi: Core.Strapi, ctx: Context, uid: string) {
      * Returns the drafts found.
      */
     async assert(action: EntryAction, documentId: string, locale?: string, options: { whenMissing?: 'deny' | 'create' } = {}): Promise<Row[]> {
-      if (!checker.can(CM_ACTION[action])) throw forbidden(action, uid);
+      if (!checker.can(CM_ACTION[action])) throw refusal(action, uid);
       const rows = await drafts(action, [documentId], locale);
       if (rows.length > 0) {
-        if (!rows.every((row) => allowed(action, row))) throw forbidden(action, uid);
+        if (!rows.every((row) => allowed(action, row))) throw refusal(action, uid);
         return rows;
       }
       const bare = { documentId, ...(locale ? { locale } : {}) };
       if (options.whenMissing === 'create') {
         const user = ctx.state?.user as { id: number; roles?: unknown[] } | undefined;
-        if (!user || !allowed('create', { ...bare, createdBy: { id: user.id, roles: user.roles ?? [] } })) throw forbidden('create', uid);
+        if (!user || !allowed('create', { ...bare, createdBy: { id: user.id, roles: user.roles ?? [] } })) throw refusal('create', uid);
       } else if (!allowed(action, bare)) {
-        throw forbidden(action, uid);
+        throw refusal(action, uid);
       }
       return rows;
     },
@@ -97,6 +98,6 @@ function toDbPopulate(populate: unknown): Row | undefined {
   return out;
 }
 
-function forbidden(action: EntryAction, uid: string): errors.ForbiddenError {
-  return new errors.ForbiddenError(`You may not ${action} this ${uid.split('.').pop()}.`);
+function refusal(action: EntryAction, uid: string): errors.PolicyError {
+  return forbidden(`You may not ${action} this ${uid.split('.').pop()}.`);
 }

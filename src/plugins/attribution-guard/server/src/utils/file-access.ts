@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Row } from './row';
 import { errors } from '@strapi/utils';
 import { FILE_UID } from '../constants';
+import { forbidden } from './forbidden';
 
 export const UPLOAD_ACTIONS = { read: 'plugin::upload.read', update: 'plugin::upload.assets.update' } as const;
 
@@ -13,13 +14,13 @@ export const UPLOAD_ACTIONS = { read: 'plugin::upload.read', update: 'plugin::up
  */
 export async function assertFileAccess(strapi: Core.Strapi, ctx: Context, action: string, fileId: number): Promise<Row> {
   const ability = ctx.state?.userAbility;
-  if (!ability) throw new errors.ForbiddenError('Not signed in to the admin.');
+  if (!ability) throw forbidden('Not signed in to the admin.');
   const pm = strapi.service('admin::permission').createPermissionsManager({ ability, action, model: FILE_UID });
-  if (!pm.isAllowed) throw new errors.ForbiddenError('You may not edit media files.');
+  if (!pm.isAllowed) throw forbidden('You may not edit media files.');
   const file = await strapi.db.query(FILE_UID).findOne({ where: { id: fileId }, populate: { createdBy: { populate: { roles: true } } } });
   if (!file) throw new errors.NotFoundError(`Media file ${fileId} does not exist.`);
   if (pm.ability.cannot(action, pm.toSubject(file))) {
-    throw new errors.ForbiddenError(action === UPLOAD_ACTIONS.update ? 'You may not change this media file: it is not one of yours.' : 'You may not see this media file.');
+    throw forbidden(action === UPLOAD_ACTIONS.update ? 'You may not change this media file: it is not one of yours.' : 'You may not see this media file.');
   }
   return file;
 }

@@ -5,8 +5,7 @@ import { FIELDS, WORKFLOW_FIELD_NAMES } from '../constants';
 import { StaleEntryError } from '../services/context';
 import { assertDocumentId } from './document-id';
 import { approvalMessage } from '../domain/publish-condition';
-import { EMBARGO_RULE, embargoActive, embargoMessage } from '../domain/embargo';
-import { formatInZone } from '../domain/schedule-time';
+import { EMBARGO_RULE, embargoLiftsAt, embargoMessage } from '../domain/embargo';
 import type { EntryRow } from '../services/entries';
 import { getService } from '../utils/get-service';
 
@@ -88,9 +87,10 @@ export const createWorkflowGate =
     const requireNoEmbargo = (states: Map<string, EntryRow | null>) => {
       const now = new Date();
       const zone = settings.config().defaultTimezone;
-      const blocked = [...states.entries()]
-        .filter(([, row]) => embargoActive(row?.embargoUntil ?? null, now))
-        .map(([locale, row]) => ({ locale, when: formatInZone(row!.embargoUntil, row!.timezone ?? zone) ?? row!.embargoUntil!.toISOString(), title: row?.title ?? null }));
+      const blocked = [...states.entries()].flatMap(([locale, row]) => {
+        const when = embargoLiftsAt(row?.embargoUntil ?? null, row?.timezone ?? zone, now);
+        return when ? [{ locale, when, title: row?.title ?? null }] : [];
+      });
       if (blocked.length > 0) throw embargoError(blocked, blocked[0]?.title ?? null);
     };
 

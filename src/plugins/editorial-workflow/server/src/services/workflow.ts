@@ -20,7 +20,7 @@ import { checkWhen, validateSchedule, type Issue } from '../domain/schedule-inpu
 import { isSelfApproval } from '../domain/self-approval';
 import { workflowGateReport } from '../domain/publish-condition';
 import { assignedNote } from '../domain/notes';
-import { embargoActive, embargoAfterSchedule, embargoLiftedNote, embargoSetNote, scheduleBeforeEmbargo } from '../domain/embargo';
+import { embargoActive, embargoAfterSchedule, embargoLiftedNote, embargoLiftsAt, embargoSetNote, scheduleBeforeEmbargo } from '../domain/embargo';
 import type { EntryRow } from './entries';
 import { getService } from '../utils/get-service';
 
@@ -106,10 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The lifting time of an embargo in force now, in the entry's zone; null when there is none. */
-  function activeEmbargo(row: EntryRow | null, zone: string): string | null {
-    const until = row?.embargoUntil ?? null;
-    return until && embargoActive(until, new Date()) ? formatInZone(until, zone) ?? until.toISOString() : null;
-  }
+  const activeEmbargo = (row: EntryRow | null, zone: string): string | null => embargoLiftsAt(row?.embargoUntil ?? null, zone);
 
   /** A publish time before the embargo lifts is refused (400), whatever route sets it. */
   function assertAfterEmbargo(publishAt: Date | null | undefined, row: EntryRow, zone: string): void {
@@ -331,10 +328,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Sets the stage without a person's permissions, for start-up code and migrations (the demo
-     * seed approves its story this way). Recorded as the system.
-     */
-    /**
      * Sets (`until`, an ISO time or a wall-clock time in `timezone`) or lifts (`null`) the entry's
      * embargo in this locale, and records it. An embargo must lie in the future and may not outlast a
      * schedule already set: the schedule would only fail.
@@ -374,7 +367,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return service.state(caller, ref);
     },
 
-    /** A stage change made by the system, with its reason (in the admin's three languages when given as a note). */
+    /**
+     * Sets the stage without a person's permissions, for start-up code and migrations (the demo
+     * seed approves its story this way). Recorded as the system, with its reason (in the admin's
+     * three languages when given as a note).
+     */
     async setStage(ref: EntryRef, to: Stage, why: string | WorkflowLocalizedMessage): Promise<void> {
       const said = typeof why === 'string' ? { comment: why } : { note: why };
       await strapi.db.transaction(async ({ onCommit }) => {
