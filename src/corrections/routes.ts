@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { toPlainText } from '../lib/plain-text';
 import { addCorrection } from './add-correction';
 import { CORRECTION_KINDS, MAX_CORRECTION_TEXT } from './rules';
+import { registerNewsroomRoutes } from '../lib/newsroom-routes';
 
 const body = z
   .object({
@@ -38,20 +39,14 @@ function parse(input: unknown): z.infer<typeof body> {
  * checks (update and publish, with the role's conditions) are made there.
  */
 export function registerCorrectionRoutes(strapi: Core.Strapi): void {
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/newsroom',
-    routes: [
-      {
-        method: 'POST',
-        info: { type: 'admin' },
-        path: '/corrections',
-        handler: async (ctx: Context) => {
-          const input = parse(ctx.request.body);
-          ctx.body = { data: await addCorrection(strapi, ctx, input) };
-        },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+  registerNewsroomRoutes(strapi, [
+    {
+      method: 'POST',
+      path: '/corrections',
+      handler: async (ctx: Context) => {
+        const input = parse(ctx.request.body);
+        ctx.body = { data: await addCorrection(strapi, ctx, input) };
       },
-    ],
-  });
+    },
+  ]);
 }

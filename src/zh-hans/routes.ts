@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { assertAdminCanEntry } from '../lib/admin-can';
 import { ARTICLE_UID, DEFAULT_LOCALE } from '../lib/content-types';
 import { createZhHansEdition, editionMark, ZH_HANS } from './edition';
+import { registerNewsroomRoutes } from '../lib/newsroom-routes';
 
 /**
  * Admin routes: `POST /newsroom/zh-hans-edition` `{ documentId, from? }` creates or refreshes the zh-Hans
@@ -12,37 +13,28 @@ import { createZhHansEdition, editionMark, ZH_HANS } from './edition';
  * the zh-Hans draft (or creating it, when there is none yet).
  */
 export function registerZhHansRoutes(strapi: Core.Strapi): void {
-  const policies = ['admin::isAuthenticatedAdmin'];
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/newsroom',
-    routes: [
-      {
-        method: 'POST',
-        info: { type: 'admin' },
-        path: '/zh-hans-edition',
-        handler: async (ctx: Context) => {
-          const body = (ctx.request.body ?? {}) as { documentId?: unknown; from?: unknown };
-          if (typeof body.documentId !== 'string' || body.documentId === '') throw new errors.ValidationError('documentId is required.');
-          if (body.from !== undefined && body.from !== 'tw' && body.from !== 'hk') throw new errors.ValidationError('from must be "tw" or "hk".');
-          await assertZhHansEditionAccess(strapi, ctx, body.documentId, 'write');
-          ctx.body = { data: await createZhHansEdition(strapi, body.documentId, { from: body.from as 'tw' | 'hk' | undefined, actor: ctx.state.user }) };
-        },
-        config: { policies },
+  registerNewsroomRoutes(strapi, [
+    {
+      method: 'POST',
+      path: '/zh-hans-edition',
+      handler: async (ctx: Context) => {
+        const body = (ctx.request.body ?? {}) as { documentId?: unknown; from?: unknown };
+        if (typeof body.documentId !== 'string' || body.documentId === '') throw new errors.ValidationError('documentId is required.');
+        if (body.from !== undefined && body.from !== 'tw' && body.from !== 'hk') throw new errors.ValidationError('from must be "tw" or "hk".');
+        await assertZhHansEditionAccess(strapi, ctx, body.documentId, 'write');
+        ctx.body = { data: await createZhHansEdition(strapi, body.documentId, { from: body.from as 'tw' | 'hk' | undefined, actor: ctx.state.user }) };
       },
-      {
-        method: 'GET',
-        info: { type: 'admin' },
-        path: '/zh-hans-edition/:documentId',
-        handler: async (ctx: Context) => {
-          const documentId = String(ctx.params.documentId);
-          await assertZhHansEditionAccess(strapi, ctx, documentId, 'read');
-          ctx.body = { data: await editionMark(strapi, documentId) };
-        },
-        config: { policies },
+    },
+    {
+      method: 'GET',
+      path: '/zh-hans-edition/:documentId',
+      handler: async (ctx: Context) => {
+        const documentId = String(ctx.params.documentId);
+        await assertZhHansEditionAccess(strapi, ctx, documentId, 'read');
+        ctx.body = { data: await editionMark(strapi, documentId) };
       },
-    ],
-  });
+    },
+  ]);
 }
 
 /**
