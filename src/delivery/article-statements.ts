@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex as KnexTypes } from 'knex';
 import type { Row } from './serialize';
@@ -31,16 +32,83 @@ export function statement(query: Builder): Statement {
 
 export async function run(strapi: Core.Strapi, prepared: Statement, values: Record<string, unknown>): Promise<Row[]> {
   const bindings = prepared.bindings.map((b) => (typeof b === 'string' && b in values ? values[b] : b));
-  return select(strapi, (knex) => knex.raw(prepared.sql, bindings as KnexTypes.RawBinding[]));
+  return runSql(strapi, prepared.sql, bindings);
+}
+
+/** Runs a query built with knex (one whose shape depends on the story, like a list of body images) the same way. */
+export async function select(strapi: Core.Strapi, build: (knex: Knex) => Builder): Promise<Row[]> {
+  const { sql, bindings } = build(strapi.db.connection).toSQL();
+  return runSql(strapi, sql, bindings);
 }
 
 /**
  * Runs a read on the pool, or inside the caller's transaction when there is one: a render made while a
- * write is open must see that write, and on SQLite (one connection) must not wait for it.
+ * write is open must see that write, and on SQLite (one connection) must not wait for it. Outside a
+ * transaction the statement is compiled once per connection by the driver itself (better-sqlite3's
+ * `prepare`, a named PostgreSQL statement): through knex every run compiles it anew, and on this
+ * path compiling costs more than running.
  */
-export async function select(strapi: Core.Strapi, query: (knex: Knex) => PromiseLike<unknown>): Promise<Row[]> {
-  if (!strapi.db.inTransaction()) return rowsOf(await query(strapi.db.connection));
-  return strapi.db.transaction(async ({ trx }: { trx: Knex }) => rowsOf(await query(trx)));
+async function runSql(strapi: Core.Strapi, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
+  const knex = strapi.db.connection;
+  if (strapi.db.inTransaction()) {
+    return strapi.db.transaction(async ({ trx }: { trx: Knex }) => rowsOf(await trx.raw(sql, bindings as KnexTypes.RawBinding[])));
+  }
+  const client = knex.client as unknown as DriverClient;
+  if (client.driverName !== 'better-sqlite3' && client.driverName !== 'pg') return rowsOf(await knex.raw(sql, bindings as KnexTypes.RawBinding[]));
+  const connection = await client.acquireConnection();
+  try {
+    // Knex's own listeners (query logging, the benchmark's query count) see these reads as theirs.
+    knex.emit('query', { sql, bindings, method: 'select', __knexUid: connection.__knexUid });
+    return client.driverName === 'pg' ? await runPg(client, connection as PgConnection, sql, bindings) : runSqlite(connection as SqliteConnection, sql, bindings);
+  } finally {
+    client.releaseConnection(connection);
+  }
+}
+
+interface DriverClient {
+  driverName: string;
+  acquireConnection(): Promise<DriverConnection>;
+  releaseConnection(connection: DriverConnection): void;
+  positionBindings(sql: string): string;
+}
+interface DriverConnection {
+  __knexUid?: string;
+}
+interface SqliteConnection extends DriverConnection {
+  prepare(sql: string): { all(bindings: readonly unknown[]): Row[] };
+}
+interface PgConnection extends DriverConnection {
+  query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+/** A bound on compiled statements per connection: the fixed ones, plus one per count of body images or credited files. */
+const MAX_COMPILED = 256;
+const compiled = new WeakMap<DriverConnection, Map<string, ReturnType<SqliteConnection['prepare']>>>();
+
+function runSqlite(connection: SqliteConnection, sql: string, bindings: readonly unknown[]): Row[] {
+  let statements = compiled.get(connection);
+  if (!statements) compiled.set(connection, (statements = new Map()));
+  let compiledStatement = statements.get(sql);
+  if (!compiledStatement) {
+    if (statements.size >= MAX_COMPILED) statements.clear();
+    compiledStatement = connection.prepare(sql);
+    statements.set(sql, compiledStatement);
+  }
+  return compiledStatement.all(bindings);
+}
+
+/** PostgreSQL's text with $n placeholders and its statement name, per knex SQL text. */
+const pgTexts = new Map<string, { name: string; text: string }>();
+
+async function runPg(client: DriverClient, connection: PgConnection, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
+  let named = pgTexts.get(sql);
+  if (!named) {
+    if (pgTexts.size >= MAX_COMPILED) pgTexts.clear();
+    // node-postgres parses a named statement once per connection and reuses its plan after.
+    named = { name: `delivery_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text: client.positionBindings(sql) };
+    pgTexts.set(sql, named);
+  }
+  return (await connection.query({ ...named, values: bindings })).rows;
 }
 
 /** What a driver answers a raw SELECT with: rows (better-sqlite3) or `{ rows }` (pg). */
