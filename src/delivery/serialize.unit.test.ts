@@ -77,6 +77,14 @@ describe('serializeArticle', () => {
     expect(article.gallery[0]).toMatchObject({ credit: '新華社', photographer: '張三', license: 'editorial-only', agency: null });
   });
 
+  it('lets a usage’s own credit beat the credit stored with its file, agency included', () => {
+    const input = loaded({ gallery: [{ credit: '攝影 李四', agency: null, photographer: null, license: null, caption: null, alt: null, image: file(2, '/uploads/g.jpg') }] });
+    const [item] = serializeArticle(input, options).gallery;
+    expect(item).toMatchObject({ credit: '攝影 李四', creditLine: '圖片來源 @李四', agency: null });
+    // Only the fields the usage leaves empty come from the file.
+    expect(item).toMatchObject({ photographer: '張三', license: 'editorial-only' });
+  });
+
   it('shows body images from the media library only', () => {
     expect(article.bodyHtml).toBe('<p>第一段</p>\n<figure><img src="https://cms.example.com/uploads/body.jpg" alt="正文圖" width="480" height="270" loading="lazy" /><figcaption>file caption 圖片來源 @VCG</figcaption></figure>');
   });

@@ -110,7 +110,10 @@ describe('a story is never served stale once a write has returned', () => {
   it('a publish the attribution guard refuses changes nothing that is served', async () => {
     const story = await createStory(app.strapi, cast, { title: '被擋下的修改' });
     const before = await warm(story.slug);
-    await expect(documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { title: '被擋下的修改', cover: { image: cast.photo.id, credit: '網路' } } as any, status: 'published' })).rejects.toThrow();
+    await expect(documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { title: '被擋下的修改', cover: { image: cast.photo.id, credit: '網路' } } as any, status: 'published' })).rejects.toMatchObject({
+      name: 'ValidationError',
+      details: { errors: expect.arrayContaining([expect.objectContaining({ rule: 'image.credit-placeholder', path: ['cover', 'credit'] })]) },
+    });
     const after = await read(story.slug);
     expect(after.data).toEqual(before.data);
   });

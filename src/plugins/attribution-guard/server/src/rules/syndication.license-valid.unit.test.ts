@@ -23,6 +23,17 @@ describe('syndication.license-valid', () => {
     expect(syndicationLicenseValid(withAgreement({ licenseValidUntil: '2026-11-28' }))).toEqual([]);
   });
 
+  it('holds to the last millisecond of the last day and ends at the next midnight UTC', () => {
+    const at = (iso: string) => ({ ...withAgreement({ licenseValidUntil: '2026-11-28' }), now: new Date(iso) });
+    expect(syndicationLicenseValid(at('2026-11-28T00:00:00.000Z'))).toEqual([]);
+    expect(syndicationLicenseValid(at('2026-11-28T23:59:59.999Z'))).toEqual([]);
+    expect(syndicationLicenseValid(at('2026-11-29T00:00:00.000Z'))).toEqual([expect.objectContaining({ path: 'republisher' })]);
+    // The first day counts from its first millisecond.
+    const from = (iso: string) => ({ ...withAgreement({ licenseValidFrom: '2026-11-28' }), now: new Date(iso) });
+    expect(syndicationLicenseValid(from('2026-11-27T23:59:59.999Z'))).toHaveLength(1);
+    expect(syndicationLicenseValid(from('2026-11-28T00:00:00.000Z'))).toEqual([]);
+  });
+
   it('flags an agreement not yet valid', () => {
     const findings = syndicationLicenseValid(withAgreement({ licenseValidFrom: '2026-11-29' }));
     expect(findings[0]?.message.en).toContain('not yet valid: it starts on 2026-11-29');
