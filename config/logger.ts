@@ -1,6 +1,6 @@
 import { winston, formats } from '@strapi/logger';
 
-/** LOG_LEVEL sets the threshold (the tests run at `warn`); the default keeps Strapi's request log. */
+/** LOG_LEVEL sets the threshold (the tests run at `error` unless it is set); the default keeps Strapi's request log. */
 export default {
   transports: [
     new winston.transports.Console({

@@ -48,6 +48,12 @@ export async function freshDatabase(name: string): Promise<void> {
   }
 }
 
+/** Removes a test file's SQLite database and its journal files, so a run leaves nothing in `.tmp/`. */
+export function removeSqliteFile(file: string | undefined): void {
+  if (isPostgres() || !file || !path.basename(file).startsWith('test-')) return;
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.resolve(appDir, file + suffix), { force: true });
+}
+
 export async function dropSchema(schema: string | undefined): Promise<void> {
   if (!isPostgres() || !schema) return;
   await withPg((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));

@@ -10,6 +10,8 @@ export default async function globalSetup(): Promise<void> {
   const appDir = path.resolve(__dirname, '../..');
   process.env.NODE_ENV = 'test';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  // Quiet by default: ~80 app boots would print their migrations and notices; LOG_LEVEL=info shows them.
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   // One id per run, so PostgreSQL schemas of concurrent runs never meet.
   process.env.TEST_RUN_ID = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   await compileStrapi({ appDir, ignoreDiagnostics: false });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
-import { appDir, dropSchema, freshDatabase } from './database';
+import { appDir, dropSchema, freshDatabase, removeSqliteFile } from './database';
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -18,6 +18,7 @@ export interface TestApp {
 export async function startApp(name: string, options: { reuseDatabase?: boolean } = {}): Promise<TestApp> {
   if (!options.reuseDatabase) await freshDatabase(name);
   const schema = process.env.DATABASE_SCHEMA;
+  const file = process.env.DATABASE_FILENAME;
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   strapi.server.mount();
   return {
@@ -25,7 +26,9 @@ export async function startApp(name: string, options: { reuseDatabase?: boolean 
     server: strapi.server.httpServer,
     stop: async ({ keepDatabase = false } = {}) => {
       await strapi.destroy();
-      if (!keepDatabase) await dropSchema(schema);
+      if (keepDatabase) return;
+      await dropSchema(schema);
+      removeSqliteFile(file);
     },
   };
 }
