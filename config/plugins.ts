@@ -23,6 +23,9 @@ export default ({ env }: { env: any }) => {
         apolloServer: apolloServerLimits(env('NODE_ENV', 'development') === 'production'),
       },
     },
+    // Gate order: the guard registers its publish gate before the workflow registers its own, so the
+    // guard's gate is the outer one and records the workflow's refusals too (publish-verdict.int.test.ts,
+    // "a publish the workflow refuses (not approved) is in the history"). Keep the guard listed first.
     'attribution-guard': {
       enabled: true,
       resolve: './src/plugins/attribution-guard',
