@@ -1,5 +1,5 @@
-import { stripCreditPrefix } from '../plugins/attribution-guard/server/src/text/credit';
-import { isBlank } from '../plugins/attribution-guard/server/src/text/normalise';
+import { stripCreditPrefix } from '../plugins/attribution-guard/shared/text/credit';
+import { isBlank } from '../plugins/attribution-guard/shared/text/normalise';
 
 /** The byline format when an outlet has no template of its own. */
 export const DEFAULT_ATTRIBUTION_TEMPLATE = '文|{outlet},作者|{author},編輯|{editor}';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, AUTHOR_UID, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import type { DocumentMiddleware } from '../lib/document-middleware';
-import { FILE_UID, MEDIA_CREDIT_UID } from '../plugins/attribution-guard/server/src/constants';
+import { FILE_UID, MEDIA_CREDIT_UID } from '../plugins/attribution-guard/shared/constants';
 import type { CacheStore } from './cache/store';
 
 /** Types whose published content appears in a delivery response. */

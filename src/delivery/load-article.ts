@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, AUTHOR_UID, CORRECTION_UID, CREDITED_IMAGE_UID, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
-import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/server/src/constants';
+import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/shared/constants';
 import { ARTICLE_ID, DOCUMENT_ID, joinTableOf, LOCALE, model, pick, run, select, SLUG, statement, type Picked, type Statement } from './article-statements';
 import type { LoadedArticle, Row } from './serialize';
 import type { DeliveryLocalization } from './types';

@@ -1,7 +1,7 @@
 import type { AuthorRecord, SourceKind, SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
 import type { CreditLookup } from '../plugins/attribution-guard/shared/credits';
-import { authorMatches, findSourceMentions, resolveCredit, resolveSourceName } from '../plugins/attribution-guard/server/src/text/aliases';
-import { normaliseText } from '../plugins/attribution-guard/server/src/text/normalise';
+import { authorMatches, findSourceMentions, resolveCredit, resolveSourceName } from '../plugins/attribution-guard/shared/text/aliases';
+import { normaliseText } from '../plugins/attribution-guard/shared/text/normalise';
 import type { ParsedStory } from './parse';
 
 export interface SourceMatch {

@@ -1,6 +1,6 @@
 import type { License, SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
-import { resolveCredit } from '../plugins/attribution-guard/server/src/text/aliases';
-import { placeholderInCredit } from '../plugins/attribution-guard/server/src/text/placeholders';
+import { resolveCredit } from '../plugins/attribution-guard/shared/text/aliases';
+import { placeholderInCredit } from '../plugins/attribution-guard/shared/text/placeholders';
 import { recogniseLicence, withoutLicence } from './licence-statement';
 import type { PhotoMetadata } from './read';
 

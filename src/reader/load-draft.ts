@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ARTICLE_UID, AUTHOR_UID, SOURCE_UID } from '../lib/content-types';
-import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/server/src/constants';
+import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/shared/constants';
 import { ARTICLE, bodyImageUrls, CORRECTION, CREDIT, CREDITED_IMAGE, FILE, ORGANIZATION, PERSON, PULL_QUOTE } from '../delivery/load-article';
 import type { LoadedArticle, Row } from '../delivery/serialize';
 import type { DeliveryLocalization } from '../delivery/types';

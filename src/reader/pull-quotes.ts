@@ -1,6 +1,6 @@
 import { parseFragment, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
-import { quoteAppearsIn } from '../plugins/attribution-guard/server/src/rules/pull-quote.verbatim';
-import { normaliseText } from '../plugins/attribution-guard/server/src/text/normalise';
+import { quoteAppearsIn } from '../plugins/attribution-guard/shared/text/verbatim';
+import { normaliseText } from '../plugins/attribution-guard/shared/text/normalise';
 import type { DeliveryPullQuote } from '../delivery/types';
 
 type Node = DefaultTreeAdapterMap['node'];

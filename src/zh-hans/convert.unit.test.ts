@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { normaliseText } from '../plugins/attribution-guard/server/src/text/normalise';
+import { normaliseText } from '../plugins/attribution-guard/shared/text/normalise';
 import { splitStoryText, toBlocks } from '../seed/story-text';
 import { convertBlocks, createConverter } from './convert';
 

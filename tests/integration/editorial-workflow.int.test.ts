@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { devLogins } from '../../src/bootstrap/dev-admins';
-import type { SweepReport } from '../../src/plugins/editorial-workflow/server/src/services/scheduler';
+import type { SweepReport } from '../../src/plugins/editorial-workflow/shared/contracts/workflow';
 import { ARTICLE, createArticle, createByline, eventually, publishedCount, scheduleDirectly, startWebhookReceiver, type Byline, type Delivery } from '../helpers/workflow';
 
 const HOUR = 3600_000;

@@ -1,10 +1,6 @@
 export const PLUGIN_ID = 'attribution-guard';
+export { AUTHOR_UID, FILE_UID, MEDIA_CREDIT_UID, PULL_QUOTE_UID, SOURCE_UID } from '../../shared/constants';
 export const RECORD_UID = 'plugin::attribution-guard.check-record';
-export const MEDIA_CREDIT_UID = 'plugin::attribution-guard.media-credit';
-export const SOURCE_UID = 'api::source.source';
-export const AUTHOR_UID = 'api::author.author';
-export const PULL_QUOTE_UID = 'api::pull-quote.pull-quote';
-export const FILE_UID = 'plugin::upload.file';
 
 /** Admin permission actions, shown in Strapi's role editor under Plugins → Attribution guard. */
 export const ACTIONS = {

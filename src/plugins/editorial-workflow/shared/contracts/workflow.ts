@@ -214,3 +214,24 @@ export const WEBHOOK_EVENTS = {
   WORKFLOW_ASSIGNEE_CHANGED: 'workflow.assignee-changed',
   WORKFLOW_EMBARGO_CHANGED: 'workflow.embargo-changed',
 } as const;
+
+/** What one scheduler sweep did, per entry and in all (returned by the scheduler service, logged by bootstrap). */
+export type Outcome = 'published' | 'unpublished' | 'held' | 'failed' | 'error' | 'skipped';
+
+export interface SweepItemResult {
+  uid: string;
+  documentId: string;
+  locale: string;
+  outcome: Outcome;
+  message?: string;
+}
+
+export interface SweepReport {
+  now: string;
+  startedAt: string;
+  finishedAt: string;
+  results: SweepItemResult[];
+  counts: Record<Outcome, number>;
+  /** True when the sweep stopped at its time budget with work left for the next one. */
+  incomplete: boolean;
+}

@@ -1,5 +1,5 @@
 import type { LocalizedMessage } from '../../../shared/contracts/findings';
-import { message } from '../text/messages';
+import { message } from '../../../shared/text/messages';
 
 export type RemovalAction = 'unpublish' | 'delete';
 

@@ -1,8 +1,8 @@
 import type { AuthorRecord, Finding, LocalizedMessage, Rule, RuleInput } from '../../../shared/contracts/findings';
 import { readStoryCredits, type CreditLookup, type CreditRole, type CreditStatement } from '../../../shared/credits';
-import { authorMatches, resolveSourceName, sourceMatches } from '../text/aliases';
-import { getBodyText } from '../text/blocks-text';
-import { authorLabel, message } from '../text/messages';
+import { authorMatches, resolveSourceName, sourceMatches } from '../../../shared/text/aliases';
+import { getBodyText } from '../../../shared/text/blocks-text';
+import { authorLabel, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 
 export const id = 'attribution.line-consistent';

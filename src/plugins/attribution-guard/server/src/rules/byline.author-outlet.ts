@@ -1,5 +1,5 @@
 import type { AuthorRecord, Finding, Rule, RuleInput, SourceRecord } from '../../../shared/contracts/findings';
-import { authorLabel, message } from '../text/messages';
+import { authorLabel, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 
 export const id = 'byline.author-outlet';

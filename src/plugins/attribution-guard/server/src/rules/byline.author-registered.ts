@@ -1,6 +1,6 @@
 import type { AuthorRecord, Finding, Rule, RuleInput } from '../../../shared/contracts/findings';
-import { authorLabel, message, quoted } from '../text/messages';
-import { isPlaceholderName } from '../text/placeholders';
+import { authorLabel, message, quoted } from '../../../shared/text/messages';
+import { isPlaceholderName } from '../../../shared/text/placeholders';
 import { finding } from './support/finding';
 
 export const id = 'byline.author-registered';

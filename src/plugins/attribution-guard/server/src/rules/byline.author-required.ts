@@ -1,5 +1,5 @@
 import type { Rule } from '../../../shared/contracts/findings';
-import { message } from '../text/messages';
+import { message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 
 export const id = 'byline.author-required';

@@ -1,7 +1,7 @@
 import type { Finding, ImageUsage, Rule, RuleInput, SourceKind, SourceRecord } from '../../../shared/contracts/findings';
-import { resolveCredit } from '../text/aliases';
-import { hasAtHandle } from '../text/credit';
-import { capitalise, describeImage, kindLabel, message } from '../text/messages';
+import { resolveCredit } from '../../../shared/text/aliases';
+import { hasAtHandle } from '../../../shared/text/credit';
+import { capitalise, describeImage, kindLabel, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 import { agencyPath, creditPath } from './support/paths';
 

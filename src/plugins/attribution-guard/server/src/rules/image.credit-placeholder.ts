@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../../shared/contracts/findings';
-import { stripCreditPrefix } from '../text/credit';
-import { capitalise, describeImage, message } from '../text/messages';
-import { placeholderInCredit } from '../text/placeholders';
+import { stripCreditPrefix } from '../../../shared/text/credit';
+import { capitalise, describeImage, message } from '../../../shared/text/messages';
+import { placeholderInCredit } from '../../../shared/text/placeholders';
 import { finding } from './support/finding';
 import { creditPath } from './support/paths';
 

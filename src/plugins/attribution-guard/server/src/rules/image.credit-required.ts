@@ -1,6 +1,6 @@
 import type { BlocksNode, Finding, ImageUsage, Rule } from '../../../shared/contracts/findings';
-import { stripCreditPrefix } from '../text/credit';
-import { capitalise, describeImage, message } from '../text/messages';
+import { stripCreditPrefix } from '../../../shared/text/credit';
+import { capitalise, describeImage, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 import { creditPath } from './support/paths';
 

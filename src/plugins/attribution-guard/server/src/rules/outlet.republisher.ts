@@ -1,8 +1,8 @@
 import type { Finding, LocalizedMessage, Rule, RuleInput } from '../../../shared/contracts/findings';
-import { findSourceMentions, sourceMatches } from '../text/aliases';
-import { getBodyText } from '../text/blocks-text';
-import { isBlank } from '../text/normalise';
-import { kindLabel, message } from '../text/messages';
+import { findSourceMentions, sourceMatches } from '../../../shared/text/aliases';
+import { getBodyText } from '../../../shared/text/blocks-text';
+import { isBlank } from '../../../shared/text/normalise';
+import { kindLabel, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 
 export const id = 'outlet.republisher';

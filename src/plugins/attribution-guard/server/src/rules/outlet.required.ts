@@ -1,5 +1,5 @@
 import type { Rule } from '../../../shared/contracts/findings';
-import { kindLabel, message } from '../text/messages';
+import { kindLabel, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 
 export const id = 'outlet.required';

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../shared/contracts/findings';
-import { isBlank } from '../text/normalise';
-import { capitalise, describeQuote, message } from '../text/messages';
+import { isBlank } from '../../../shared/text/normalise';
+import { capitalise, describeQuote, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 
 export const id = 'pull-quote.speaker-required';

@@ -1,30 +1,12 @@
 import type { Finding, PullQuoteRecord, Rule, RuleInput } from '../../../shared/contracts/findings';
-import { getBodyText, PARAGRAPH_SEPARATOR } from '../text/blocks-text';
-import { splitOnEllipsis } from '../text/ellipsis';
-import { normaliseText } from '../text/normalise';
-import { capitalise, describeQuote, message } from '../text/messages';
+import { getBodyText } from '../../../shared/text/blocks-text';
+import { quoteAppearsIn } from '../../../shared/text/verbatim';
+import { normaliseText } from '../../../shared/text/normalise';
+import { capitalise, describeQuote, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 
 export const id = 'pull-quote.verbatim';
-
-/**
- * Whether every part of the quote occurs in the body, in order and without overlap. Taking the
- * earliest match of each part is enough: a later match could only leave less room for the rest.
- */
-export function quoteAppearsIn(quote: string, normalisedBody: string): boolean {
-  const parts = splitOnEllipsis(quote)
-    // Dropping the separator keeps a pasted private-use character from bridging two paragraphs.
-    .map((part) => normaliseText(part).split(PARAGRAPH_SEPARATOR).join(''))
-    .filter((part) => part !== '');
-  if (parts.length === 0) return false;
-  let from = 0;
-  for (const part of parts) {
-    const at = normalisedBody.indexOf(part, from);
-    if (at < 0) return false;
-    from = at + part.length;
-  }
-  return true;
-}
+export { quoteAppearsIn };
 
 function notFound(input: RuleInput, quote: PullQuoteRecord, empty: boolean): Finding {
   const which = describeQuote(quote);

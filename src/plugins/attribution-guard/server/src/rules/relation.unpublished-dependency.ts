@@ -1,5 +1,5 @@
 import type { Finding, LocalizedMessage, Rule, RuleInput } from '../../../shared/contracts/findings';
-import { authorLabel, capitalise, describeImage, describeQuote, message } from '../text/messages';
+import { authorLabel, capitalise, describeImage, describeQuote, message } from '../../../shared/text/messages';
 import { finding } from './support/finding';
 import { agencyPath } from './support/paths';
 

@@ -1,4 +1,4 @@
-import { resolveCredit } from '../text/aliases';
+import { resolveCredit } from '../../../shared/text/aliases';
 import { buildSeedStory, readDemoStory } from './__fixtures__/seed-story';
 
 /** Guards the fixture itself: the demo data must say what the received text says. */

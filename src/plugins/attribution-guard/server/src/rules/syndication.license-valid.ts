@@ -1,5 +1,5 @@
 import type { Finding, LocalizedMessage, Rule, SourceRecord } from '../../../shared/contracts/findings';
-import { message } from '../text/messages';
+import { message } from '../../../shared/text/messages';
 import { evaluateAgreement, type AgreementStatus } from './support/agreement';
 import { finding } from './support/finding';
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../constants';
 import type { Dependent, RemovalAction } from '../dependents/describe';
 import { blocksFields, blocksShowFile, directRelationsTo, mediaPaths, relationPathsTo, showsStoredCredit, whereThrough, type SchemaLike, type SchemaOf } from '../dependents/paths';
-import { excerpt } from '../text/messages';
+import { excerpt } from '../../../shared/text/messages';
 import { getService } from '../utils/get-service';
 import { isLocalized } from '../utils/localized';
 import type { Row } from '../utils/row';

@@ -4,8 +4,8 @@ import type { ArticlePreview, CheckResponse, FileRights } from '../../../shared/
 import { renderByline } from '../../../shared/byline';
 import { FILE_UID, MEDIA_CREDIT_UID } from '../constants';
 import { getService } from '../utils/get-service';
-import { getBodyText } from '../text/blocks-text';
-import { closestSentence } from '../text/closest-sentence';
+import { getBodyText } from '../../../shared/text/blocks-text';
+import { closestSentence } from '../../../shared/text/closest-sentence';
 import { id as VERBATIM_RULE } from '../rules/pull-quote.verbatim';
 import type { Row } from '../utils/row';
 

@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { WEBHOOK_EVENTS, type Actor, type StoredFinding, type WorkflowLocalizedMessage } from '../../../shared/contracts/workflow';
+import { WEBHOOK_EVENTS, type Actor, type Outcome, type StoredFinding, type SweepItemResult, type SweepReport, type WorkflowLocalizedMessage } from '../../../shared/contracts/workflow';
 import { FIELDS, LOCK_NAMESPACE } from '../constants';
 import { decideExpiry, decidePublish, minutesLate } from '../domain/lateness';
 import { formatInZone } from '../domain/schedule-time';
@@ -13,25 +13,7 @@ import type { Row } from '../utils/row';
 
 const SCHEDULER: Actor = { type: 'scheduler', name: 'scheduler' };
 
-export type Outcome = 'published' | 'unpublished' | 'held' | 'failed' | 'error' | 'skipped';
-
-export interface SweepItemResult {
-  uid: string;
-  documentId: string;
-  locale: string;
-  outcome: Outcome;
-  message?: string;
-}
-
-export interface SweepReport {
-  now: string;
-  startedAt: string;
-  finishedAt: string;
-  results: SweepItemResult[];
-  counts: Record<Outcome, number>;
-  /** True when the sweep stopped at its time budget with work left for the next one. */
-  incomplete: boolean;
-}
+export type { Outcome, SweepItemResult, SweepReport };
 
 interface Candidate {
   id: number;

@@ -1,4 +1,4 @@
-import type { AuthorRecord, SourceKind, SourceRecord } from '../../../shared/contracts/findings';
+import type { AuthorRecord, SourceKind, SourceRecord } from '../contracts/findings';
 import { splitCreditParts, stripCreditPrefix } from './credit';
 import { normaliseName, normaliseText } from './normalise';
 import { foldScript } from './script-fold';

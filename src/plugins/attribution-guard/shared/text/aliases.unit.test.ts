@@ -1,5 +1,5 @@
-import type { SourceRecord } from '../../../shared/contracts/findings';
-import { author, source } from '../rules/__fixtures__/seed-story';
+import type { SourceRecord } from '../contracts/findings';
+import { author, source } from '../../server/src/rules/__fixtures__/seed-story';
 import { authorMatches, findSourceMentions, resolveCredit, resolveSourceName, sourceMatches } from './aliases';
 import { normaliseText } from './normalise';
 

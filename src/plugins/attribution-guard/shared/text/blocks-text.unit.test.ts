@@ -1,4 +1,4 @@
-import type { BlocksNode } from '../../../shared/contracts/findings';
+import type { BlocksNode } from '../contracts/findings';
 import { blockPlainText, bodyPlainText, getBodyText, PARAGRAPH_SEPARATOR } from './blocks-text';
 
 const body: BlocksNode[] = [

@@ -1,4 +1,4 @@
-import type { BlocksNode } from '../../../shared/contracts/findings';
+import type { BlocksNode } from '../contracts/findings';
 import { normaliseText } from './normalise';
 
 /** Block types whose children are laid out on separate lines (list items, nested lists). */

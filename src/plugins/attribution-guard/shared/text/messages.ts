@@ -5,7 +5,7 @@ import type {
   PullQuoteRecord,
   SourceKind,
   SourceRecord,
-} from '../../../shared/contracts/findings';
+} from '../contracts/findings';
 
 /**
  * Building blocks for findings' messages. Every message names the thing an editor has to fix (which
