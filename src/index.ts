@@ -18,6 +18,7 @@ import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
 import { registerReaderRoutes } from './reader/routes';
+import { registerFeedRoutes } from './feeds/routes';
 import { checkPublicUrl } from './lib/public-url';
 import { createCorrectionsMiddleware } from './corrections/middleware';
 import { registerCorrectionRoutes } from './corrections/routes';
@@ -43,6 +44,7 @@ export default {
     registerImportRoutes(strapi);
     registerCorrectionRoutes(strapi);
     registerReaderRoutes(strapi);
+    registerFeedRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -150,7 +150,7 @@ const LABELS: Record<string, { feed: string; description: string; separator: str
 const labelsFor = (locale: string) => LABELS[locale] ?? LABELS.en!;
 
 /** Characters XML 1.0 does not allow at all (a feed reader stops at the first one). */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+export const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**
  * Text for an RSS element that readers render as HTML: plain text escaped, so a correction that

@@ -38,6 +38,11 @@ export interface DeliveryService {
   corrections(locale: string, page: number, pageSize: number): Promise<{ response: CachedResponse; cache: CacheState }>;
   /** The corrections feed as RSS 2.0 (its latest entries), cached like a story. */
   correctionsRss(locale: string): Promise<{ response: CachedResponse; cache: CacheState }>;
+  /**
+   * Another public rendering of published stories (feeds, sitemaps), cached like a story under a key of
+   * its own and invalidated with every story: rendered once per generation, across instances too.
+   */
+  respondWith(key: string, render: () => Promise<CachedResponse>): Promise<{ response: CachedResponse; cache: CacheState }>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -228,6 +233,13 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
 
     correctionsRss(locale) {
       return respondKey(`corrections-rss|${locale}`, () => renderCorrectionsRss(locale));
+    },
+
+    respondWith(key, renderWith) {
+      return respondKey(`with|${key}`, () => {
+        renders += 1;
+        return renderWith();
+      });
     },
 
     async article(slug, locale) {

@@ -23,7 +23,7 @@ export const DEFAULT_LOCALE = 'zh-Hant';
 export const PLAIN_TEXT_FIELDS: Record<string, { fields: string[]; lists?: string[]; components?: Record<string, string[]> }> = {
   [ARTICLE_UID]: { fields: ['title', 'dek'], components: { cover: ['credit', 'photographer', 'caption', 'alt'], gallery: ['credit', 'photographer', 'caption', 'alt'], corrections: ['text'] } },
   [AUTHOR_UID]: { fields: ['name', 'displayName', 'bio'], lists: ['aliases'] },
-  [SOURCE_UID]: { fields: ['name', 'shortName', 'attributionTemplate'], lists: ['aliases'] },
+  [SOURCE_UID]: { fields: ['name', 'shortName', 'attributionTemplate', 'partnerTokenName', 'usageTerms'], lists: ['aliases'] },
   [PULL_QUOTE_UID]: { fields: ['text', 'speaker', 'speakerTitle', 'speakerOrg'] },
 };
 

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { SOURCE_UID } from '../lib/content-types';
+import type { Row } from '../lib/row';
+import type { SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
+import { evaluateAgreement } from '../plugins/attribution-guard/server/src/rules/support/agreement';
+import type { PartnerAgreement } from './to-ninjs';
+
+/** A syndication partner: the source record whose `partnerTokenName` names the API token of the request. */
+export interface Partner {
+  record: SourceRecord;
+  /** The agreement lets the partner receive approved stories ahead of their embargo. */
+  embargoedDelivery: boolean;
+  usageTerms: string | null;
+}
+
+interface AuthState {
+  strategy?: { name?: string };
+  credentials?: { name?: unknown; type?: unknown } | null;
+}
+
+/** Strapi's content-API token strategy (named `api-token` before 5.x added admin tokens). */
+const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const day = (value: unknown): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : text(value));
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+export function sourceRecordOf(row: Row): SourceRecord {
+  return {
+    documentId: row.documentId,
+    name: row.name ?? '',
+    shortName: text(row.shortName),
+    kind: row.kind ?? null,
+    aliases: list(row.aliases),
+    website: text(row.website),
+    attributionTemplate: text(row.attributionTemplate),
+    agreementId: text(row.agreementId),
+    licenseValidFrom: day(row.licenseValidFrom),
+    licenseValidUntil: day(row.licenseValidUntil),
+    allowedLocales: list(row.allowedLocales),
+    published: row.publishedAt !== null && row.publishedAt !== undefined,
+  };
+}
+
+/**
+ * The partner behind a request. Strapi has already checked the API token (hash, expiry, last use)
+ * on the route's `findOne` scope; a request without one reaches here as the Public role and is a 401.
+ * Only a read-only content-API token can be a partner's (403 otherwise), and only when a published
+ * source record names it in `partnerTokenName` (403 otherwise): the record holds the agreement.
+ */
+export async function partnerOf(strapi: Core.Strapi, auth: AuthState | undefined): Promise<Partner> {
+  const token = auth?.credentials;
+  if (!token || !TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '')) {
+    throw new errors.UnauthorizedError('A syndication partner API token is required: send it as "Authorization: Bearer <token>".');
+  }
+  if (token.type !== 'read-only') throw new errors.ForbiddenError('Partners use read-only API tokens: this token is of another type.');
+  const name = text(token.name);
+  const row: Row | null = name
+    ? await strapi.db.query(SOURCE_UID).findOne({ where: { partnerTokenName: name, publishedAt: { $notNull: true } } })
+    : null;
+  if (!row) throw new errors.ForbiddenError('This API token belongs to no syndication partner: name it in the partner source record\'s "Partner API token" field.');
+  return { record: sourceRecordOf(row), embargoedDelivery: row.embargoedDelivery === true, usageTerms: text(row.usageTerms) };
+}
+
+/** The partner's agreement in force for this locale at `now`, or a 403 that says why not. */
+export function agreementFor(partner: Partner, locale: string, now: Date): PartnerAgreement {
+  const status = evaluateAgreement(partner.record, locale, now);
+  const who = partner.record.name;
+  if (!status.ok) {
+    const why =
+      status.reason === 'missing'
+        ? 'has no syndication agreement on record'
+        : status.reason === 'not-yet-valid'
+          ? `has an agreement that starts on ${status.from}`
+          : status.reason === 'expired'
+            ? `has an agreement that expired on ${status.until}`
+            : status.reason === 'locale'
+              ? `has an agreement that does not cover ${status.locale} (it covers ${partner.record.allowedLocales.join(', ')})`
+              : `has an agreement with an unreadable date "${status.value}"`;
+    throw new errors.ForbiddenError(`${who} ${why}.`, { reason: status.reason, locale });
+  }
+  return {
+    partner: who,
+    agreementId: partner.record.agreementId ?? '',
+    validUntil: partner.record.licenseValidUntil,
+    allowedLocales: partner.record.allowedLocales,
+    usageTerms: partner.usageTerms,
+  };
+}
