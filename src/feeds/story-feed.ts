@@ -1,7 +1,7 @@
 import { Feed, type Item } from 'feed';
 import { feedText, NOT_XML } from '../delivery/corrections-feed';
 import { lastModified } from '../delivery/json-ld';
-import { absoluteImageSources, absoluteUrl } from '../delivery/media-url';
+import { absoluteImageSources, absoluteUrl, isMediaLibraryUrl } from '../delivery/media-url';
 import { renderBlocks, type BlocksNode } from '../delivery/render-blocks';
 import { sanitizeBodyHtml } from '../delivery/sanitize-body';
 import type { DeliveryArticle, DeliveryPerson } from '../delivery/types';
@@ -57,11 +57,13 @@ export function leadHtml(article: DeliveryArticle, options: StoryFeedOptions): s
   if (article.attribution.line) nodes.push({ type: 'paragraph', children: [{ type: 'text', text: article.attribution.line }] });
   const cover = article.cover;
   if (cover?.image) nodes.push({ type: 'image', image: { url: cover.image.url }, children: [{ type: 'text', text: '' }] });
+  const url = cover?.image ? mediaPath(cover.image.url, options.publicUrl) : null;
   const html = renderBlocks(nodes, {
+    // A photo from outside the media library is left out whole, caption and all, as in the body.
     image: () =>
-      cover?.image
+      cover?.image && isMediaLibraryUrl(url, options.mediaUrlPrefixes)
         ? {
-            url: mediaPath(cover.image.url, options.publicUrl),
+            url,
             alt: cover.alt ?? cover.image.alternativeText ?? '',
             width: cover.image.width,
             height: cover.image.height,

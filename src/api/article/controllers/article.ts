@@ -4,6 +4,7 @@ import { ARTICLE_UID } from '../../../lib/content-types';
 import { getDeliveryService } from '../../../delivery';
 import { checkBySlugQuery, checkSlug, pickSecurityHeaders, sendCached } from '../../../delivery/http';
 import { checkFeedQuery, checkRssQuery } from '../../../delivery/corrections-feed';
+import { respondNinjs } from '../../../ninjs/respond';
 
 /**
  * What a story list answers with when the caller asks for nothing in particular: enough for a list of
@@ -57,5 +58,10 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
     const locale = await delivery.resolveLocale(checkRssQuery((ctx.query ?? {}) as Record<string, unknown>));
     const { response, cache } = await delivery.correctionsRss(locale);
     sendCached(ctx, response, delivery.cacheControl, cache, 'application/rss+xml; charset=utf-8');
+  },
+
+  /** `GET /api/articles/by-slug/:slug/ninjs?locale=zh-Hant`: the story as IPTC ninjs 2.2, for syndication partners (read-only API token). */
+  async ninjs(ctx: Context) {
+    await respondNinjs(strapi, ctx);
   },
 }));
