@@ -19,6 +19,19 @@ interface AuthState {
   credentials?: { name?: unknown; type?: unknown } | null;
 }
 
+/**
+ * The route's 403s. Strapi's authorisation step, which wraps the handler, turns a plain ForbiddenError
+ * into a bare "Forbidden"; PolicyError is its 403 that keeps the message, so partners learn why.
+ */
+const forbidden = (message: string, details?: Record<string, unknown>) => new errors.PolicyError(message, details);
+
+/** A request without a partner token (it reached the route as the Public role). */
+export class MissingPartnerToken extends Error {
+  constructor() {
+    super('A syndication partner API token is required: send it as "Authorization: Bearer <token>".');
+  }
+}
+
 /** Strapi's content-API token strategy (named `api-token` before 5.x added admin tokens). */
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
@@ -45,21 +58,22 @@ export function sourceRecordOf(row: Row): SourceRecord {
 
 /**
  * The partner behind a request. Strapi has already checked the API token (hash, expiry, last use)
- * on the route's `findOne` scope; a request without one reaches here as the Public role and is a 401.
+ * on the route's `findOne` scope (an unknown or expired token is its 401); a request without one
+ * reaches here as the Public role: `MissingPartnerToken`, a 401 too.
  * Only a read-only content-API token can be a partner's (403 otherwise), and only when a published
  * source record names it in `partnerTokenName` (403 otherwise): the record holds the agreement.
  */
 export async function partnerOf(strapi: Core.Strapi, auth: AuthState | undefined): Promise<Partner> {
   const token = auth?.credentials;
   if (!token || !TOKEN_STRATEGIES.has(auth?.strategy?.name ?? '')) {
-    throw new errors.UnauthorizedError('A syndication partner API token is required: send it as "Authorization: Bearer <token>".');
+    throw new MissingPartnerToken();
   }
-  if (token.type !== 'read-only') throw new errors.ForbiddenError('Partners use read-only API tokens: this token is of another type.');
+  if (token.type !== 'read-only') throw forbidden('Partners use read-only API tokens: this token is of another type.');
   const name = text(token.name);
   const row: Row | null = name
     ? await strapi.db.query(SOURCE_UID).findOne({ where: { partnerTokenName: name, publishedAt: { $notNull: true } } })
     : null;
-  if (!row) throw new errors.ForbiddenError('This API token belongs to no syndication partner: name it in the partner source record\'s "Partner API token" field.');
+  if (!row) throw forbidden('This API token belongs to no syndication partner: name it in the partner source record\'s "Partner API token" field.');
   return { record: sourceRecordOf(row), embargoedDelivery: row.embargoedDelivery === true, usageTerms: text(row.usageTerms) };
 }
 
@@ -78,7 +92,7 @@ export function agreementFor(partner: Partner, locale: string, now: Date): Partn
             : status.reason === 'locale'
               ? `has an agreement that does not cover ${status.locale} (it covers ${partner.record.allowedLocales.join(', ')})`
               : `has an agreement with an unreadable date "${status.value}"`;
-    throw new errors.ForbiddenError(`${who} ${why}.`, { reason: status.reason, locale });
+    throw forbidden(`${who} ${why}.`, { reason: status.reason, locale });
   }
   return {
     partner: who,

@@ -6,7 +6,7 @@ import { checkBySlugQuery, checkSlug, etagOf, sendCached } from '../delivery/htt
 import { serializeArticle } from '../delivery/serialize';
 import type { DeliveryArticle } from '../delivery/types';
 import { loadEmbargoedStory } from './load-embargoed';
-import { agreementFor, partnerOf } from './partner';
+import { agreementFor, MissingPartnerToken, partnerOf, type Partner } from './partner';
 import { toNinjs } from './to-ninjs';
 
 /** Partner responses name the partner's terms: a browser or proxy may keep them only for that partner, revalidating each time. */
@@ -22,7 +22,17 @@ const PARTNER_CACHE_CONTROL = 'private, no-cache';
  */
 export async function respondNinjs(strapi: Core.Strapi, ctx: Context): Promise<void> {
   ctx.set('Cache-Control', 'no-store');
-  const partner = await partnerOf(strapi, ctx.state.auth);
+  let partner: Partner;
+  try {
+    partner = await partnerOf(strapi, ctx.state.auth);
+  } catch (error) {
+    if (!(error instanceof MissingPartnerToken)) throw error;
+    // Answered here: Strapi's authorisation step, around the handler, would turn a thrown 401 into a bare "Unauthorized".
+    ctx.status = 401;
+    ctx.set('WWW-Authenticate', 'Bearer');
+    ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message: error.message, details: {} } };
+    return;
+  }
   const delivery = getDeliveryService(strapi);
   const requested = checkBySlugQuery((ctx.query ?? {}) as Record<string, unknown>);
   const slug = checkSlug(ctx.params.slug);

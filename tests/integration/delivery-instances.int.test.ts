@@ -72,6 +72,24 @@ describe('two instances sharing Redis', () => {
     expect((await read(two.url, story.slug)).status).toBe(404);
   });
 
+  it('feeds and sitemaps: a publish and an unpublish on one are on the other at once', async () => {
+    const paths = ['/feeds/zh-Hant/rss.xml', '/feeds/zh-Hant/atom.xml', '/feeds/zh-Hant/feed.json', '/sitemap.xml', '/sitemaps/news.xml'];
+    const texts = () => Promise.all(paths.map(async (path) => {
+      const res = await fetch(`${two.url}${path}`);
+      return { path, status: res.status, cache: res.headers.get('x-delivery-cache'), text: await res.text() };
+    }));
+    const story = await createStory(one.strapi, cast, { title: '兩個實例的訂閱源', publish: false });
+    await texts();
+    expect((await texts()).map((r) => `${r.path} ${r.cache}`)).toEqual(paths.map((p) => `${p} hit`));
+    await documents().publish({ documentId: story.documentId, locale: 'zh-Hant' });
+    for (const res of await texts()) {
+      expect(`${res.path} ${res.status}`).toBe(`${res.path} 200`);
+      expect(`${res.path} ${res.text.includes(story.slug)}`).toBe(`${res.path} true`);
+    }
+    await documents().unpublish({ documentId: story.documentId, locale: 'zh-Hant' });
+    for (const res of await texts()) expect(`${res.path} ${res.text.includes(story.slug)}`).toBe(`${res.path} false`);
+  });
+
   it('a publish inside a transaction on one (the scheduler’s way) is served by the other as soon as it returns', async () => {
     const story = await createStory(one.strapi, cast, { title: '兩個實例排程的故事' });
     for (let round = 1; round <= 5; round += 1) {

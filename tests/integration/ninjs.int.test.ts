@@ -86,6 +86,7 @@ describe('the partner token', () => {
     expect(none.status).toBe(401);
     expect(none.body.error.message).toContain('partner API token is required');
     expect(none.headers['cache-control']).toBe('no-store');
+    expect(none.headers['www-authenticate']).toBe('Bearer');
     expect((await ninjs(SEED_SLUG, 'zh-Hant', 'not-a-token')).status).toBe(401);
   });
 
