@@ -864,6 +864,9 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    embargoedDelivery: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     firstPublishedAt: Schema.Attribute.DateTime;
     kind: Schema.Attribute.Enumeration<
       ['outlet', 'republisher', 'agency', 'wire']
@@ -885,6 +888,12 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    partnerTokenName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     republishedArticles: Schema.Attribute.Relation<
       'oneToMany',
@@ -897,6 +906,11 @@ export interface ApiSourceSource extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    usageTerms: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     website: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
@@ -1141,7 +1155,7 @@ export interface PluginEditorialWorkflowHistoryEntry
   extends Struct.CollectionTypeSchema {
   collectionName: 'editorial_workflow_history';
   info: {
-    description: 'Every stage change, schedule, scheduled publish and failure, with who, when and why';
+    description: 'Every stage change, schedule, scheduled publish, failure and correction, with who, when and why';
     displayName: 'Workflow history entry';
     pluralName: 'history-entries';
     singularName: 'history-entry';
@@ -1189,6 +1203,7 @@ export interface PluginEditorialWorkflowHistoryEntry
         'assigned',
         'embargo-set',
         'embargo-lifted',
+        'corrected',
       ]
     > &
       Schema.Attribute.Required;
