@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { SOURCE_UID } from '../lib/content-types';
 import type { Row } from '../lib/row';
 import type { SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
+import { toSource } from '../plugins/attribution-guard/server/src/services/snapshot';
 import { evaluateAgreement } from '../plugins/attribution-guard/server/src/rules/support/agreement';
 import type { PartnerAgreement } from './to-ninjs';
 
@@ -36,25 +37,6 @@ export class MissingPartnerToken extends Error {
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
-const day = (value: unknown): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : text(value));
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-
-export function sourceRecordOf(row: Row): SourceRecord {
-  return {
-    documentId: row.documentId,
-    name: row.name ?? '',
-    shortName: text(row.shortName),
-    kind: row.kind ?? null,
-    aliases: list(row.aliases),
-    website: text(row.website),
-    attributionTemplate: text(row.attributionTemplate),
-    agreementId: text(row.agreementId),
-    licenseValidFrom: day(row.licenseValidFrom),
-    licenseValidUntil: day(row.licenseValidUntil),
-    allowedLocales: list(row.allowedLocales),
-    published: row.publishedAt !== null && row.publishedAt !== undefined,
-  };
-}
 
 /**
  * The partner behind a request. Strapi has already checked the API token (hash, expiry, last use)
@@ -74,7 +56,8 @@ export async function partnerOf(strapi: Core.Strapi, auth: AuthState | undefined
     ? await strapi.db.query(SOURCE_UID).findOne({ where: { partnerTokenName: name, publishedAt: { $notNull: true } } })
     : null;
   if (!row) throw forbidden('This API token belongs to no syndication partner: name it in the partner source record\'s "Partner API token" field.');
-  return { record: sourceRecordOf(row), embargoedDelivery: row.embargoedDelivery === true, usageTerms: text(row.usageTerms) };
+  // Only published records are read: the agreement in force is the published one.
+  return { record: toSource(row, true), embargoedDelivery: row.embargoedDelivery === true, usageTerms: text(row.usageTerms) };
 }
 
 /** The partner's agreement in force for this locale at `now`, or a 403 that says why not. */

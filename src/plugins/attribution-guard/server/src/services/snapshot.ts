@@ -19,7 +19,8 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filte
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const dateString = (value: unknown): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : str(value));
 
-function toSource(row: Row, published: boolean): SourceRecord {
+/** A source row as the rules read it (the app's ninjs route reads a partner's agreement the same way). */
+export function toSource(row: Row, published: boolean): SourceRecord {
   return {
     documentId: row.documentId,
     name: row.name ?? '',
