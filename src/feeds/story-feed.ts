@@ -77,6 +77,16 @@ export function leadHtml(article: DeliveryArticle, options: StoryFeedOptions): s
 /** HTML for a CDATA section: nothing XML forbids, and no `]]>` to end the section early. */
 const cdataHtml = (html: string): string => html.replace(NOT_XML, '').replace(/\]\]>/gu, ']]&gt;');
 
+/** The origin of the front end's story URL template, or null when there is none. */
+function siteOrigin(template: string): string | null {
+  if (template === '') return null;
+  try {
+    return new URL(template.replace(/\{(locale|slug)\}/gu, 'x')).origin;
+  } catch {
+    return null;
+  }
+}
+
 const date = (iso: string | null): Date | null => (iso ? new Date(iso) : null);
 
 /**
@@ -98,7 +108,8 @@ export function storyFeed(articles: readonly DeliveryArticle[], options: StoryFe
     id: links[format],
     title: labels.title,
     description: labels.description,
-    link: `${origin}/`,
+    // The site readers read the stories on: the front end's when DELIVERY_CANONICAL_URL names one.
+    link: `${siteOrigin(options.canonicalTemplate) ?? origin}/`,
     language: options.locale,
     // The newest change, never "now": the same stories give the same bytes, so the ETag holds.
     updated: latest ? new Date(latest) : new Date(0),

@@ -40,4 +40,10 @@ describe('storyFeed', () => {
     expect(rss).toContain('<p>a]]&gt;b</p>');
     expect(rss.match(/\]\]>/gu)?.length).toBe(rss.match(/<!\[CDATA\[/gu)?.length);
   });
+
+  it('links the channel to the front end when DELIVERY_CANONICAL_URL names one, and each item to its story there', () => {
+    const rss = storyFeed(articles, { ...options, canonicalTemplate: 'https://news.example.com/{locale}/{slug}' }, 'rss');
+    expect(rss).toContain('<link>https://news.example.com/</link>');
+    expect(rss).toContain('<link>https://news.example.com/zh-Hant/story-one</link>');
+  });
 });

@@ -118,6 +118,15 @@ describe('the partner token', () => {
     expect((await ninjs(SEED_SLUG, 'zh-Hant', tokens['wire-b'])).status).toBe(200);
   });
 
+  it('is never given out by the public API: the partner fields are private, and cannot be filtered on', async () => {
+    const res = await request(app.server).get('/api/sources').query({ filters: { name: { $eq: 'Wire A' } } }).expect(200);
+    expect(res.body.data).toHaveLength(1);
+    for (const field of ['partnerTokenName', 'embargoedDelivery', 'usageTerms', 'agreementId']) expect(res.body.data[0]).not.toHaveProperty(field);
+    const probe = await request(app.server).get('/api/sources').query({ filters: { partnerTokenName: { $startsWith: 'partner' } } });
+    expect(probe.status).toBe(400);
+    expect(probe.body.error.details.errors[0].path).toEqual(['filters', 'partnerTokenName']);
+  });
+
   it('takes only locale, like the by-slug route', async () => {
     const res = await ninjs(SEED_SLUG, 'zh-Hant', tokens['wire-a']).query({ populate: '*' });
     expect(res.status).toBe(400);
