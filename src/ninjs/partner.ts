@@ -3,8 +3,7 @@ import { errors } from '@strapi/utils';
 import { SOURCE_UID } from '../lib/content-types';
 import type { Row } from '../lib/row';
 import type { SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
-import { toSource } from '../plugins/attribution-guard/server/src/services/snapshot';
-import { evaluateAgreement } from '../plugins/attribution-guard/server/src/rules/support/agreement';
+import { evaluateAgreement, sourceRecordOf } from '../plugins/attribution-guard/shared/agreement';
 import type { PartnerAgreement } from './to-ninjs';
 
 /** A syndication partner: the source record whose `partnerTokenName` names the API token of the request. */
@@ -57,7 +56,7 @@ export async function partnerOf(strapi: Core.Strapi, auth: AuthState | undefined
     : null;
   if (!row) throw forbidden('This API token belongs to no syndication partner: name it in the partner source record\'s "Partner API token" field.');
   // Only published records are read: the agreement in force is the published one.
-  return { record: toSource(row, true), embargoedDelivery: row.embargoedDelivery === true, usageTerms: text(row.usageTerms) };
+  return { record: sourceRecordOf(row, true), embargoedDelivery: row.embargoedDelivery === true, usageTerms: text(row.usageTerms) };
 }
 
 /** The partner's agreement in force for this locale at `now`, or a 403 that says why not. */

@@ -1,6 +1,6 @@
 import type { Finding, LocalizedMessage, Rule, SourceRecord } from '../../../shared/contracts/findings';
 import { message } from '../../../shared/text/messages';
-import { evaluateAgreement, type AgreementStatus } from './support/agreement';
+import { evaluateAgreement, type AgreementStatus } from '../../../shared/agreement';
 import { finding } from './support/finding';
 
 export const id = 'syndication.license-valid';

@@ -9,6 +9,7 @@ import type {
   SourceRecord,
 } from '../../../shared/contracts/findings';
 import { AUTHOR_UID, FILE_UID, MEDIA_CREDIT_UID, PULL_QUOTE_UID, SOURCE_UID } from '../constants';
+import { sourceRecordOf } from '../../../shared/agreement';
 import { isLocalized } from '../utils/localized';
 import type { Row } from '../utils/row';
 
@@ -17,25 +18,6 @@ type Ref = string | { documentId?: string; id?: number } | null | undefined;
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const dateString = (value: unknown): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : str(value));
-
-/** A source row as the rules read it (the app's ninjs route reads a partner's agreement the same way). */
-export function toSource(row: Row, published: boolean): SourceRecord {
-  return {
-    documentId: row.documentId,
-    name: row.name ?? '',
-    shortName: str(row.shortName),
-    kind: row.kind ?? null,
-    aliases: asList(row.aliases),
-    website: str(row.website),
-    attributionTemplate: str(row.attributionTemplate),
-    agreementId: str(row.agreementId),
-    licenseValidFrom: dateString(row.licenseValidFrom),
-    licenseValidUntil: dateString(row.licenseValidUntil),
-    allowedLocales: asList(row.allowedLocales),
-    published,
-  };
-}
 
 function toAuthor(row: Row, published: boolean): AuthorRecord {
   return {
@@ -84,9 +66,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = await strapi.db.query(SOURCE_UID).findMany({ orderBy: { id: 'asc' } });
     const published = new Set(rows.filter((r: Row) => r.publishedAt).map((r: Row) => r.documentId));
     const byId = new Map<string, SourceRecord>();
-    for (const row of rows) if (!row.publishedAt) byId.set(row.documentId, toSource(row, published.has(row.documentId)));
+    for (const row of rows) if (!row.publishedAt) byId.set(row.documentId, sourceRecordOf(row, published.has(row.documentId)));
     // A source only ever published (no draft row) still counts.
-    for (const row of rows) if (!byId.has(row.documentId)) byId.set(row.documentId, toSource(row, true));
+    for (const row of rows) if (!byId.has(row.documentId)) byId.set(row.documentId, sourceRecordOf(row, true));
     return byId;
   }
 
@@ -126,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       fileCredits(usages.map((u) => fileRefId(u.file)).filter((id): id is number => id !== null)),
     ]);
 
-    const source = (row: Row | null | undefined): SourceRecord | null => (row?.documentId ? sources.get(row.documentId) ?? toSource(row, false) : null);
+    const source = (row: Row | null | undefined): SourceRecord | null => (row?.documentId ? sources.get(row.documentId) ?? sourceRecordOf(row, false) : null);
     const author = (row: Row | null | undefined): AuthorRecord | null =>
       row?.documentId ? toAuthor(row, publishedAuthors.has(row.locale ? `${row.documentId}:${row.locale}` : row.documentId)) : null;
 
