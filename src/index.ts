@@ -16,6 +16,7 @@ import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery
 import { readCreditsOnUpload } from './photo-credits/upload-hook';
 import { refuseNonImages } from './uploads/upload-guard';
 import { registerZhHansRoutes } from './zh-hans/routes';
+import { invalidateIfMarkedStale } from './delivery/stale-mark';
 import { registerImportRoutes } from './import/routes';
 import { registerReaderRoutes } from './reader/routes';
 import { registerFeedRoutes } from './feeds/routes';
@@ -53,6 +54,7 @@ export default {
 
     // The delivery cache first, so every later write (the demo seed too) invalidates it.
     await bootstrapDelivery(strapi);
+    await invalidateIfMarkedStale(strapi);
     suggestPinyinSlugsInAdmin(strapi);
     readCreditsOnUpload(strapi);
     // After the credit hook, so it wraps it: files are checked before anything is stored or credited.

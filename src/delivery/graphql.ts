@@ -16,7 +16,7 @@ const TYPE_DEFS = /* GraphQL */ `
   type DeliveryPullQuote { documentId: ID! text: String! speaker: String! speakerTitle: String speakerOrg: String position: Int! }
   type DeliveryImageCredit { path: String! line: String! }
   type DeliveryAttribution { line: String originalUrl: String canonicalUrl: String credits: [DeliveryImageCredit!]! }
-  type DeliveryLocalization { locale: String! slug: String! }
+  type DeliveryLocalization { locale: String! slug: String! url: String! }
   type DeliveryCorrection { at: DateTime! kind: String! text: String! }
   type ArticleDelivery {
     documentId: ID! locale: String! slug: String! title: String! dek: String

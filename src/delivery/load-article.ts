@@ -4,7 +4,7 @@ import { ARTICLE_UID, AUTHOR_UID, CORRECTION_UID, CREDITED_IMAGE_UID, PULL_QUOTE
 import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/shared/constants';
 import { ARTICLE_ID, DOCUMENT_ID, joinTableOf, LOCALE, model, pick, run, select, SLUG, statement, type Picked, type Statement } from './article-statements';
 import type { LoadedArticle, Row } from './serialize';
-import type { DeliveryLocalization } from './types';
+import type { LoadedLocalization } from './types';
 
 /*
  * Columns are named one by one, so a private column (a source's `agreementId`) or an admin field is
@@ -238,7 +238,7 @@ export async function loadPublishedArticle(strapi: Core.Strapi, slug: string, lo
     article,
     bodyFiles: new Map(bodyFiles.map((file) => [file.url as string, file])),
     fileCredits: new Map(creditRows.map((credit) => [credit.fileId as number, credit])),
-    localizations: localizations.map((r): DeliveryLocalization => ({ locale: r.locale, slug: r.slug })),
+    localizations: localizations.map((r): LoadedLocalization => ({ locale: r.locale, slug: r.slug })),
   };
 }
 
@@ -259,7 +259,7 @@ async function storedCredits(strapi: Core.Strapi, s: Statements, fileIds: number
 }
 
 /** Published locales of every story that has this slug in some locale, for a helpful 404. */
-export async function publishedLocalesOfSlug(strapi: Core.Strapi, slug: string): Promise<DeliveryLocalization[]> {
+export async function publishedLocalesOfSlug(strapi: Core.Strapi, slug: string): Promise<LoadedLocalization[]> {
   const matches: Row[] = await strapi.db.query(ARTICLE_UID).findMany({ select: ['documentId'], where: { slug, publishedAt: { $notNull: true } } });
   if (matches.length === 0) return [];
   const rows: Row[] = await strapi.db.query(ARTICLE_UID).findMany({

@@ -6,6 +6,7 @@ import type {
   DeliveryImageCredit,
   DeliveryImageFormat,
   DeliveryLocalization,
+  LoadedLocalization,
   DeliveryOrganization,
   DeliveryPerson,
   DeliveryPullQuote,
@@ -31,7 +32,7 @@ export interface LoadedArticle {
   /** Credits stored with media files, by file id. */
   fileCredits: Map<number, Row>;
   /** Other published locales of the story. */
-  localizations: DeliveryLocalization[];
+  localizations: LoadedLocalization[];
 }
 
 export interface SerializeOptions {
@@ -120,6 +121,11 @@ export function canonicalUrlOf(template: string, locale: string, slug: string, o
   return template.replace(/\{locale\}/gu, encodeURIComponent(locale)).replace(/\{slug\}/gu, encodeURIComponent(slug));
 }
 
+/** Where readers find an edition: the front end's story URL when configured, else the reader page of this CMS (`/news/:locale/:slug`). */
+export function editionUrl(options: Pick<SerializeOptions, 'canonicalUrl' | 'publicUrl'>, locale: string, slug: string): string {
+  return canonicalUrlOf(options.canonicalUrl, locale, slug, null) ?? `${options.publicUrl.replace(/\/+$/u, '')}/news/${encodeURIComponent(locale)}/${encodeURIComponent(slug)}`;
+}
+
 /** The delivery response for one published story: picked field by field, rendered, sanitised. */
 export function serializeArticle(loaded: LoadedArticle, options: SerializeOptions): DeliveryArticle {
   const row = loaded.article;
@@ -206,7 +212,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
       credits,
     },
     corrections: corrections(row.corrections),
-    localizations: loaded.localizations,
+    localizations: loaded.localizations.map((l): DeliveryLocalization => ({ ...l, url: editionUrl(options, l.locale, l.slug) })),
   };
   const images = [...(cover ? [cover] : []), ...gallery, ...bodyImages];
   const jsonLd = newsArticleJsonLd(withoutJsonLd, images, options.publicUrl);

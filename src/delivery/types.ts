@@ -85,9 +85,15 @@ export interface DeliveryCorrection {
   text: string;
 }
 
-export interface DeliveryLocalization {
+/** Another published edition of the story, as the database has it. */
+export interface LoadedLocalization {
   locale: string;
   slug: string;
+}
+
+/** Another published edition, with where readers find it (the front end's story URL, else this CMS's reader page). */
+export interface DeliveryLocalization extends LoadedLocalization {
+  url: string;
 }
 
 export interface DeliveryArticle {

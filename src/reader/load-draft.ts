@@ -3,7 +3,7 @@ import { ARTICLE_UID, AUTHOR_UID, SOURCE_UID } from '../lib/content-types';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/shared/constants';
 import { ARTICLE, bodyImageUrls, CORRECTION, CREDIT, CREDITED_IMAGE, FILE, ORGANIZATION, PERSON, PULL_QUOTE } from '../delivery/load-article';
 import type { LoadedArticle, Row } from '../delivery/serialize';
-import type { DeliveryLocalization } from '../delivery/types';
+import type { LoadedLocalization } from '../delivery/types';
 
 type Query = Record<string, unknown>;
 const published = { publishedAt: { $notNull: true } };
@@ -53,7 +53,7 @@ async function complete(strapi: Core.Strapi, article: Row): Promise<LoadedArticl
     article,
     bodyFiles: new Map(bodyFileRows.map((file) => [file.url as string, file])),
     fileCredits: new Map(creditRows.map((row) => [row.fileId as number, row])),
-    localizations: localizations.map((row): DeliveryLocalization => ({ locale: row.locale, slug: row.slug })),
+    localizations: localizations.map((row): LoadedLocalization => ({ locale: row.locale, slug: row.slug })),
   };
 }
 

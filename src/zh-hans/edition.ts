@@ -1,39 +1,128 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, DEFAULT_LOCALE, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { convertBlocks, convertOptional, createConverter, type TextConverter, type TraditionalVariant } from './convert';
-import { machineConvertedNote } from './notes';
+import { machineConvertedNote, reviewReasonMessage, type EditionMessage } from './notes';
 import type { Row } from '../lib/row';
 import { documentData } from '../lib/document-data';
+import { assertAdminCanEntry } from '../lib/admin-can';
+import { getBodyText } from '../plugins/attribution-guard/server/src/text/blocks-text';
+import type { BlocksNode } from '../plugins/attribution-guard/shared/contracts/findings';
+import { nextSnapshot, planFields, type ConversionSnapshot, type FieldPlan, type TextFields } from './plan';
+import { quoteReviewReasons, textReviewReasons, type ReviewReason } from './review';
+import { sourceDiff } from './diff';
 
 export const ZH_HANS = 'zh-Hans';
+
+export type LinkedRole = 'author' | 'co-author' | 'editor' | 'outlet' | 'republisher' | 'agency' | 'pull-quote';
+
+export interface LinkedRecordReport {
+  role: LinkedRole;
+  uid: string;
+  documentId: string;
+  name: string;
+  /** False for sources: one record in every locale, linked as it is. */
+  localized: boolean;
+  /** `created`/`refreshed` its zh-Hans version; `shared` (sources); `skipped` (not allowed); `unlinked` (a quote the zh-Hant story dropped). */
+  action: 'created' | 'refreshed' | 'shared' | 'skipped' | 'unlinked';
+  /** Where its zh-Hans (or shared) version stands after the edition. */
+  status: 'published' | 'draft' | 'missing';
+  /** Linked from the zh-Hans story. */
+  linked: boolean;
+  /** Why it was left a draft (or, for a quote, when it goes out). */
+  reasons: Array<ReviewReason & { message: EditionMessage }>;
+}
+
+export interface FieldChange {
+  /** `article:<documentId>:title`, `author:<documentId>:bio`, `pull-quote:<documentId>:text`: what `overwrite` names. */
+  key: string;
+  record: string;
+  field: string;
+  sourceChanged: boolean;
+  handEdited: boolean;
+  /** Whether this refresh writes the field (false: the zh-Hans text is kept). */
+  write: boolean;
+  /** The zh-Hant change since the last conversion, as a unified diff. */
+  diff: string | null;
+}
 
 export interface EditionResult {
   documentId: string;
   locale: typeof ZH_HANS;
   /** False when an existing zh-Hans draft was refreshed. */
   created: boolean;
+  /** False: nothing was written; the refresh needs `confirm: true` after the editor has seen `changes`. */
+  applied: boolean;
+  needsConfirmation: boolean;
   machineConverted: true;
   needsReview: true;
   from: TraditionalVariant;
   convertedAt: string;
   pullQuotes: number;
-  /** What the editor must settle by hand. */
+  records: LinkedRecordReport[];
+  /** Fields whose zh-Hant text changed since the last conversion, or whose zh-Hans text was edited by hand. */
+  changes: FieldChange[];
+  /** What the editor must settle by hand (English; the records say it in three languages). */
   notes: string[];
 }
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+export interface EditionOptions {
+  from?: TraditionalVariant;
+  actor?: { id: number } | null;
+  /** The admin request: every write is checked against its user's permissions. Without it (scripts, tests) all is allowed. */
+  access?: { state?: { userAbility?: unknown; user?: { id: number; roles?: unknown[] } } } | null;
+  /** Apply a refresh whose preview listed changes or hand edits. */
+  confirm?: boolean;
+  /** Keys of hand-edited fields to overwrite with the new conversion (`FieldChange.key`), or `all`. */
+  overwrite?: readonly string[] | 'all';
+}
 
-/** Names never converted: every author's and source's name, short name and aliases, and the configured list. */
-export async function protectedNames(strapi: Core.Strapi): Promise<string[]> {
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const store = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'newsroom' });
+const snapshotKey = (uid: string, documentId: string) => `zh-hans-conversion:${uid}:${documentId}`;
+
+/** Names never converted: every author's and source's name, short name and aliases, the story's speakers and their organisations, and the configured list. */
+export async function protectedNames(strapi: Core.Strapi, speakers: readonly Row[] = []): Promise<string[]> {
   const sources: Row[] = await strapi.db.query(SOURCE_UID).findMany({ select: ['name', 'shortName', 'aliases'] });
   const authors: Row[] = await strapi.db.query(AUTHOR_UID).findMany({ select: ['name', 'displayName', 'aliases'] });
   const configured = list(strapi.config.get('editions.zhHans.protectedNames', []));
-  const names = [...sources.flatMap((s) => [s.name, s.shortName, ...list(s.aliases)]), ...authors.flatMap((a) => [a.name, a.displayName, ...list(a.aliases)]), ...configured];
+  const names = [
+    ...sources.flatMap((s) => [s.name, s.shortName, ...list(s.aliases)]),
+    ...authors.flatMap((a) => [a.name, a.displayName, ...list(a.aliases)]),
+    ...speakers.flatMap((q) => [q.speaker, q.speakerOrg]),
+    ...configured,
+  ];
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n.trim() !== ''))];
 }
 
-function convertImage(image: Row | null | undefined, convert: TextConverter): Row | null {
+// ---- the converted fields of each kind of record --------------------------------------------------
+
+function articleFields(row: Row | null): TextFields {
+  if (!row) return {};
+  const fields: TextFields = { title: str(row.title), dek: str(row.dek), body: JSON.stringify(row.body ?? []) };
+  if (row.cover) Object.assign(fields, { 'cover.caption': str(row.cover.caption), 'cover.alt': str(row.cover.alt) });
+  (row.gallery ?? []).forEach((image: Row, i: number) => Object.assign(fields, { [`gallery.${i}.caption`]: str(image.caption), [`gallery.${i}.alt`]: str(image.alt) }));
+  return fields;
+}
+
+const AUTHOR_TEXT = ['displayName', 'bio'] as const;
+const QUOTE_TEXT = ['text', 'speakerTitle'] as const;
+const pick = (row: Row | null, keys: readonly string[]): TextFields => (row ? Object.fromEntries(keys.map((k) => [k, str(row[k])])) : {});
+
+function convertFields(fields: TextFields, convert: TextConverter): TextFields {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, value]) => [field, field === 'body' ? JSON.stringify(convertBlocks(JSON.parse(value ?? '[]'), convert)) : convertOptional(value, convert)])
+  );
+}
+
+/** The value a field gets: the new conversion, or the zh-Hans text kept. */
+const chosen = (plans: FieldPlan[], converted: TextFields, current: TextFields | null) => (field: string) => {
+  const plan = plans.find((p) => p.field === field);
+  return plan && !plan.write ? current?.[field] ?? null : converted[field] ?? null;
+};
+
+function imageData(image: Row | null | undefined, value: (field: string) => string | null, prefix: string): Row | null {
   if (!image) return null;
   return {
     image: image.image?.id ?? null,
@@ -41,79 +130,272 @@ function convertImage(image: Row | null | undefined, convert: TextConverter): Ro
     agency: image.agency?.documentId ?? null,
     photographer: image.photographer ?? null,
     license: image.license ?? null,
-    caption: convertOptional(image.caption, convert),
-    alt: convertOptional(image.alt, convert),
+    caption: value(`${prefix}.caption`),
+    alt: value(`${prefix}.alt`),
   };
 }
 
+// ---- what one record of the edition is made of ------------------------------------------------------
+
+interface Target {
+  kind: 'article' | 'author' | 'pull-quote';
+  uid: string;
+  documentId: string;
+  label: string;
+  source: TextFields;
+  converted: TextFields;
+  current: TextFields | null;
+  snapshot: ConversionSnapshot | null;
+  plans: FieldPlan[];
+}
+
+async function loadSnapshot(strapi: Core.Strapi, uid: string, documentId: string): Promise<ConversionSnapshot | null> {
+  return ((await store(strapi).get({ key: snapshotKey(uid, documentId) })) as ConversionSnapshot | null) ?? null;
+}
+
+function target(kind: Target['kind'], uid: string, documentId: string, label: string, source: TextFields, converted: TextFields, current: TextFields | null, snapshot: ConversionSnapshot | null, overwrite: EditionOptions['overwrite']): Target {
+  const prefix = `${kind}:${documentId}:`;
+  const plans = planFields({ source, converted, current, snapshot, overwrite: (field) => overwrite === 'all' || (overwrite ?? []).includes(`${prefix}${field}`) });
+  return { kind, uid, documentId, label, source, converted, current, snapshot, plans };
+}
+
+function fieldChanges(t: Target): FieldChange[] {
+  return t.plans
+    .filter((p) => p.sourceChanged || p.handEdited)
+    .map((p) => ({
+      key: `${t.kind}:${t.documentId}:${p.field}`,
+      record: t.label,
+      field: p.field,
+      sourceChanged: p.sourceChanged,
+      handEdited: p.handEdited,
+      write: p.write,
+      diff: p.sourceChanged ? sourceDiff(t.label, p.field, p.sourceBefore, p.sourceNow) : null,
+    }));
+}
+
+const reason = (r: ReviewReason) => ({ ...r, message: reviewReasonMessage(r.code, r.field, r.detail) });
+const published = (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null) =>
+  strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId, ...(locale ? { locale } : {}), publishedAt: { $notNull: true } } }) as Promise<Row | null>;
+const draftOf = (strapi: Core.Strapi, uid: string, documentId: string, locale: string, populate?: Row) =>
+  strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status: 'draft', ...(populate ? { populate } : {}) } as never) as Promise<Row | null>;
+
+/** Whether a zh-Hant record's draft holds changes its published version does not (its text fields, or its outlet). */
+function hasUnpublishedChanges(draft: Row, live: Row | null, fields: readonly string[]): boolean {
+  if (!live) return true;
+  return fields.some((f) => (draft[f] ?? null) !== (live[f] ?? null));
+}
+
 /**
- * Creates or refreshes the zh-Hans localisation of a zh-Hant article as a draft: title, dek, body,
- * captions and pull-quotes converted with OpenCC (Traditional → mainland Simplified, phrases
- * included), names of people and outlets kept, byline and outlet relations carried over. The result
- * is marked machine-converted and is sent to review when the editorial workflow is installed.
+ * Creates or refreshes the zh-Hans edition of a zh-Hant article: the article and every record it
+ * links. Title, dek, body, captions, authors' display names and bios and pull-quotes are converted
+ * with OpenCC (Traditional → mainland Simplified, phrases included), names of people and outlets
+ * kept. Authors get a zh-Hans version linked from the story (a localized relation links within one
+ * locale), published at once when their zh-Hant version is published and nothing in the conversion
+ * needs a person (numbers and names verified); pull-quotes are verified word for word against the
+ * converted body and go out with the story, as every story's quotes do. Sources (outlets,
+ * republishers, agencies) are one record in every locale and are linked as they are.
+ *
+ * A refresh of an existing edition whose zh-Hant text changed since the last conversion, or whose
+ * zh-Hans text was edited by hand, writes nothing and answers the diff and the hand edits; with
+ * `confirm` it applies, keeping every hand edit that `overwrite` does not name. One transaction.
  */
-export async function createZhHansEdition(strapi: Core.Strapi, documentId: string, options: { from?: TraditionalVariant; actor?: { id: number } | null } = {}): Promise<EditionResult> {
+export async function createZhHansEdition(strapi: Core.Strapi, documentId: string, options: EditionOptions = {}): Promise<EditionResult> {
   const from: TraditionalVariant = options.from ?? (String(strapi.config.get('editions.zhHans.from', 'tw')) === 'hk' ? 'hk' : 'tw');
   const articles = strapi.documents(ARTICLE_UID);
+  const imagePopulate = { populate: { image: true, agency: true } };
   const source: Row | null = await articles.findOne({
     documentId, locale: DEFAULT_LOCALE, status: 'draft',
-    populate: { cover: { populate: { image: true, agency: true } }, gallery: { populate: { image: true, agency: true } }, author: true, coAuthors: true, editor: true, source: true, republisher: true, pullQuotes: true },
+    populate: { cover: imagePopulate, gallery: imagePopulate, author: { populate: { outlet: true } }, coAuthors: { populate: { outlet: true } }, editor: { populate: { outlet: true } }, source: true, republisher: true, pullQuotes: true },
   });
   if (!source) throw new errors.NotFoundError(`No ${DEFAULT_LOCALE} article ${documentId} to convert.`);
+  const existing: Row | null = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: true, gallery: true, pullQuotes: true });
 
-  const convert = createConverter(from, await protectedNames(strapi));
-  const notes: string[] = [];
-  const authorIn = async (person: Row | null | undefined, role: string): Promise<string | null> => {
-    if (!person) return null;
-    const localised = await strapi.db.query(AUTHOR_UID).findOne({ where: { documentId: person.documentId, locale: ZH_HANS }, select: ['id'] });
-    if (localised) return person.documentId as string;
-    notes.push(`The ${role} ${person.name} has no ${ZH_HANS} profile yet; set the ${role} after creating it.`);
-    return null;
-  };
-  const coAuthorsIn = async (people: Row[] | null | undefined): Promise<string[]> => {
-    const ids: string[] = [];
-    for (const person of people ?? []) {
-      const id = await authorIn(person, 'co-author');
-      if (id) ids.push(id);
-    }
-    return ids;
-  };
-  const existing = await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: ZH_HANS }, select: ['id'] });
-
-  const data = {
-    title: convert(source.title),
-    dek: convertOptional(source.dek, convert),
-    body: convertBlocks(source.body ?? [], convert),
-    cover: convertImage(source.cover, convert),
-    gallery: (source.gallery ?? []).map((image: Row) => convertImage(image, convert)),
-    author: await authorIn(source.author, 'author'),
-    coAuthors: await coAuthorsIn(source.coAuthors),
-    editor: await authorIn(source.editor, 'editor'),
-    source: source.source?.documentId ?? null,
-    republisher: source.republisher?.documentId ?? null,
-    originalUrl: source.originalUrl ?? null,
-  };
   const quotes: Row[] = [...(source.pullQuotes ?? [])].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const names = await protectedNames(strapi, quotes);
+  const convert = createConverter(from, names);
+  const overwrite = options.overwrite;
+  const notes: string[] = [];
+  const records: LinkedRecordReport[] = [];
+
+  // People in byline order, each once (an editor may also be a co-author).
+  const people: Array<{ role: LinkedRole; row: Row }> = [];
+  const seen = new Set<string>();
+  const addPerson = (role: LinkedRole, row: Row | null | undefined) => {
+    if (!row || seen.has(row.documentId)) return;
+    seen.add(row.documentId);
+    people.push({ role, row });
+  };
+  addPerson('author', source.author);
+  for (const person of source.coAuthors ?? []) addPerson('co-author', person);
+  addPerson('editor', source.editor);
+
+  const articleSource = articleFields(source);
+  const articleTarget = target('article', ARTICLE_UID, documentId, 'article', articleSource, convertFields(articleSource, convert), existing ? articleFields(existing) : null, existing ? await loadSnapshot(strapi, ARTICLE_UID, documentId) : null, overwrite);
+  const authorTargets: Target[] = [];
+  for (const { row } of people) {
+    const hans = await draftOf(strapi, AUTHOR_UID, row.documentId, ZH_HANS);
+    const fields = pick(row, AUTHOR_TEXT);
+    authorTargets.push(target('author', AUTHOR_UID, row.documentId, `author ${row.name}`, fields, convertFields(fields, convert), hans ? pick(hans, AUTHOR_TEXT) : null, hans ? await loadSnapshot(strapi, AUTHOR_UID, row.documentId) : null, overwrite));
+  }
+  const quoteTargets: Target[] = [];
+  for (const quote of quotes) {
+    const hans = await draftOf(strapi, PULL_QUOTE_UID, quote.documentId, ZH_HANS);
+    const fields = pick(quote, QUOTE_TEXT);
+    quoteTargets.push(target('pull-quote', PULL_QUOTE_UID, quote.documentId, `pull-quote ${quote.position ?? 0} (${quote.speaker})`, fields, convertFields(fields, convert), hans ? pick(hans, QUOTE_TEXT) : null, hans ? await loadSnapshot(strapi, PULL_QUOTE_UID, quote.documentId) : null, overwrite));
+  }
+  const keptQuoteIds = new Set(quotes.map((q) => q.documentId as string));
+  const dropped: Row[] = (existing?.pullQuotes ?? []).filter((q: Row) => !keptQuoteIds.has(q.documentId));
+
+  const targets = [articleTarget, ...authorTargets, ...quoteTargets];
+  const changes = targets.flatMap(fieldChanges);
+  const base = {
+    documentId, locale: ZH_HANS, created: !existing, machineConverted: true, needsReview: true, from,
+    convertedAt: new Date().toISOString(), pullQuotes: quotes.length,
+  } as const;
+
+  // A refresh that would change or keep anything an editor should know of is shown first.
+  if (existing && !options.confirm && (changes.length > 0 || dropped.length > 0)) {
+    for (const q of dropped) records.push({ role: 'pull-quote', uid: PULL_QUOTE_UID, documentId: q.documentId, name: q.speaker ?? '', localized: true, action: 'unlinked', status: q.publishedAt ? 'published' : 'draft', linked: true, reasons: [] });
+    return { ...base, applied: false, needsConfirmation: true, records, changes, notes: ['The zh-Hant story changed or the zh-Hans edition was edited by hand: read the changes, then refresh again with confirm.'] };
+  }
+
+  const access = options.access ?? null;
+  const may = async (action: 'create' | 'update' | 'publish', uid: string, id: string, whenMissing?: 'create'): Promise<boolean> => {
+    if (!access) return true;
+    try {
+      await assertAdminCanEntry(strapi, access, action, uid, { documentId: id, locale: ZH_HANS, ...(whenMissing ? { whenMissing } : {}) });
+      return true;
+    } catch (error) {
+      if (error instanceof errors.PolicyError) return false;
+      throw error;
+    }
+  };
+  const actorFields = (exists: boolean) => (options.actor ? (exists ? { updatedBy: options.actor.id } : { createdBy: options.actor.id, updatedBy: options.actor.id }) : {});
+  const snapshots: Array<{ uid: string; documentId: string; value: ConversionSnapshot }> = [];
+  const at = base.convertedAt;
 
   await strapi.db.transaction(async () => {
-    // As the Content Manager does: whoever creates the edition is its creator (so "own entries" roles
-    // may refresh it later), whoever refreshes it its last editor.
-    const actor = options.actor ? (existing ? { updatedBy: options.actor.id } : { createdBy: options.actor.id, updatedBy: options.actor.id }) : {};
-    await articles.update({ documentId, locale: ZH_HANS, data: documentData(ARTICLE_UID, { ...data, ...actor }) });
-    for (const quote of quotes) {
-      await strapi.documents(PULL_QUOTE_UID).update({
-        documentId: quote.documentId,
+    // 1. The people: their zh-Hans versions must exist before the story can link them.
+    const linkable = new Map<string, boolean>();
+    for (const [i, t] of authorTargets.entries()) {
+      const { role, row } = people[i]!;
+      const exists = t.current !== null;
+      const report: LinkedRecordReport = { role, uid: AUTHOR_UID, documentId: t.documentId, name: row.name, localized: true, action: exists ? 'refreshed' : 'created', status: 'draft', linked: false, reasons: [] };
+      records.push(report);
+      if (!(await may(exists ? 'update' : 'create', AUTHOR_UID, t.documentId, 'create'))) {
+        report.action = 'skipped';
+        report.reasons.push(reason({ code: 'no-permission', detail: exists ? 'update' : 'create' }));
+        linkable.set(t.documentId, exists);
+        if (!exists) notes.push(`The ${role} ${row.name} has no ${ZH_HANS} profile and your role may not create one: an editor's refresh does.`);
+        continue;
+      }
+      const value = chosen(t.plans, t.converted, t.current);
+      await strapi.documents(AUTHOR_UID).update({
+        documentId: t.documentId,
         locale: ZH_HANS,
-        data: documentData(PULL_QUOTE_UID, { text: convert(quote.text), speaker: quote.speaker, speakerTitle: convertOptional(quote.speakerTitle, convert), speakerOrg: quote.speakerOrg, position: quote.position, article: documentId }),
+        data: documentData(AUTHOR_UID, { displayName: value('displayName'), bio: value('bio'), name: row.name, role: row.role, aliases: row.aliases ?? [], url: row.url ?? null, sameAs: row.sameAs ?? null, outlet: row.outlet?.documentId ?? null, ...actorFields(exists) }),
       });
+      linkable.set(t.documentId, true);
+      const stored = await draftOf(strapi, AUTHOR_UID, t.documentId, ZH_HANS);
+      snapshots.push({ uid: AUTHOR_UID, documentId: t.documentId, value: nextSnapshot(t.plans, pick(stored, AUTHOR_TEXT), t.converted, t.snapshot, { from, at }) });
+
+      const live = await published(strapi, AUTHOR_UID, t.documentId, DEFAULT_LOCALE);
+      const reasons: ReviewReason[] = [];
+      if (!live) reasons.push({ code: 'not-published-in-source' });
+      else if (hasUnpublishedChanges(row, live, AUTHOR_TEXT) || (await outletChanged(strapi, row, live))) reasons.push({ code: 'source-has-unpublished-changes' });
+      reasons.push(...textReviewReasons(AUTHOR_TEXT.map((f) => ({ field: f, before: t.source[f] ?? null, after: t.converted[f] ?? null })), names));
+      for (const p of t.plans) if (!p.write) reasons.push({ code: 'hand-edited', field: p.field });
+      if (reasons.length === 0 && !(await may('publish', AUTHOR_UID, t.documentId))) reasons.push({ code: 'no-permission', detail: 'publish' });
+      if (reasons.length === 0) {
+        const hansLive = await published(strapi, AUTHOR_UID, t.documentId, ZH_HANS);
+        if (!hansLive || hasUnpublishedChanges(stored ?? {}, hansLive, AUTHOR_TEXT)) await strapi.documents(AUTHOR_UID).publish({ documentId: t.documentId, locale: ZH_HANS });
+      }
+      report.reasons.push(...reasons.map(reason));
     }
+    const personIn = (row: Row | null | undefined): string | null => (row && linkable.get(row.documentId) ? (row.documentId as string) : null);
+
+    // 2. The story.
+    const value = chosen(articleTarget.plans, articleTarget.converted, articleTarget.current);
+    const keep = (field: string) => articleTarget.plans.find((p) => p.field === field)?.write === false;
+    const data: Row = {
+      ...(keep('title') ? {} : { title: value('title') }),
+      ...(keep('dek') ? {} : { dek: value('dek') }),
+      ...(keep('body') ? {} : { body: JSON.parse(value('body') ?? '[]') }),
+      cover: imageData(source.cover, value, 'cover'),
+      gallery: (source.gallery ?? []).map((image: Row, i: number) => imageData(image, value, `gallery.${i}`)),
+      author: personIn(source.author),
+      coAuthors: (source.coAuthors ?? []).map(personIn).filter((id: string | null): id is string => id !== null),
+      editor: personIn(source.editor),
+      source: source.source?.documentId ?? null,
+      republisher: source.republisher?.documentId ?? null,
+      originalUrl: source.originalUrl ?? null,
+      ...actorFields(existing !== null),
+    };
+    await articles.update({ documentId, locale: ZH_HANS, data: documentData(ARTICLE_UID, data) });
+    const storedArticle = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: true, gallery: true });
+    snapshots.push({ uid: ARTICLE_UID, documentId, value: nextSnapshot(articleTarget.plans, articleFields(storedArticle), articleTarget.converted, articleTarget.snapshot, { from, at }) });
+    const normalisedBody = getBodyText((storedArticle?.body ?? []) as BlocksNode[]).normalised;
+
+    // 3. The pull-quotes, checked against the body as stored; they are published with the story.
+    for (const [i, t] of quoteTargets.entries()) {
+      const quote = quotes[i]!;
+      const exists = t.current !== null;
+      const report: LinkedRecordReport = { role: 'pull-quote', uid: PULL_QUOTE_UID, documentId: t.documentId, name: quote.speaker ?? '', localized: true, action: exists ? 'refreshed' : 'created', status: 'draft', linked: false, reasons: [] };
+      records.push(report);
+      if (!(await may(exists ? 'update' : 'create', PULL_QUOTE_UID, t.documentId, 'create'))) {
+        report.action = 'skipped';
+        report.reasons.push(reason({ code: 'no-permission', detail: exists ? 'update' : 'create' }));
+        continue;
+      }
+      const quoteValue = chosen(t.plans, t.converted, t.current);
+      await strapi.documents(PULL_QUOTE_UID).update({
+        documentId: t.documentId,
+        locale: ZH_HANS,
+        data: documentData(PULL_QUOTE_UID, { text: quoteValue('text'), speakerTitle: quoteValue('speakerTitle'), speaker: quote.speaker, speakerOrg: quote.speakerOrg, position: quote.position, article: documentId, ...actorFields(exists) }),
+      });
+      report.linked = true;
+      const stored = await draftOf(strapi, PULL_QUOTE_UID, t.documentId, ZH_HANS);
+      snapshots.push({ uid: PULL_QUOTE_UID, documentId: t.documentId, value: nextSnapshot(t.plans, pick(stored, QUOTE_TEXT), t.converted, t.snapshot, { from, at }) });
+      const reasons = [
+        ...quoteReviewReasons({ text: str(stored?.text), speaker: str(stored?.speaker) }, normalisedBody),
+        ...textReviewReasons(QUOTE_TEXT.map((f) => ({ field: f, before: t.source[f] ?? null, after: t.converted[f] ?? null })), names),
+        ...t.plans.filter((p) => !p.write).map((p): ReviewReason => ({ code: 'hand-edited', field: p.field })),
+      ];
+      report.reasons.push(...(reasons.length > 0 ? reasons : [{ code: 'publishes-with-story' as const }]).map(reason));
+    }
+
+    // 4. Quotes the zh-Hant story no longer has leave the zh-Hans story too (the records stay).
+    for (const quote of dropped) {
+      const report: LinkedRecordReport = { role: 'pull-quote', uid: PULL_QUOTE_UID, documentId: quote.documentId, name: quote.speaker ?? '', localized: true, action: 'unlinked', status: 'draft', linked: false, reasons: [] };
+      records.push(report);
+      if (await may('update', PULL_QUOTE_UID, quote.documentId)) {
+        await strapi.documents(PULL_QUOTE_UID).update({ documentId: quote.documentId, locale: ZH_HANS, data: documentData(PULL_QUOTE_UID, { article: null }) });
+      } else {
+        report.linked = true;
+        report.reasons.push(reason({ code: 'no-permission', detail: 'update' }));
+      }
+    }
+
+    for (const s of snapshots) await store(strapi).set({ key: snapshotKey(s.uid, s.documentId), value: s.value });
   });
 
-  const result: EditionResult = {
-    documentId, locale: ZH_HANS, created: !existing, machineConverted: true, needsReview: true, from,
-    convertedAt: new Date().toISOString(), pullQuotes: quotes.length, notes,
+  // Where each record stands now, and the shared sources as they are.
+  for (const report of records) {
+    if (report.uid === AUTHOR_UID) report.linked = report.linked || (await strapi.db.query(ARTICLE_UID).count({ where: { documentId, locale: ZH_HANS, publishedAt: null, $or: [{ author: { documentId: report.documentId } }, { coAuthors: { documentId: report.documentId } }, { editor: { documentId: report.documentId } }] } })) > 0;
+    const hansDraft = await strapi.db.query(report.uid as UID.ContentType).findOne({ where: { documentId: report.documentId, locale: ZH_HANS }, select: ['id'] });
+    report.status = (await published(strapi, report.uid, report.documentId, ZH_HANS)) ? 'published' : hansDraft ? 'draft' : 'missing';
+  }
+  const sharedSource = async (role: LinkedRole, row: Row | null | undefined) => {
+    if (!row?.documentId || records.some((r) => r.uid === SOURCE_UID && r.documentId === row.documentId && r.role === role)) return;
+    const live = await published(strapi, SOURCE_UID, row.documentId, null);
+    records.push({ role, uid: SOURCE_UID, documentId: row.documentId, name: row.name, localized: false, action: 'shared', status: live ? 'published' : 'draft', linked: true, reasons: live ? [] : [reason({ code: 'not-published-in-source' })] });
   };
-  await strapi.store({ type: 'core', name: 'newsroom' }).set({ key: `zh-hans-edition:${documentId}`, value: result });
+  await sharedSource('outlet', source.source);
+  await sharedSource('republisher', source.republisher);
+  for (const image of [source.cover, ...(source.gallery ?? [])]) await sharedSource('agency', image?.agency);
+
+  const result: EditionResult = { ...base, applied: true, needsConfirmation: false, records, changes, notes };
+  await store(strapi).set({ key: `zh-hans-edition:${documentId}`, value: result });
   const workflow = strapi.plugin('editorial-workflow');
   if (workflow) {
     await workflow.service('workflow').setStage({ uid: ARTICLE_UID, documentId, locale: ZH_HANS }, 'in-review', machineConvertedNote(DEFAULT_LOCALE, from));
@@ -121,7 +403,13 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   return result;
 }
 
+/** Whether the zh-Hant author's outlet in the draft is not the published one's. */
+async function outletChanged(strapi: Core.Strapi, draft: Row, live: Row): Promise<boolean> {
+  const liveRow: Row | null = await strapi.db.query(AUTHOR_UID).findOne({ where: { id: live.id }, populate: { outlet: { select: ['documentId'] } } });
+  return (liveRow?.outlet?.documentId ?? null) !== (draft.outlet?.documentId ?? null);
+}
+
 /** The machine-conversion mark of an article's zh-Hans edition, or null if it was never converted. */
 export async function editionMark(strapi: Core.Strapi, documentId: string): Promise<EditionResult | null> {
-  return ((await strapi.store({ type: 'core', name: 'newsroom' }).get({ key: `zh-hans-edition:${documentId}` })) as EditionResult | null) ?? null;
+  return ((await store(strapi).get({ key: `zh-hans-edition:${documentId}` })) as EditionResult | null) ?? null;
 }

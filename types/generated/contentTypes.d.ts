@@ -557,7 +557,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     originalUrl: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
-          localized: true;
+          localized: false;
         };
       }> &
       Schema.Attribute.SetMinMaxLength<{

@@ -1,0 +1,27 @@
+import { createTwoFilesPatch } from 'diff';
+import { bodyPlainText } from '../plugins/attribution-guard/server/src/text/blocks-text';
+import type { BlocksNode } from '../plugins/attribution-guard/shared/contracts/findings';
+
+/** A field's text as an editor reads it: the body (stored as Blocks JSON) one paragraph a line. */
+export function readableText(field: string, value: string | null): string {
+  if (value === null) return '';
+  if (field !== 'body') return value;
+  try {
+    const blocks = JSON.parse(value) as unknown;
+    return Array.isArray(blocks) ? bodyPlainText(blocks as BlocksNode[]) : value;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The zh-Hant change since the last conversion as a unified diff (`-` then, `+` now, one line of
+ * context), one paragraph a line: what the editor reads before a refresh overwrites anything.
+ */
+export function sourceDiff(label: string, field: string, before: string | null, after: string | null): string {
+  const a = readableText(field, before);
+  const b = readableText(field, after);
+  const patch = createTwoFilesPatch(`${label} (zh-Hant, last conversion)`, `${label} (zh-Hant, now)`, `${a}\n`, `${b}\n`, undefined, undefined, { context: 1 });
+  // The `===` banner and the file header lines say nothing the labels do not.
+  return patch.split('\n').filter((line) => !line.startsWith('=====') && !line.startsWith('Index:')).join('\n').trimEnd();
+}
