@@ -589,6 +589,71 @@ describe("the editor's screen", () => {
       await page.close();
     }
   });
+
+  it('11. from the header, the editor makes the demo story’s Simplified Chinese edition with its people and quotes; it passes the checks; a refresh after a zh-Hant edit shows the diff and keeps the hand edit', async () => {
+    const fromLine = consoleLines.length;
+    // The editor has worked in 中文 (繁體) since step 5.
+    const zh = appMessages('zh');
+    const m = (id: string) => zh[`newsroom-import.zhHans.${id}`]!;
+    const admin = await AdminApi.as('admin');
+    const story = await admin.articleByTitle(STORY_TITLE);
+    const page = await pageAs('editor');
+    const openEditionDialog = async () => {
+      // Strapi's header menu (its label has no Chinese translation in Strapi itself).
+      await page.getByRole('button', { name: 'More actions', exact: true }).click();
+      await page.getByRole('menuitem', { name: m('action') }).click();
+      const dialog = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: m('title') }) });
+      await dialog.waitFor();
+      return dialog;
+    };
+    try {
+      await openArticle(page, story.documentId);
+      let dialog = await openEditionDialog();
+      await dialog.getByText(m('intro')).waitFor();
+      await dialog.getByRole('button', { name: m('convert'), exact: true }).click();
+      const result = dialog.locator('[data-testid="zh-hans-result"]');
+      await result.getByText(m('created')).waitFor();
+      await expect(result.locator('[data-testid="zh-hans-record"][data-role="author"]').getAttribute('data-status')).resolves.toBe('published');
+      await expect(result.locator('[data-testid="zh-hans-record"][data-role="editor"]').getAttribute('data-status')).resolves.toBe('published');
+      expect(await result.locator('[data-testid="zh-hans-record"][data-role="pull-quote"]').count()).toBe(demoData.pullQuotes.length);
+      await settled(dialog);
+      await screenshot(page, 'step-11a-zh-hans-edition-created');
+      await dialog.getByRole('button', { name: m('close'), exact: true }).click();
+
+      // The zh-Hans edition's own edit view: the attribution panel finds nothing to fix.
+      await page.goto(editUrl(story.documentId, 'zh-Hans'));
+      await panel(page).and(page.locator('[data-state="ready"], [data-state="blocked"]')).waitFor();
+      expect(await listedRules(panel(page))).toEqual([]);
+      expect((await admin.check(story.documentId, 'zh-Hans')).findings.filter((f) => f.severity === 'error')).toEqual([]);
+      await screenshot(page, 'step-11b-zh-hans-edition-checks');
+
+      // A hand edit in zh-Hans, then the desk changes the zh-Hant dek.
+      const handDek = '编辑亲手润色的简体摘要。';
+      const hansEdit = await admin.request('PUT', `/content-manager/collection-types/${ARTICLE_UID}/${story.documentId}?locale=zh-Hans`, { dek: handDek });
+      expect(hansEdit.status).toBe(200);
+      const hantDek = '通用大模型由科技大廠主導,垂直廠商押注專業化。(更新)';
+      expect((await admin.request('PUT', `/content-manager/collection-types/${ARTICLE_UID}/${story.documentId}?locale=zh-Hant`, { dek: hantDek })).status).toBe(200);
+
+      await openArticle(page, story.documentId);
+      dialog = await openEditionDialog();
+      await dialog.getByRole('button', { name: m('convert'), exact: true }).click();
+      const preview = dialog.locator('[data-testid="zh-hans-preview"]');
+      await preview.getByText(m('preview.title')).waitFor();
+      const dek = preview.locator(`[data-testid="zh-hans-change"][data-key="article:${story.documentId}:dek"]`);
+      await dek.locator('[data-testid="zh-hans-diff"]').getByText(`+${hantDek}`).waitFor();
+      await dek.getByText(m('preview.overwrite')).waitFor();
+      await settled(dialog);
+      await screenshot(page, 'step-11c-zh-hans-refresh-preview');
+      await dialog.getByRole('button', { name: m('confirm'), exact: true }).click();
+      await dialog.locator('[data-testid="zh-hans-result"]').getByText(m('refreshed')).waitFor();
+      await screenshot(page, 'step-11d-zh-hans-refreshed');
+      const { body } = await admin.request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${story.documentId}?locale=zh-Hans`);
+      expect(body.data.dek).toBe(handDek);
+      expect(ownMissingTranslations(fromLine)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 async function coverFileId(documentId: string): Promise<number | null> {
