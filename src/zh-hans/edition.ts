@@ -2,69 +2,19 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, AUTHOR_UID, DEFAULT_LOCALE, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { convertBlocks, convertOptional, createConverter, type TextConverter, type TraditionalVariant } from './convert';
-import { machineConvertedNote, reviewReasonMessage, type EditionMessage } from './notes';
+import { machineConvertedNote, reviewReasonMessage } from './notes';
+import type { EditionResult, FieldChange, LinkedRecordReport, LinkedRole, ReviewReason } from './contract';
 import type { Row } from '../lib/row';
 import { documentData } from '../lib/document-data';
 import { assertAdminCanEntry } from '../lib/admin-can';
 import { getBodyText } from '../plugins/attribution-guard/server/src/text/blocks-text';
 import type { BlocksNode } from '../plugins/attribution-guard/shared/contracts/findings';
 import { nextSnapshot, planFields, type ConversionSnapshot, type FieldPlan, type TextFields } from './plan';
-import { quoteReviewReasons, textReviewReasons, type ReviewReason } from './review';
+import { quoteReviewReasons, textReviewReasons } from './review';
 import { sourceDiff } from './diff';
 
 export const ZH_HANS = 'zh-Hans';
-
-export type LinkedRole = 'author' | 'co-author' | 'editor' | 'outlet' | 'republisher' | 'agency' | 'pull-quote';
-
-export interface LinkedRecordReport {
-  role: LinkedRole;
-  uid: string;
-  documentId: string;
-  name: string;
-  /** False for sources: one record in every locale, linked as it is. */
-  localized: boolean;
-  /** `created`/`refreshed` its zh-Hans version; `shared` (sources); `skipped` (not allowed); `unlinked` (a quote the zh-Hant story dropped). */
-  action: 'created' | 'refreshed' | 'shared' | 'skipped' | 'unlinked';
-  /** Where its zh-Hans (or shared) version stands after the edition. */
-  status: 'published' | 'draft' | 'missing';
-  /** Linked from the zh-Hans story. */
-  linked: boolean;
-  /** Why it was left a draft (or, for a quote, when it goes out). */
-  reasons: Array<ReviewReason & { message: EditionMessage }>;
-}
-
-export interface FieldChange {
-  /** `article:<documentId>:title`, `author:<documentId>:bio`, `pull-quote:<documentId>:text`: what `overwrite` names. */
-  key: string;
-  record: string;
-  field: string;
-  sourceChanged: boolean;
-  handEdited: boolean;
-  /** Whether this refresh writes the field (false: the zh-Hans text is kept). */
-  write: boolean;
-  /** The zh-Hant change since the last conversion, as a unified diff. */
-  diff: string | null;
-}
-
-export interface EditionResult {
-  documentId: string;
-  locale: typeof ZH_HANS;
-  /** False when an existing zh-Hans draft was refreshed. */
-  created: boolean;
-  /** False: nothing was written; the refresh needs `confirm: true` after the editor has seen `changes`. */
-  applied: boolean;
-  needsConfirmation: boolean;
-  machineConverted: true;
-  needsReview: true;
-  from: TraditionalVariant;
-  convertedAt: string;
-  pullQuotes: number;
-  records: LinkedRecordReport[];
-  /** Fields whose zh-Hant text changed since the last conversion, or whose zh-Hans text was edited by hand. */
-  changes: FieldChange[];
-  /** What the editor must settle by hand (English; the records say it in three languages). */
-  notes: string[];
-}
+export type { EditionResult } from './contract';
 
 export interface EditionOptions {
   from?: TraditionalVariant;

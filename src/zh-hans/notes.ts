@@ -1,8 +1,10 @@
+import type { EditionMessage } from './contract';
+
 /**
  * The history's note on a converted edition, in the admin's three languages (the workflow keeps its
  * English as the comment). `variant` is the OpenCC Traditional variant the text was read as.
  */
-export function machineConvertedNote(from: string, variant: string): { en: string; 'zh-Hant': string; 'zh-Hans': string } {
+export function machineConvertedNote(from: string, variant: string): EditionMessage {
   return {
     en: `Machine-converted from ${from} (OpenCC ${variant} → cn); needs review.`,
     'zh-Hant': `由 ${from} 機器轉換(OpenCC ${variant} → cn),須審閱。`,
@@ -10,7 +12,6 @@ export function machineConvertedNote(from: string, variant: string): { en: strin
   };
 }
 
-export type EditionMessage = { en: string; 'zh-Hant': string; 'zh-Hans': string };
 
 /**
  * Why a linked record of the edition stayed a draft, in the admin's three languages. `detail` is what

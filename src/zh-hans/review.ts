@@ -1,28 +1,8 @@
 import { quoteAppearsIn } from '../plugins/attribution-guard/server/src/rules/pull-quote.verbatim';
 import { toHalfWidth } from '../plugins/attribution-guard/server/src/text/normalise';
+import type { ReviewReason } from './contract';
 
-/**
- * Why a converted record is left a draft for an editor instead of being published with the edition.
- * Each reason is a fact the editor can check; the words are in notes.ts.
- */
-export type ReviewCode =
-  | 'not-published-in-source'
-  | 'source-has-unpublished-changes'
-  | 'numbers-changed'
-  | 'names-changed'
-  | 'quote-not-verbatim'
-  | 'speaker-missing'
-  | 'hand-edited'
-  | 'no-permission'
-  | 'publishes-with-story';
-
-export interface ReviewReason {
-  code: ReviewCode;
-  /** The field the reason is about, when it is about one. */
-  field?: string;
-  /** What differs (the numbers or names), for the editor's eye. */
-  detail?: string;
-}
+export type { ReviewCode, ReviewReason } from './contract';
 
 export interface ConvertedField {
   field: string;

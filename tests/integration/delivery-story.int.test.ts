@@ -246,7 +246,7 @@ describe('locales', () => {
     expect(hans.body.data.cover.creditLine).toBe('图片来源 @視覺中國');
     expect(hans.body.data.jsonLd.inLanguage).toBe('zh-Hans');
     const hant = await bySlug(SEED_SLUG, { locale: 'zh-Hant' });
-    expect(hant.body.data.localizations).toEqual([{ locale: 'zh-Hans', slug: SEED_SLUG }]);
+    expect(hant.body.data.localizations).toEqual([{ locale: 'zh-Hans', slug: SEED_SLUG, url: `/news/zh-Hans/${SEED_SLUG}` }]);
   });
 });
 

@@ -4,38 +4,10 @@ import { useFetchClient, useQueryParams } from '@strapi/strapi/admin';
 import type { DocumentActionComponent, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import { ARTICLE_UID, errorMessage, t } from './types';
+import type { EditionMessage, EditionResult, LinkedRecordReport } from '../../zh-hans/contract';
 
-type Localized = Record<'en' | 'zh-Hant' | 'zh-Hans', string>;
-
-/** The answer of `POST /newsroom/zh-hans-edition` (see `src/zh-hans/edition.ts`). */
-interface EditionRecord {
-  role: string;
-  documentId: string;
-  name: string;
-  localized: boolean;
-  action: 'created' | 'refreshed' | 'shared' | 'skipped' | 'unlinked';
-  status: 'published' | 'draft' | 'missing';
-  reasons: Array<{ code: string; message: Localized }>;
-}
-interface EditionChange {
-  key: string;
-  record: string;
-  field: string;
-  sourceChanged: boolean;
-  handEdited: boolean;
-  write: boolean;
-  diff: string | null;
-}
-interface EditionResult {
-  documentId: string;
-  created: boolean;
-  applied: boolean;
-  needsConfirmation: boolean;
-  pullQuotes: number;
-  records: EditionRecord[];
-  changes: EditionChange[];
-  notes: string[];
-}
+type Localized = EditionMessage;
+type EditionRecord = LinkedRecordReport;
 
 /** The admin's language to the content language its messages are kept in. */
 const messageLocale = (adminLocale: string): keyof Localized => (adminLocale === 'zh' ? 'zh-Hant' : adminLocale === 'zh-Hans' ? 'zh-Hans' : 'en');
