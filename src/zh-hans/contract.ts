@@ -48,13 +48,18 @@ export interface LinkedRecordReport {
 export interface FieldChange {
   /** `article:<documentId>:title`, `author:<documentId>:bio`, `pull-quote:<documentId>:text`: what `overwrite` names. */
   key: string;
+  /** The record the field belongs to, for the dialog's label: its kind, its uid and its name (empty for the story). */
+  kind: 'article' | 'author' | 'pull-quote';
+  uid: string;
+  name: string;
+  /** The same in English, for logs and API readers. */
   record: string;
   field: string;
   sourceChanged: boolean;
   handEdited: boolean;
   /** Whether this refresh writes the field (false: the zh-Hans text is kept). */
   write: boolean;
-  /** The zh-Hant change since the last conversion, as a unified diff. */
+  /** The zh-Hant change since the last conversion, as unified-diff hunks (`-` then, `+` now). */
   diff: string | null;
 }
 

@@ -15,13 +15,14 @@ export function readableText(field: string, value: string | null): string {
 }
 
 /**
- * The zh-Hant change since the last conversion as a unified diff (`-` then, `+` now, one line of
- * context), one paragraph a line: what the editor reads before a refresh overwrites anything.
+ * The zh-Hant change since the last conversion as unified-diff hunks (`-` then, `+` now, one line of
+ * context), one paragraph a line: what the editor reads before a refresh overwrites anything. The file
+ * header lines are left out: the dialog says, in the admin's language, what `-` and `+` are.
  */
-export function sourceDiff(label: string, field: string, before: string | null, after: string | null): string {
+export function sourceDiff(field: string, before: string | null, after: string | null): string {
   const a = readableText(field, before);
   const b = readableText(field, after);
-  const patch = createTwoFilesPatch(`${label} (zh-Hant, last conversion)`, `${label} (zh-Hant, now)`, `${a}\n`, `${b}\n`, undefined, undefined, { context: 1 });
-  // The `===` banner and the file header lines say nothing the labels do not.
-  return patch.split('\n').filter((line) => !line.startsWith('=====') && !line.startsWith('Index:')).join('\n').trimEnd();
+  const patch = createTwoFilesPatch('before', 'after', `${a}\n`, `${b}\n`, undefined, undefined, { context: 1 });
+  const hunks = patch.slice(patch.indexOf('@@'));
+  return patch.includes('@@') ? hunks.trimEnd() : '';
 }

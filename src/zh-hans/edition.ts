@@ -92,6 +92,7 @@ interface Target {
   uid: string;
   documentId: string;
   label: string;
+  name: string;
   source: TextFields;
   converted: TextFields;
   current: TextFields | null;
@@ -103,10 +104,10 @@ async function loadSnapshot(strapi: Core.Strapi, uid: string, documentId: string
   return ((await store(strapi).get({ key: snapshotKey(uid, documentId) })) as ConversionSnapshot | null) ?? null;
 }
 
-function target(kind: Target['kind'], uid: string, documentId: string, label: string, source: TextFields, converted: TextFields, current: TextFields | null, snapshot: ConversionSnapshot | null, overwrite: EditionOptions['overwrite']): Target {
+function target(kind: Target['kind'], uid: string, documentId: string, [label, name]: [string, string], source: TextFields, converted: TextFields, current: TextFields | null, snapshot: ConversionSnapshot | null, overwrite: EditionOptions['overwrite']): Target {
   const prefix = `${kind}:${documentId}:`;
   const plans = planFields({ source, converted, current, snapshot, overwrite: (field) => overwrite === 'all' || (overwrite ?? []).includes(`${prefix}${field}`) });
-  return { kind, uid, documentId, label, source, converted, current, snapshot, plans };
+  return { kind, uid, documentId, label, name, source, converted, current, snapshot, plans };
 }
 
 function fieldChanges(t: Target): FieldChange[] {
@@ -114,12 +115,15 @@ function fieldChanges(t: Target): FieldChange[] {
     .filter((p) => p.sourceChanged || p.handEdited)
     .map((p) => ({
       key: `${t.kind}:${t.documentId}:${p.field}`,
+      kind: t.kind,
+      uid: t.uid,
+      name: t.name,
       record: t.label,
       field: p.field,
       sourceChanged: p.sourceChanged,
       handEdited: p.handEdited,
       write: p.write,
-      diff: p.sourceChanged ? sourceDiff(t.label, p.field, p.sourceBefore, p.sourceNow) : null,
+      diff: p.sourceChanged ? sourceDiff(p.field, p.sourceBefore, p.sourceNow) : null,
     }));
 }
 
@@ -180,18 +184,18 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   addPerson('editor', source.editor);
 
   const articleSource = articleFields(source);
-  const articleTarget = target('article', ARTICLE_UID, documentId, 'article', articleSource, convertFields(articleSource, convert), existing ? articleFields(existing) : null, existing ? await loadSnapshot(strapi, ARTICLE_UID, documentId) : null, overwrite);
+  const articleTarget = target('article', ARTICLE_UID, documentId, ['article', ''], articleSource, convertFields(articleSource, convert), existing ? articleFields(existing) : null, existing ? await loadSnapshot(strapi, ARTICLE_UID, documentId) : null, overwrite);
   const authorTargets: Target[] = [];
   for (const { row } of people) {
     const hans = await draftOf(strapi, AUTHOR_UID, row.documentId, ZH_HANS);
     const fields = pick(row, AUTHOR_TEXT);
-    authorTargets.push(target('author', AUTHOR_UID, row.documentId, `author ${row.name}`, fields, convertFields(fields, convert), hans ? pick(hans, AUTHOR_TEXT) : null, hans ? await loadSnapshot(strapi, AUTHOR_UID, row.documentId) : null, overwrite));
+    authorTargets.push(target('author', AUTHOR_UID, row.documentId, [`author ${row.name}`, String(row.name)], fields, convertFields(fields, convert), hans ? pick(hans, AUTHOR_TEXT) : null, hans ? await loadSnapshot(strapi, AUTHOR_UID, row.documentId) : null, overwrite));
   }
   const quoteTargets: Target[] = [];
   for (const quote of quotes) {
     const hans = await draftOf(strapi, PULL_QUOTE_UID, quote.documentId, ZH_HANS);
     const fields = pick(quote, QUOTE_TEXT);
-    quoteTargets.push(target('pull-quote', PULL_QUOTE_UID, quote.documentId, `pull-quote ${quote.position ?? 0} (${quote.speaker})`, fields, convertFields(fields, convert), hans ? pick(hans, QUOTE_TEXT) : null, hans ? await loadSnapshot(strapi, PULL_QUOTE_UID, quote.documentId) : null, overwrite));
+    quoteTargets.push(target('pull-quote', PULL_QUOTE_UID, quote.documentId, [`pull-quote ${quote.position ?? 0} (${quote.speaker})`, String(quote.speaker ?? '')], fields, convertFields(fields, convert), hans ? pick(hans, QUOTE_TEXT) : null, hans ? await loadSnapshot(strapi, PULL_QUOTE_UID, quote.documentId) : null, overwrite));
   }
   const keptQuoteIds = new Set(quotes.map((q) => q.documentId as string));
   const dropped: Row[] = (existing?.pullQuotes ?? []).filter((q: Row) => !keptQuoteIds.has(q.documentId));

@@ -69,6 +69,15 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
           ? m('zhHans.status.missing', 'no zh-Hans version')
           : m('zhHans.status.draft', 'draft');
   const roleLabel = (role: string) => m(`zhHans.role.${role}`, role);
+  // The Content Manager's own field labels (`cover.caption`: the cover's caption; `gallery.0.alt`: the first gallery image's alt text).
+  const fieldLabel = (uid: string, field: string) => {
+    const [top = field, index, last] = field.split('.');
+    const topLabel = formatMessage({ id: `content-manager.content-types.${uid}.${top}`, defaultMessage: top });
+    const part = last ?? index;
+    if (part === undefined) return topLabel;
+    const partLabel = formatMessage({ id: `content-manager.components.media.credited-image.${part}`, defaultMessage: part });
+    return last === undefined ? `${topLabel} · ${partLabel}` : `${topLabel} ${Number(index) + 1} · ${partLabel}`;
+  };
 
   return (
     <>
@@ -85,10 +94,11 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
               <Typography variant="omega" fontWeight="bold">
                 {m('zhHans.preview.title', 'Nothing is written yet. Since the last conversion:')}
               </Typography>
+              {result.changes.some((c) => c.diff) && <Typography variant="pi">{m('zhHans.preview.legend', '− the zh-Hant text at the last conversion; + the zh-Hant text now')}</Typography>}
               {result.changes.map((change) => (
                 <Flex key={change.key} direction="column" alignItems="stretch" gap={1} data-testid="zh-hans-change" data-key={change.key}>
                   <Typography variant="pi" fontWeight="bold">
-                    {change.record} · {change.field}
+                    {roleLabel(change.kind)} {change.name} · {fieldLabel(change.uid, change.field)}
                   </Typography>
                   {change.sourceChanged && change.diff && <DiffBlock diff={change.diff} />}
                   {change.handEdited && (
@@ -112,7 +122,7 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
               <Typography variant="omega" fontWeight="bold">
                 {result.created ? m('zhHans.created', 'Simplified Chinese draft created; review it before publishing.') : m('zhHans.refreshed', 'Simplified Chinese draft refreshed; review it before publishing.')}
               </Typography>
-              {result.changes.some((c) => !c.write) && <Typography variant="pi">{m('zhHans.result.kept', 'Hand edits kept: {fields}', { fields: result.changes.filter((c) => !c.write).map((c) => `${c.record} · ${c.field}`).join(', ') })}</Typography>}
+              {result.changes.some((c) => !c.write) && <Typography variant="pi">{m('zhHans.result.kept', 'Hand edits kept: {fields}', { fields: result.changes.filter((c) => !c.write).map((c) => `${roleLabel(c.kind)} ${c.name} · ${fieldLabel(c.uid, c.field)}`.replace(/\s+/gu, ' ')).join(', ') })}</Typography>}
               {result.records.map((r) => (
                 <Box key={`${r.role}-${r.documentId}`} data-testid="zh-hans-record" data-role={r.role} data-status={r.status}>
                   <Typography variant="pi">
