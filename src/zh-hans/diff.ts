@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { bodyPlainText } from '../plugins/attribution-guard/server/src/text/blocks-text';
+import { bodyPlainText } from '../plugins/attribution-guard/shared/text/blocks-text';
 import type { BlocksNode } from '../plugins/attribution-guard/shared/contracts/findings';
 
 /** A field's text as an editor reads it: the body (stored as Blocks JSON) one paragraph a line. */

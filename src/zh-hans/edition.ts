@@ -7,7 +7,7 @@ import type { EditionResult, FieldChange, LinkedRecordReport, LinkedRole, Review
 import type { Row } from '../lib/row';
 import { documentData } from '../lib/document-data';
 import { assertAdminCanEntry } from '../lib/admin-can';
-import { getBodyText } from '../plugins/attribution-guard/server/src/text/blocks-text';
+import { getBodyText } from '../plugins/attribution-guard/shared/text/blocks-text';
 import type { BlocksNode } from '../plugins/attribution-guard/shared/contracts/findings';
 import { nextSnapshot, planFields, type ConversionSnapshot, type FieldPlan, type TextFields } from './plan';
 import { quoteReviewReasons, textReviewReasons } from './review';

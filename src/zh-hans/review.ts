@@ -1,5 +1,5 @@
-import { quoteAppearsIn } from '../plugins/attribution-guard/server/src/rules/pull-quote.verbatim';
-import { toHalfWidth } from '../plugins/attribution-guard/server/src/text/normalise';
+import { quoteAppearsIn } from '../plugins/attribution-guard/shared/text/verbatim';
+import { toHalfWidth } from '../plugins/attribution-guard/shared/text/normalise';
 import type { ReviewReason } from './contract';
 
 export type { ReviewCode, ReviewReason } from './contract';

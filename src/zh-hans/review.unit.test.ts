@@ -1,4 +1,4 @@
-import { getBodyText } from '../plugins/attribution-guard/server/src/text/blocks-text';
+import { getBodyText } from '../plugins/attribution-guard/shared/text/blocks-text';
 import { namesChanged, numbersIn, quoteReviewReasons, textReviewReasons } from './review';
 
 const body = (...paragraphs: string[]) => getBodyText(paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] }))).normalised;

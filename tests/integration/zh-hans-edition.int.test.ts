@@ -3,8 +3,8 @@ import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { demoData, SEED_SLUG } from '../helpers/demo';
 import { demoCast, type DemoCast } from '../helpers/stories';
 import { devLogins } from '../../src/bootstrap/dev-admins';
-import { quoteAppearsIn } from '../../src/plugins/attribution-guard/server/src/rules/pull-quote.verbatim';
-import { getBodyText } from '../../src/plugins/attribution-guard/server/src/text/blocks-text';
+import { quoteAppearsIn } from '../../src/plugins/attribution-guard/shared/text/verbatim';
+import { getBodyText } from '../../src/plugins/attribution-guard/shared/text/blocks-text';
 import { createConverter } from '../../src/zh-hans/convert';
 import { invalidateIfMarkedStale } from '../../src/delivery/stale-mark';
 
