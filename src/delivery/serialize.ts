@@ -11,6 +11,7 @@ import type {
   DeliveryPerson,
   DeliveryPullQuote,
 } from './types';
+import { templateInScriptOf } from './template-script';
 import { joinNames } from '../plugins/attribution-guard/shared/credits/text';
 import { renderAttributionLine, renderCreditLine } from './attribution';
 import { jsonLdScript, newsArticleJsonLd } from './json-ld';
@@ -202,7 +203,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     gallery,
     attribution: {
       // Cleaned again here: a template stored before templates were plain text must not bring markup into the byline.
-      line: renderAttributionLine(toPlainText(str(row.source?.attributionTemplate) ?? ''), {
+      line: renderAttributionLine(templateInScriptOf(toPlainText(str(row.source?.attributionTemplate) ?? ''), locale), {
         outlet: source?.name ?? null,
         author: author ? joinNames([author, ...coAuthors].map(shownName), locale) : null,
         editor: editor ? editor.displayName ?? editor.name : null,

@@ -105,6 +105,8 @@ describe('the demo story in Simplified Chinese', () => {
     const data = res.body.data;
     expect(data).toMatchObject({ locale: 'zh-Hans', title: '用AI发愿,垂直行业厂商逐梦“大模型圈”', author: { name: 'koorvoa' }, editor: { name: 'TV.' }, source: { name: '正見 TrueView' } });
     expect(data.pullQuotes).toHaveLength(6);
+    // The outlet's one template, its labels in the edition's script; the names as they are written.
+    expect(data.attribution.line).toBe('文|正見 TrueView,作者|koorvoa,编辑|TV.');
     const body = getBodyText(data.body).normalised;
     for (const quote of data.pullQuotes) expect(quoteAppearsIn(quote.text, body)).toBe(true);
     expect(data.localizations).toEqual([{ locale: 'zh-Hant', slug: SEED_SLUG, url: `/news/zh-Hant/${SEED_SLUG}` }]);
