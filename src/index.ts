@@ -21,6 +21,7 @@ import { registerReaderRoutes } from './reader/routes';
 import { checkPublicUrl } from './lib/public-url';
 import { createCorrectionsMiddleware } from './corrections/middleware';
 import { registerCorrectionRoutes } from './corrections/routes';
+import { bootstrapOutbox, destroyOutbox, registerOutbox } from './outbox';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -43,6 +44,7 @@ export default {
     registerImportRoutes(strapi);
     registerCorrectionRoutes(strapi);
     registerReaderRoutes(strapi);
+    registerOutbox(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -51,6 +53,8 @@ export default {
 
     // The delivery cache first, so every later write (the demo seed too) invalidates it.
     await bootstrapDelivery(strapi);
+    // Before the seed too: its workflow events are stored and delivered like any other.
+    bootstrapOutbox(strapi);
     suggestPinyinSlugsInAdmin(strapi);
     readCreditsOnUpload(strapi);
     // After the credit hook, so it wraps it: files are checked before anything is stored or credited.
@@ -65,6 +69,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await destroyOutbox(strapi);
     await destroyDelivery(strapi);
   },
 };
