@@ -15,6 +15,7 @@ import { createKnownLocaleMiddleware } from './document-middlewares/known-locale
 import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
 import { readCreditsOnUpload } from './photo-credits/upload-hook';
 import { refuseNonImages } from './uploads/upload-guard';
+import { reportStoreFailures } from './uploads/store-errors';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { registerImportRoutes } from './import/routes';
 import { registerReaderRoutes } from './reader/routes';
@@ -59,6 +60,8 @@ export default {
     readCreditsOnUpload(strapi);
     // After the credit hook, so it wraps it: files are checked before anything is stored or credited.
     refuseNonImages(strapi);
+    // Outermost: a bucket that is down is a clear 503, not a bare 500.
+    reportStoreFailures(strapi);
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
     await ensureEditorialRoles(strapi, kv);

@@ -33,6 +33,7 @@ export async function startS3Server(name: string): Promise<S3Store> {
   fs.mkdirSync(directory, { recursive: true });
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
   const { port } = await server.run();
+  let stopped = false;
   const endpoint = `http://127.0.0.1:${port}`;
   const publicUrl = `${endpoint}/${bucket}`;
   const walk = (dir: string): string[] =>
@@ -55,6 +56,8 @@ export async function startS3Server(name: string): Promise<S3Store> {
     // s3rver keeps each object as `<key>._S3rver_object` beside its metadata.
     keys: () => walk(path.join(directory, bucket)).filter((f) => f.endsWith('._S3rver_object')).map((f) => path.relative(path.join(directory, bucket), f).replace(/\._S3rver_object$/u, '')),
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });
     },

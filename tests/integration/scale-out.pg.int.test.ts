@@ -205,3 +205,19 @@ describe('webhooks through the outbox', () => {
     );
   });
 });
+
+describe('when the bucket is down', () => {
+  it('an upload fails with a clear 503 and saves nothing; stories are still served', async () => {
+    await s3.stop();
+    const before = await one.strapi.db.query('plugin::upload.file' as any).count({});
+    const form = new FormData();
+    form.append('files', new Blob([readFileSync(path.join(PHOTO_FIXTURES, 'exiftool-IPTC.jpg'))], { type: 'image/jpeg' }), 'exiftool-IPTC.jpg');
+    const res = await fetch(`${oneUrl}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await adminLogin(oneUrl)}` }, body: form });
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/^The file could not be stored: the media store is not reachable/);
+    expect(await one.strapi.db.query('plugin::upload.file' as any).count({})).toBe(before);
+    const list = await fetch(`${oneUrl}/api/articles?locale=zh-Hant`);
+    expect(list.status).toBe(200);
+  });
+});
