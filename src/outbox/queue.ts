@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { OUTBOX_TABLE } from '../../database/migrations/2026.12.03T00.00.00.newsroom-outbox';
 import { afterFailure, type BackoffSettings } from './backoff';
+import type { DeliveryStatus } from './contract';
 
 /**
  * The outbox table's queries, over plain Knex so they run the same in the app (Strapi's connection
@@ -14,7 +15,7 @@ export interface QueueDb {
   schema?: string | null;
 }
 
-export type OutboxStatus = 'pending' | 'delivered' | 'failed' | 'dropped';
+export type OutboxStatus = DeliveryStatus;
 
 export interface OutboxRow {
   id: number;

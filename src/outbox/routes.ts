@@ -4,26 +4,10 @@ import { errors } from '@strapi/utils';
 import { registerNewsroomRoutes } from '../lib/newsroom-routes';
 import { countProblems, findRow, listProblems, retryNow, type OutboxRow } from './queue';
 import type { Outbox } from './service';
+import type { DeliveriesAnswer, DeliveryView } from './contract';
 
 const SUPER_ADMIN = 'strapi-super-admin';
 const LIST_LIMIT = 200;
-
-/** What the settings page shows of a delivery: enough to see what failed, where and why. */
-export interface DeliveryView {
-  id: number;
-  event: string;
-  idempotencyKey: string;
-  status: OutboxRow['status'];
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  /** For a delivery still being retried: when the next attempt is due. */
-  nextAttemptAt: string | null;
-  createdAt: string;
-  documentId: string | null;
-  locale: string | null;
-  webhook: { id: number; name: string | null; url: string | null };
-}
 
 /**
  * Failed deliveries are for Super Admins only — they show every receiver's URL and error — checked
@@ -72,7 +56,8 @@ export function registerOutboxRoutes(strapi: Core.Strapi, outbox: () => Outbox):
         await assertSuperAdmin(strapi, ctx);
         const db = outbox().queueDb();
         const [rows, counts, hooks] = await Promise.all([listProblems(db, LIST_LIMIT), countProblems(db), webhooks()]);
-        ctx.body = { data: rows.map((row) => view(row, hooks)), meta: counts };
+        const body: DeliveriesAnswer = { data: rows.map((row) => view(row, hooks)), meta: counts };
+        ctx.body = body;
       },
     },
     {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { SEED_SLUG } from '../helpers/demo';
+import { outboxRows } from '../helpers/outbox';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { ARTICLE, createArticle, createByline, eventually, startWebhookReceiver, type Byline, type Delivery, type WebhookReceiver } from '../helpers/workflow';
 
@@ -8,7 +9,6 @@ import { ARTICLE, createArticle, createByline, eventually, startWebhookReceiver,
  * stored in the transaction of their change and delivered from the table with an idempotency key,
  * retried with backoff, shown to Super Admins when they fail, and retried from there.
  */
-const TABLE = 'newsroom_outbox';
 const ENV = {
   OUTBOX_POLL_MS: '100',
   OUTBOX_BACKOFF_BASE_MS: '80',
@@ -32,10 +32,8 @@ let refuseEverything = false;
 
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 const documents = () => app.strapi.documents(ARTICLE as any);
-/** The outbox's rows, read in the caller's transaction when there is one (SQLite has a single connection). */
 const rows = async (documentId?: string) => {
-  const schema = app.strapi.db.getSchemaName();
-  const all = (await app.strapi.db.transaction(({ trx }) => (schema ? trx(TABLE).withSchema(schema) : trx(TABLE)).select('*').orderBy('id'))) as Array<Record<string, any>>;
+  const all = await outboxRows(app.strapi);
   return documentId ? all.filter((r) => JSON.parse(r.payload).documentId === documentId) : all;
 };
 const received = (documentId: string, event?: string) => receiver.deliveries.filter((d) => d.body.documentId === documentId && (!event || d.event === event));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAppProcess, type AppProcess } from '../../scripts/app-process';
 import { PHOTO_FIXTURES } from '../fixtures/photos/expected';
+import { OUTBOX_TABLE, outboxRows } from '../helpers/outbox';
 import { useSharedRedis, type SharedRedis } from '../helpers/redis';
 import { startS3Server, type S3Store } from '../helpers/s3';
 import { demoCast, type DemoCast } from '../helpers/stories';
@@ -16,7 +17,6 @@ import { ARTICLE, createArticle, createByline, eventually, mapLimit, registerWeb
  * receiver at least once, and exactly once when it drops repeats by idempotency key.
  */
 const PUBLISHES = 100;
-const OUTBOX_TABLE = 'newsroom_outbox';
 const ENV = {
   WORKFLOW_REQUIRE_APPROVAL: 'false',
   OUTBOX_POLL_MS: '200',
@@ -170,15 +170,12 @@ describe('webhooks through the outbox', () => {
     // Each publish committed once per history row; its event was written in the same transaction.
     const history = (await one.strapi.db.query('plugin::editorial-workflow.history-entry' as any).findMany({ select: ['subjectDocumentId'], where: { kind: 'published', subjectDocumentId: { $in: ids } } })) as Array<{ subjectDocumentId: string }>;
     expect(new Set(history.map((h) => h.subjectDocumentId)).size).toBe(PUBLISHES);
-    const outboxRows = async () =>
-      ((await outbox().select('*').where({ event: 'workflow.published' })) as Array<Record<string, any>>).filter((r) =>
-        ids.includes(JSON.parse(r.payload).documentId)
-      );
-    expect((await outboxRows()).length).toBe(history.length);
+    const published = async () => (await outboxRows(one.strapi, { event: 'workflow.published' })).filter((r) => ids.includes(JSON.parse(r.payload).documentId));
+    expect((await published()).length).toBe(history.length);
 
     // The killed instance's claims run out and the survivor delivers them.
-    await eventually(async () => (await outboxRows()).every((r) => r.status === 'delivered'), 30_000);
-    const rows = await outboxRows();
+    await eventually(async () => (await published()).every((r) => r.status === 'delivered'), 30_000);
+    const rows = await published();
     const idSet = new Set(ids);
     const raw = receiver.deliveries.filter((d) => d.event === 'workflow.published' && idSet.has(d.body.documentId));
     const unique = receiver.unique().filter((d) => d.event === 'workflow.published' && idSet.has(d.body.documentId));

@@ -4,27 +4,7 @@ import { ArrowClockwise } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { errorMessage } from '../import/types';
-
-/** `GET /newsroom/outbox/deliveries` (see src/outbox/routes.ts). */
-export interface DeliveryView {
-  id: number;
-  event: string;
-  idempotencyKey: string;
-  status: 'pending' | 'delivered' | 'failed' | 'dropped';
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  documentId: string | null;
-  locale: string | null;
-  webhook: { id: number; name: string | null; url: string | null };
-}
-
-interface DeliveriesAnswer {
-  data: DeliveryView[];
-  meta: { failed: number; retrying: number };
-}
+import type { DeliveriesAnswer, DeliveryView } from '../../outbox/contract';
 
 const when = (iso: string | null, formatDate: ReturnType<typeof useIntl>['formatDate']) =>
   iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '';
