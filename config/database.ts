@@ -8,11 +8,14 @@ import { appRoot } from '../src/lib/app-root';
  */
 export default ({ env }: { env: any }) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
+  // The app's migrations are TypeScript (database/migrations), run from their compiled copies in dist/.
+  const settings = { useTypescriptMigrations: true };
 
   if (client === 'postgres') {
     const schema = env('DATABASE_SCHEMA', 'public');
     const connectionString = env('DATABASE_URL');
     return {
+      settings,
       connection: {
         client: 'postgres',
         connection: connectionString
@@ -37,6 +40,7 @@ export default ({ env }: { env: any }) => {
   }
 
   return {
+    settings,
     connection: {
       client: 'sqlite',
       connection: {

@@ -1,3 +1,5 @@
+import { mediaUrlPrefixes, readUploadStorage } from '../src/uploads/storage-config';
+
 /**
  * The delivery API for front ends (`GET /api/articles/by-slug/:slug`, GraphQL `articleBySlug`).
  * Checked at start-up by src/delivery/config.ts.
@@ -23,8 +25,9 @@ export default ({ env }: { env: any }) => ({
       maxMegabytes: env.int('DELIVERY_CACHE_LOCAL_MAX_MB', 64),
     },
   },
-  // Body images are shown only from these URL prefixes (the media library's own URLs).
-  mediaUrlPrefixes: env.array('DELIVERY_MEDIA_URL_PREFIXES', ['/uploads/']),
+  // Body images are shown only from these URL prefixes (the media library's own URLs: /uploads/, and the
+  // bucket's public URL with UPLOAD_PROVIDER=s3).
+  mediaUrlPrefixes: env.array('DELIVERY_MEDIA_URL_PREFIXES', mediaUrlPrefixes(readUploadStorage(process.env))),
   // The front end's URL of a story, e.g. `https://news.example.com/{locale}/{slug}`; empty = use the original URL.
   canonicalUrl: env('DELIVERY_CANONICAL_URL', ''),
 });

@@ -1,4 +1,6 @@
-export default [
+import { readUploadStorage, securityMiddleware } from '../src/uploads/storage-config';
+
+export default () => [
   'strapi::logger',
   'strapi::errors',
   'global::validation-paths',
@@ -6,7 +8,8 @@ export default [
   'strapi::poweredBy',
   // Warm delivery responses are answered here, with CORS and the security headers of any other response.
   'global::delivery-cache',
-  'strapi::security',
+  // With an S3 bucket, its public origin is allowed for images and media, so the admin shows the files.
+  securityMiddleware(readUploadStorage(process.env)),
   'strapi::query',
   'strapi::body',
   // Deeply nested bodies and query strings are a 400 before any handler walks them.

@@ -1,10 +1,14 @@
 import { appRoot } from '../src/lib/app-root';
 import { ensureSecrets } from '../src/lib/secrets';
 import { apolloServerLimits } from '../src/graphql/limits';
+import { readUploadStorage, uploadPluginConfig } from '../src/uploads/storage-config';
 
 export default ({ env }: { env: any }) => {
   ensureSecrets(appRoot());
+  // Local disk unless UPLOAD_PROVIDER=s3 (several instances share one bucket): see docs/deploy.md.
+  const upload = uploadPluginConfig(readUploadStorage(process.env));
   return {
+    ...(upload ? { upload: { config: upload } } : {}),
     'users-permissions': {
       config: {
         jwtSecret: env('JWT_SECRET'),

@@ -7,6 +7,8 @@ export interface AppProcess {
   /** Everything the process wrote to stderr so far, for failure messages. */
   stderr(): string;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash or an OOM kill would: no shutdown code runs. */
+  kill(): Promise<void>;
 }
 
 const appDir = path.resolve(__dirname, '..');
@@ -52,7 +54,11 @@ export function startAppProcess(
       if (match) {
         clearTimeout(timer);
         const port = Number(match[1]);
-        resolve({ port, url: `http://127.0.0.1:${port}`, stderr: () => stderr, stop });
+        const kill = async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+          await exited;
+        };
+        resolve({ port, url: `http://127.0.0.1:${port}`, stderr: () => stderr, stop, kill });
       }
     });
     child.once('exit', (code) => {

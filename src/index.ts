@@ -15,6 +15,7 @@ import { createKnownLocaleMiddleware } from './document-middlewares/known-locale
 import { bootstrapDelivery, destroyDelivery, registerDelivery } from './delivery';
 import { readCreditsOnUpload } from './photo-credits/upload-hook';
 import { refuseNonImages } from './uploads/upload-guard';
+import { reportStoreFailures } from './uploads/store-errors';
 import { registerZhHansRoutes } from './zh-hans/routes';
 import { invalidateIfMarkedStale } from './delivery/stale-mark';
 import { registerImportRoutes } from './import/routes';
@@ -23,6 +24,7 @@ import { registerFeedRoutes } from './feeds/routes';
 import { checkPublicUrl } from './lib/public-url';
 import { createCorrectionsMiddleware } from './corrections/middleware';
 import { registerCorrectionRoutes } from './corrections/routes';
+import { bootstrapOutbox, destroyOutbox, registerOutbox } from './outbox';
 
 /** Demo content loads outside production unless SEED_DEMO=false; in production only with SEED_DEMO=true. */
 const shouldSeed = () => (process.env.SEED_DEMO ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')) === 'true';
@@ -46,6 +48,7 @@ export default {
     registerCorrectionRoutes(strapi);
     registerReaderRoutes(strapi);
     registerFeedRoutes(strapi);
+    registerOutbox(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -55,10 +58,14 @@ export default {
     // The delivery cache first, so every later write (the demo seed too) invalidates it.
     await bootstrapDelivery(strapi);
     await invalidateIfMarkedStale(strapi);
+    // Before the seed too: its workflow events are stored and delivered like any other.
+    bootstrapOutbox(strapi);
     suggestPinyinSlugsInAdmin(strapi);
     readCreditsOnUpload(strapi);
     // After the credit hook, so it wraps it: files are checked before anything is stored or credited.
     refuseNonImages(strapi);
+    // Outermost: a bucket that is down is a clear 503, not a bare 500.
+    reportStoreFailures(strapi);
     await ensureContentLocales(strapi);
     await grantPublicRead(strapi, kv);
     await ensureEditorialRoles(strapi, kv);
@@ -69,6 +76,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await destroyOutbox(strapi);
     await destroyDelivery(strapi);
   },
 };

@@ -21,6 +21,14 @@ export default {
       Component: () => import('./import/ImportPage'),
       permissions: [{ action: 'plugin::content-manager.explorer.create', subject: 'api::article.article' }],
     });
+    // Failed webhook deliveries: shown to those who may read webhooks; the server lets Super Admins only.
+    app.addSettingsLink('global', {
+      id: 'newsroom-outbox',
+      intlLabel: { id: 'newsroom-outbox.menu', defaultMessage: 'Webhook deliveries' },
+      to: 'newsroom-outbox',
+      permissions: [{ action: 'admin::webhooks.read', subject: null }],
+      Component: () => import('./outbox/DeliveriesPage'),
+    });
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as

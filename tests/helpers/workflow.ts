@@ -9,22 +9,44 @@ const AUTHOR = 'api::author.author';
 export interface Delivery {
   event: string;
   body: Record<string, any>;
+  /** The `Idempotency-Key` header: the same for every copy of one event. */
+  key: string | null;
+  attempt: number | null;
 }
 
-/** A tiny webhook target on the loopback interface that keeps every delivery it receives. */
-export async function startWebhookReceiver(): Promise<{ url: string; deliveries: Delivery[]; close: () => Promise<void> }> {
+export interface WebhookReceiver {
+  url: string;
+  /** Every request received, repeats included, in order of arrival. */
+  deliveries: Delivery[];
+  /** One delivery per idempotency key, as a receiver that drops repeats keeps them. */
+  unique(): Delivery[];
+  close: () => Promise<void>;
+}
+
+/**
+ * A tiny webhook target on the loopback interface that keeps every delivery it receives. `answer`
+ * decides the status of each request (204 by default) and may wait first, to play a slow or failing receiver.
+ */
+export async function startWebhookReceiver(answer?: (delivery: Delivery) => number | Promise<number>): Promise<WebhookReceiver> {
   const deliveries: Delivery[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      let delivery: Delivery;
+      const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
+      const attempt = typeof req.headers['x-newsroom-attempt'] === 'string' ? Number(req.headers['x-newsroom-attempt']) : null;
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        deliveries.push({ event: String(req.headers['x-strapi-event'] ?? body.event), body });
+        delivery = { event: String(req.headers['x-strapi-event'] ?? body.event), body, key, attempt };
       } catch {
-        deliveries.push({ event: 'unparseable', body: {} });
+        delivery = { event: 'unparseable', body: {}, key, attempt };
       }
-      res.writeHead(204).end();
+      void Promise.resolve(answer ? answer(delivery) : 204).then((status) => {
+        // Only what was accepted counts as received, as a real receiver would store it.
+        if (status >= 200 && status < 300) deliveries.push(delivery);
+        if (!res.destroyed) res.writeHead(status).end();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -32,7 +54,20 @@ export async function startWebhookReceiver(): Promise<{ url: string; deliveries:
   return {
     url: `http://127.0.0.1:${port}/hook`,
     deliveries,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    unique() {
+      const seen = new Set<string>();
+      return deliveries.filter((d) => {
+        const id = d.key ?? `${d.event}:${JSON.stringify(d.body)}`;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -206,9 +206,18 @@ export interface ScheduleRow {
   guardOk?: boolean | null;
 }
 
-/** Webhook events the plugin emits through Strapi's webhooks (Settings → Webhooks). */
+/**
+ * Webhook events the plugin emits, to the receivers of Strapi's webhook records (Settings → Webhooks):
+ * through the app's durable outbox when one is installed (`entries.useEventSink`), else through
+ * Strapi's own in-memory webhook runner.
+ */
 export const WEBHOOK_EVENTS = {
   WORKFLOW_STAGE_CHANGED: 'workflow.stage-changed',
+  /** Every publish of a locale, the first and each one after (an update, a correction). */
+  WORKFLOW_PUBLISHED: 'workflow.published',
+  WORKFLOW_UNPUBLISHED: 'workflow.unpublished',
+  /** A correction went public with a publish. */
+  WORKFLOW_CORRECTED: 'workflow.corrected',
   WORKFLOW_SCHEDULE_FAILED: 'workflow.schedule-failed',
   WORKFLOW_SCHEDULE_HELD: 'workflow.schedule-held',
   WORKFLOW_ASSIGNEE_CHANGED: 'workflow.assignee-changed',

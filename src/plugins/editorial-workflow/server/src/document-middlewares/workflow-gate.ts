@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PUBLISHABLE_STAGES, type Stage } from '../../../shared/contracts/workflow';
+import { PUBLISHABLE_STAGES, WEBHOOK_EVENTS, type Actor, type Stage } from '../../../shared/contracts/workflow';
 import { FIELDS, WORKFLOW_FIELD_NAMES } from '../constants';
 import { StaleEntryError } from '../services/context';
 import { assertDocumentId } from './document-id';
@@ -113,6 +113,14 @@ export const createWorkflowGate =
       return states;
     };
 
+    /** `workflow.published` / `workflow.unpublished`: every publication change of a locale, stage moved or not. */
+    const announce = (event: string, documentId: string, locale: string, actor: Actor, onCommit: (cb: () => void) => void) =>
+      entries.emit(
+        event,
+        { uid, model: strapi.contentType(ctx.uid)?.modelName, documentId, locale, actor: { type: actor.type, id: actor.id ?? null, name: actor.name ?? actor.type }, comment: context.comment() ?? null },
+        onCommit
+      );
+
     /** After a successful publish: stage → published, the schedule consumed, the move recorded. */
     const afterPublish = async (documentId: string, published: string[], before: Map<string, EntryRow | null>, onCommit: (cb: () => void) => void) => {
       const actor = context.actor();
@@ -124,6 +132,7 @@ export const createWorkflowGate =
           { uid, documentId, locale, kind: 'published', from, to: 'published', actor, comment: context.comment(), scheduledFor: from === 'scheduled' ? row?.publishAt ?? null : null },
           onCommit
         );
+        await announce(WEBHOOK_EVENTS.WORKFLOW_PUBLISHED, documentId, locale, actor, onCommit);
       }
     };
 
@@ -193,6 +202,7 @@ export const createWorkflowGate =
             { uid, documentId, locale, kind: 'unpublished', from, to, actor, comment: context.comment(), scheduledFor: context.expectation()?.unpublishAt ? row?.unpublishAt ?? null : null },
             onCommit
           );
+          await announce(WEBHOOK_EVENTS.WORKFLOW_UNPUBLISHED, documentId, locale, actor, onCommit);
         }
         return result;
       });

@@ -54,6 +54,12 @@ export interface HistoryInput {
 type OnCommit = (cb: () => void) => void;
 
 /**
+ * Where events go instead of Strapi's in-memory webhook runner: called inside the transaction of the
+ * change, so the event is stored with it (the app's outbox) and a failure to store it undoes the change.
+ */
+export type EventSink = (event: string, payload: Record<string, unknown>) => Promise<void>;
+
+/**
  * A stored time as a Date, or null. Rows written by other means (or before input was checked)
  * may hold anything the column takes — PostgreSQL's `infinity`, a string SQLite kept as it was —
  * and a view must still answer: what is not a real date reads as unset.
@@ -119,8 +125,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return ['id', 'documentId', 'locale', 'publishedAt', FIELDS.stage, FIELDS.publishAt, FIELDS.unpublishAt, FIELDS.timezone, FIELDS.embargoUntil, ...(field ? [field] : [])];
   };
 
+  let sink: EventSink | null = null;
+
   const service = {
     isPostgres,
+
+    /** Sends every later event to `sink`, in the transaction of its change (see EventSink). */
+    useEventSink(next: EventSink | null): void {
+      sink = next;
+    },
 
     /** One version of the entry; `relations: false` skips the assignee and creator (the sweep's hot path needs neither). */
     async findVersion(uid: string, documentId: string, locale: string, version: 'draft' | 'published', { relations = true } = {}): Promise<EntryRow | null> {
@@ -234,25 +247,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Emits a webhook event once the surrounding transaction commits (at once outside one), so a
-     * rolled-back change never announces itself. A failure to emit is logged, never thrown: the
-     * change itself has happened and is in the history.
+     * Announces a change. With an event sink (the app's outbox) the event is written in the caller's
+     * transaction: it commits with the change or not at all, and is delivered from the database by
+     * whichever instance claims it. Without one, it goes to Strapi's webhook runner once the
+     * transaction commits (at once outside one), so a rolled-back change never announces itself; a
+     * failure there is logged, never thrown, and an event queued in memory dies with its process.
      */
-    emit(event: string, payload: Record<string, unknown>, onCommit?: OnCommit): void {
+    async emit(event: string, payload: Record<string, unknown>, onCommit?: OnCommit): Promise<void> {
+      if (sink) {
+        await sink(event, payload);
+        return;
+      }
       const send = () => {
         strapi.eventHub.emit(event, payload).catch((error: unknown) => {
           strapi.log.error(`editorial-workflow: could not emit ${event} for ${String(payload.documentId)} (${String(payload.locale)}): ${String(error)}`);
         });
       };
-      if (onCommit && strapi.db.inTransaction()) onCommit(send);
-      else send();
+      if (!strapi.db.inTransaction()) send();
+      else if (onCommit) onCommit(send);
+      // The caller's transaction, joined: its commit callbacks are the caller's.
+      else await strapi.db.transaction(async ({ onCommit: afterCommit }) => afterCommit(send));
     },
 
     /** Records a stage change and announces it (`workflow.stage-changed`), in the caller's transaction. */
     async changeStage(input: HistoryInput & { extra?: Record<string, unknown> }, onCommit?: OnCommit): Promise<void> {
       await service.record(input);
       if (input.from !== input.to) {
-        service.emit(
+        await service.emit(
           WEBHOOK_EVENTS.WORKFLOW_STAGE_CHANGED,
           {
             uid: input.uid,

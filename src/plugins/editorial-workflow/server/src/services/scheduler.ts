@@ -105,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await entries().writeFields(uid, documentId, locale, { [FIELDS.stage]: to, [FIELDS.publishAt]: null });
       const payload = { title: row.title, publishAt: publishAt.toISOString(), timezone: row.timezone, findings, message: comment };
       await entries().changeStage({ uid, documentId, locale, kind, from: 'scheduled', to, actor: SCHEDULER, note, findings, scheduledFor: publishAt, extra: { title: row.title } }, onCommit);
-      entries().emit(kind === 'schedule-failed' ? WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_FAILED : WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_HELD, { uid, documentId, locale, ...payload }, onCommit);
+      await entries().emit(kind === 'schedule-failed' ? WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_FAILED : WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_HELD, { uid, documentId, locale, ...payload }, onCommit);
       return true;
     });
   }

@@ -311,7 +311,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
         await entries().writeAssignee(ref.uid, ref.documentId, ref.locale, assigneeId);
         await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'assigned', from: row.stage, to: row.stage, actor: actorOf(caller), note: assignedNote(assignee?.name ?? null) });
-        entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
+        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
       });
       return service.state(caller, ref);
     },
@@ -324,7 +324,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async note(ref: EntryRef, kind: 'corrected', comment: string): Promise<void> {
       const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft', { relations: false });
       const stage = row?.stage ?? null;
-      await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: stage, to: stage, actor: context().actor(), comment });
+      const actor = context().actor();
+      await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: stage, to: stage, actor, comment });
+      await entries().emit(WEBHOOK_EVENTS.WORKFLOW_CORRECTED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, comment, actor: { type: actor.type, id: actor.id ?? null, name: actor.name ?? actor.type } });
     },
 
     /**
@@ -362,7 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await entries().writeFields(ref.uid, ref.documentId, ref.locale, { [FIELDS.embargoUntil]: until, ...(until ? { [FIELDS.timezone]: zone } : {}) });
         const note = until ? embargoSetNote(fmt(until)) : embargoLiftedNote();
         await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: until ? 'embargo-set' : 'embargo-lifted', from: row.stage, to: row.stage, actor, note, comment, scheduledFor: until });
-        entries().emit(WEBHOOK_EVENTS.WORKFLOW_EMBARGO_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, embargoUntil: until?.toISOString() ?? null, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
+        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_EMBARGO_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, embargoUntil: until?.toISOString() ?? null, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
       });
       return service.state(caller, ref);
     },
