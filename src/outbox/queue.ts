@@ -104,6 +104,20 @@ export async function insertRows(db: QueueDb, trx: Knex, rows: NewOutboxRow[], n
 }
 
 /**
+ * Whether any delivery is due: a read, so an idle instance polls without writing. On SQLite every
+ * instance shares one file and a write takes its lock, which an idle poll has no reason to take.
+ */
+export async function anyDue(db: QueueDb, now: number): Promise<boolean> {
+  const row = await builder(db)
+    .select('id')
+    .where({ status: 'pending' })
+    .andWhere('next_attempt_at', '<=', now)
+    .andWhere((q) => q.whereNull('claimed_until').orWhere('claimed_until', '<=', now))
+    .first();
+  return row !== undefined;
+}
+
+/**
  * Claims up to `limit` due deliveries for `worker` until `now + leaseMs`, and counts the attempt.
  * A row is due when it is pending, its next attempt has come, and no live claim holds it; a claim
  * whose lease ran out (its instance died, or hung) is due again, which is what makes delivery

@@ -1,6 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import { up, OUTBOX_TABLE } from '../../database/migrations/2026.12.03T00.00.00.newsroom-outbox';
-import { claimDue, findRow, insertRows, listProblems, markDelivered, markDropped, markFailed, retryNow, type QueueDb } from './queue';
+import { anyDue, claimDue, findRow, insertRows, listProblems, markDelivered, markDropped, markFailed, retryNow, type QueueDb } from './queue';
 
 /** The outbox's claim and retry rules on a real (in-memory) SQLite, created by the migration itself. */
 let knex: Knex;
@@ -20,6 +20,19 @@ afterEach(async () => {
 
 const add = (n: number, now = T0, webhookId = 1) =>
   insertRows(db, knex, Array.from({ length: n }, (_, i) => ({ eventKey: `key-${webhookId}-${i}`, event: 'workflow.published', payload: { i }, webhookId })), now);
+
+describe('anyDue', () => {
+  it('says whether a claim would find anything, without claiming', async () => {
+    expect(await anyDue(db, T0)).toBe(false);
+    await add(1, T0 + 100);
+    expect(await anyDue(db, T0)).toBe(false);
+    expect(await anyDue(db, T0 + 100)).toBe(true);
+    await claimDue(db, { worker: 'a', now: T0 + 100, leaseMs: LEASE, limit: 10 });
+    expect(await anyDue(db, T0 + 101)).toBe(false);
+    // A claim whose lease ran out is due again.
+    expect(await anyDue(db, T0 + 100 + LEASE)).toBe(true);
+  });
+});
 
 describe('claimDue', () => {
   it('hands each due row to one claimer only, and counts the attempt', async () => {
@@ -113,7 +126,9 @@ describe('failures, backoff and retry', () => {
 
   it('keeps one row per event and receiver: the same key twice for one webhook is refused', async () => {
     await add(1);
-    await expect(insertRows(db, knex, [{ eventKey: 'key-1-0', event: 'x', payload: {}, webhookId: 1 }], T0)).rejects.toThrow();
+    // Matched by its code, not as an Error: better-sqlite3 makes its errors with the class of the first
+    // test file that loaded it in this worker, which another file's `instanceof Error` does not know.
+    await expect(insertRows(db, knex, [{ eventKey: 'key-1-0', event: 'x', payload: {}, webhookId: 1 }], T0)).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
     await insertRows(db, knex, [{ eventKey: 'key-1-0', event: 'x', payload: {}, webhookId: 2 }], T0);
     expect(await knex(OUTBOX_TABLE).count({ n: '*' })).toEqual([{ n: 2 }]);
   });

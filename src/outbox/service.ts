@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { OutboxConfig } from './config';
 import { deliveryRequest, send, type WebhookTarget } from './delivery';
-import { claimDue, insertRows, markDelivered, markDropped, markFailed, type OutboxRow, type QueueDb } from './queue';
+import { anyDue, claimDue, insertRows, markDelivered, markDropped, markFailed, type OutboxRow, type QueueDb } from './queue';
 
 interface WebhookStore {
   findWebhooks(): Promise<WebhookTarget[]>;
@@ -72,6 +72,7 @@ export function createOutbox(strapi: Core.Strapi, config: OutboxConfig): Outbox 
   const pass = async () => {
     for (;;) {
       again = false;
+      if (!(await anyDue(queueDb(), Date.now()))) return;
       const rows = await claimDue(queueDb(), { worker, now: Date.now(), leaseMs: config.leaseMs, limit: config.batchSize });
       const webhooks = new Map<number, Promise<WebhookTarget | null>>();
       await mapLimit(rows, config.concurrency, (row) =>
