@@ -12,7 +12,15 @@ import { checkBySlugQuery, checkSlug, sendCached } from '../delivery/http';
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = `${String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/u, '')}/articles/by-slug/`;
   return async (ctx: Context, next: () => Promise<void>) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith(prefix)) return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      // A write answers once the cache has let go of what it changed: a publish inside a transaction
+      // holds the cache until its commit and releases it just after, and readers who act on the
+      // answer (a front end, another instance's reader) must find the new story, not a held key.
+      await next();
+      await getDeliveryService(strapi).invalidator.settled();
+      return;
+    }
+    if (!ctx.path.startsWith(prefix)) return next();
     let slug: string;
     let requested: string | undefined;
     try {

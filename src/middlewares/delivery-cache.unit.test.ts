@@ -26,11 +26,12 @@ function setup(options: { hit?: boolean; securityHeaders?: Record<string, string
     securityHeaders: () => (options.securityHeaders === undefined ? { 'x-content-type-options': 'nosniff' } : options.securityHeaders),
     resolveLocale: async (requested?: string) => requested ?? 'zh-Hant',
     cached,
+    invalidator: { settled: jest.fn(async () => undefined) },
   };
   const strapi = { config: { get: () => '/api' }, service: () => service };
   const middleware = deliveryCache({}, { strapi: strapi as any });
   const next = jest.fn(async () => undefined);
-  return { middleware, next, cached };
+  return { middleware, next, cached, settled: service.invalidator.settled };
 }
 
 describe('the delivery cache fast path', () => {
@@ -59,9 +60,11 @@ describe('the delivery cache fast path', () => {
     expect(ctx.body).toBeUndefined();
   });
 
-  it('leaves writes to the route', async () => {
-    const { middleware, next } = setup();
+  it('leaves writes to the route, and answers them once the cache has settled', async () => {
+    const { middleware, next, settled } = setup();
     await middleware(context('/api/articles/by-slug/yong-ai', {}, 'POST'), next);
     expect(next).toHaveBeenCalledTimes(1);
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(next.mock.invocationCallOrder[0]).toBeLessThan(settled.mock.invocationCallOrder[0]!);
   });
 });
