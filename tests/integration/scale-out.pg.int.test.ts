@@ -29,6 +29,7 @@ const ENV = {
 let redis: SharedRedis;
 let s3: S3Store;
 let receiver: WebhookReceiver;
+let paused: Promise<void> | null = null;
 let one: TestApp;
 let oneUrl: string;
 let two: AppProcess;
@@ -41,7 +42,12 @@ beforeAll(async () => {
   s3 = await startS3Server('scale-out');
   Object.assign(process.env, ENV, s3.env);
   // A receiver a little slow to answer, so deliveries are under way when an instance is killed.
-  receiver = await startWebhookReceiver(() => new Promise((resolve) => setTimeout(() => resolve(204), 100)));
+  receiver = await startWebhookReceiver(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // While an instance is being killed, no answer comes back: what it holds stays held until it dies.
+    if (paused) await paused;
+    return 204;
+  });
   one = await startApp('scale-out');
   await registerWebhook(one.strapi, receiver.url, ['workflow.published']);
   await new Promise<void>((resolve) => one.server.listen(0, '127.0.0.1', () => resolve()));
@@ -157,11 +163,19 @@ describe('webhooks through the outbox', () => {
     await mapLimit(ids, 4, async (id) => {
       const index = started++;
       if (index === PUBLISHES / 2) {
-        // Killed while it is delivering: the receiver has requests of its under way.
-        await eventually(async () => (await claimedByTwo()).length > 0, 20_000);
-        killed = true;
-        await two.kill();
-        stranded = await claimedByTwo();
+        // Killed while it is delivering: the receiver holds its answers, so the deliveries the victim
+        // has claimed are still under way when it dies.
+        let resume = () => {};
+        paused = new Promise<void>((resolve) => (resume = resolve));
+        try {
+          await eventually(async () => (await claimedByTwo()).length > 0, 20_000);
+          killed = true;
+          await two.kill();
+          stranded = await claimedByTwo();
+        } finally {
+          paused = null;
+          resume();
+        }
       }
       await publish(id, index);
     });
