@@ -1,9 +1,8 @@
-/** Content-type and component uids, named once. */
+import { AUTHOR_UID, CREDITED_IMAGE_UID, PULL_QUOTE_UID, SOURCE_UID } from '../plugins/attribution-guard/shared/constants';
+
+/** Content-type and component uids, named once: those the guard reads are named in its shared constants. */
+export { AUTHOR_UID, CREDITED_IMAGE_UID, PULL_QUOTE_UID, SOURCE_UID };
 export const ARTICLE_UID = 'api::article.article';
-export const AUTHOR_UID = 'api::author.author';
-export const SOURCE_UID = 'api::source.source';
-export const PULL_QUOTE_UID = 'api::pull-quote.pull-quote';
-export const CREDITED_IMAGE_UID = 'media.credited-image';
 export const CORRECTION_UID = 'article.correction';
 
 export const PUBLIC_CONTENT_TYPES = [ARTICLE_UID, AUTHOR_UID, SOURCE_UID, PULL_QUOTE_UID] as const;

@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import { SOURCE_UID } from '../lib/content-types';
 import type { Row } from '../lib/row';
 import type { SourceRecord } from '../plugins/attribution-guard/shared/contracts/findings';
-import { evaluateAgreement, sourceRecordOf } from '../plugins/attribution-guard/shared/agreement';
+import { evaluateAgreement } from '../plugins/attribution-guard/shared/agreement';
+import { sourceRecordOf } from '../plugins/attribution-guard/shared/records';
 import type { PartnerAgreement } from './to-ninjs';
 
 /** A syndication partner: the source record whose `partnerTokenName` names the API token of the request. */

@@ -1,33 +1,9 @@
-import type { SourceKind, SourceRecord } from './contracts/findings';
+import type { SourceRecord } from './contracts/findings';
 
 /*
  * A source's syndication agreement, as the guard's `syndication.license-valid` rule checks it at publish
- * and as the app's ninjs route checks a partner's: one reading of the record, one verdict.
+ * and as the app's ninjs route checks a partner's: one reading of the record (records.ts), one verdict.
  */
-
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const day = (value: unknown): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : str(value));
-const KINDS: readonly string[] = ['outlet', 'republisher', 'agency', 'wire'] satisfies readonly SourceKind[];
-const kindOf = (value: unknown): SourceKind | null => (typeof value === 'string' && KINDS.includes(value) ? (value as SourceKind) : null);
-
-/** A source row as the database hands it back, as the rules read it. */
-export function sourceRecordOf(row: Readonly<Record<string, unknown>>, published: boolean): SourceRecord {
-  return {
-    documentId: String(row.documentId ?? ''),
-    name: typeof row.name === 'string' ? row.name : '',
-    shortName: str(row.shortName),
-    kind: kindOf(row.kind),
-    aliases: list(row.aliases),
-    website: str(row.website),
-    attributionTemplate: str(row.attributionTemplate),
-    agreementId: str(row.agreementId),
-    licenseValidFrom: day(row.licenseValidFrom),
-    licenseValidUntil: day(row.licenseValidUntil),
-    allowedLocales: list(row.allowedLocales),
-    published,
-  };
-}
 
 export type AgreementStatus =
   | { ok: true }

@@ -4,3 +4,4 @@ export const SOURCE_UID = 'api::source.source';
 export const AUTHOR_UID = 'api::author.author';
 export const PULL_QUOTE_UID = 'api::pull-quote.pull-quote';
 export const FILE_UID = 'plugin::upload.file';
+export const CREDITED_IMAGE_UID = 'media.credited-image';

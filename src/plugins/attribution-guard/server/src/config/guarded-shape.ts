@@ -1,19 +1,18 @@
-import { AUTHOR_UID, PULL_QUOTE_UID, SOURCE_UID } from '../constants';
+import { AUTHOR_UID, CREDITED_IMAGE_UID, PULL_QUOTE_UID, SOURCE_UID } from '../../../shared/constants';
+import type { AttributeLike } from '../dependents/paths';
 
 /**
  * What the guard reads from every type it checks. The rules work on one shape — a story with a
  * byline, an outlet, credited images and pull-quotes — so `contentTypes` may name any type of that
  * shape, and a type that lacks part of it stops start-up instead of being checked half-blind.
  */
-const CREDITED_IMAGE = 'media.credited-image';
-
 type Expected =
   | { kind: 'text' }
   | { kind: 'blocks' }
   | { kind: 'relation'; target: string; many: boolean }
   | { kind: 'component'; component: string; repeatable: boolean };
 
-export const GUARDED_FIELDS: Readonly<Record<string, Expected>> = {
+const GUARDED_FIELDS: Readonly<Record<string, Expected>> = {
   title: { kind: 'text' },
   body: { kind: 'blocks' },
   originalUrl: { kind: 'text' },
@@ -23,17 +22,9 @@ export const GUARDED_FIELDS: Readonly<Record<string, Expected>> = {
   source: { kind: 'relation', target: SOURCE_UID, many: false },
   republisher: { kind: 'relation', target: SOURCE_UID, many: false },
   pullQuotes: { kind: 'relation', target: PULL_QUOTE_UID, many: true },
-  cover: { kind: 'component', component: CREDITED_IMAGE, repeatable: false },
-  gallery: { kind: 'component', component: CREDITED_IMAGE, repeatable: true },
+  cover: { kind: 'component', component: CREDITED_IMAGE_UID, repeatable: false },
+  gallery: { kind: 'component', component: CREDITED_IMAGE_UID, repeatable: true },
 };
-
-export interface AttributeShape {
-  type?: string;
-  relation?: string;
-  target?: string;
-  component?: string;
-  repeatable?: boolean;
-}
 
 const TEXT_TYPES = new Set(['string', 'text']);
 const isMany = (relation: string | undefined) => relation === 'oneToMany' || relation === 'manyToMany';
@@ -51,7 +42,7 @@ function describe(expected: Expected): string {
   }
 }
 
-function fits(attribute: AttributeShape, expected: Expected): boolean {
+function fits(attribute: AttributeLike, expected: Expected): boolean {
   switch (expected.kind) {
     case 'text':
       return TEXT_TYPES.has(attribute.type ?? '');
@@ -65,7 +56,7 @@ function fits(attribute: AttributeShape, expected: Expected): boolean {
 }
 
 /** Every way a content type's attributes miss the guarded shape, as sentences naming the field; empty when it fits. */
-export function guardedShapeProblems(attributes: Readonly<Record<string, AttributeShape | undefined>>): string[] {
+export function guardedShapeProblems(attributes: Readonly<Record<string, AttributeLike | undefined>>): string[] {
   return Object.entries(GUARDED_FIELDS).flatMap(([name, expected]) => {
     const attribute = attributes[name];
     if (!attribute) return [`it has no field "${name}" (${describe(expected)})`];

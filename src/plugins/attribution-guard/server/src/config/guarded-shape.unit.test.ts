@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { guardedShapeProblems, type AttributeShape } from './guarded-shape';
+import { guardedShapeProblems } from './guarded-shape';
+import type { AttributeLike } from '../dependents/paths';
 
-const articleAttributes = (): Record<string, AttributeShape> =>
+const articleAttributes = (): Record<string, AttributeLike> =>
   JSON.parse(readFileSync(join(__dirname, '../../../../../api/article/content-types/article/schema.json'), 'utf8')).attributes;
 
 describe('guardedShapeProblems', () => {

@@ -8,6 +8,7 @@ export interface AttributeLike {
   target?: string;
   component?: string;
   relation?: string;
+  repeatable?: boolean;
 }
 export interface SchemaLike {
   attributes: Record<string, AttributeLike>;

@@ -6,7 +6,6 @@ import { capitalise, describeQuote, message } from '../../../shared/text/message
 import { finding } from './support/finding';
 
 export const id = 'pull-quote.verbatim';
-export { quoteAppearsIn };
 
 function notFound(input: RuleInput, quote: PullQuoteRecord, empty: boolean): Finding {
   const which = describeQuote(quote);

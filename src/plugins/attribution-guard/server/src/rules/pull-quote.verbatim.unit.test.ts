@@ -1,4 +1,5 @@
-import { pullQuoteVerbatim, quoteAppearsIn } from './pull-quote.verbatim';
+import { quoteAppearsIn } from '../../../shared/text/verbatim';
+import { pullQuoteVerbatim } from './pull-quote.verbatim';
 import { buildSeedStory, seedWith, type SeedStory } from './__fixtures__/seed-story';
 
 /** The seed story with pull-quote `index` (0-based) saying `text`. */

@@ -9,27 +9,12 @@ import type {
   SourceRecord,
 } from '../../../shared/contracts/findings';
 import { AUTHOR_UID, FILE_UID, MEDIA_CREDIT_UID, PULL_QUOTE_UID, SOURCE_UID } from '../constants';
-import { sourceRecordOf } from '../../../shared/agreement';
+import { authorRecordOf, sourceRecordOf, str } from '../../../shared/records';
 import { isLocalized } from '../utils/localized';
 import type { Row } from '../utils/row';
 
 /* Rows as the database layer returns them (only the fields read here). */
 type Ref = string | { documentId?: string; id?: number } | null | undefined;
-
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-
-function toAuthor(row: Row, published: boolean): AuthorRecord {
-  return {
-    documentId: row.documentId,
-    name: row.name ?? '',
-    displayName: str(row.displayName),
-    role: row.role ?? null,
-    aliases: asList(row.aliases),
-    outletDocumentId: row.outlet?.documentId ?? null,
-    published,
-  };
-}
 
 const refId = (ref: Ref): string | null => (typeof ref === 'string' ? ref : ref?.documentId ?? null);
 const fileRefId = (ref: unknown): number | null =>
@@ -110,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     const source = (row: Row | null | undefined): SourceRecord | null => (row?.documentId ? sources.get(row.documentId) ?? sourceRecordOf(row, false) : null);
     const author = (row: Row | null | undefined): AuthorRecord | null =>
-      row?.documentId ? toAuthor(row, publishedAuthors.has(row.locale ? `${row.documentId}:${row.locale}` : row.documentId)) : null;
+      row?.documentId ? authorRecordOf(row, publishedAuthors.has(row.locale ? `${row.documentId}:${row.locale}` : row.documentId)) : null;
 
     const images: ImageUsage[] = usages.map(({ path, component, file }) => {
       const fileId = fileRefId(file);
