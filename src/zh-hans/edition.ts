@@ -5,6 +5,7 @@ import { convertBlocks, convertOptional, createConverter, type TextConverter, ty
 import { machineConvertedNote, reviewReasonMessage } from './notes';
 import type { EditionResult, FieldChange, LinkedRecordReport, LinkedRole, ReviewReason } from './contract';
 import type { Row } from '../lib/row';
+import { draftDiffers } from '../plugins/attribution-guard/shared/draft-changes';
 import { documentData } from '../lib/document-data';
 import { assertAdminCanEntry } from '../lib/admin-can';
 import { getBodyText } from '../plugins/attribution-guard/shared/text/blocks-text';
@@ -128,16 +129,21 @@ function fieldChanges(t: Target): FieldChange[] {
 }
 
 const reason = (r: ReviewReason) => ({ ...r, message: reviewReasonMessage(r.code, r.field, r.detail) });
-const published = (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null) =>
-  strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId, ...(locale ? { locale } : {}), publishedAt: { $notNull: true } } }) as Promise<Row | null>;
+const published = (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null, populate?: Row) =>
+  strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId, ...(locale ? { locale } : {}), publishedAt: { $notNull: true } }, ...(populate ? { populate } : {}) }) as Promise<Row | null>;
 const draftOf = (strapi: Core.Strapi, uid: string, documentId: string, locale: string, populate?: Row) =>
   strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status: 'draft', ...(populate ? { populate } : {}) } as never) as Promise<Row | null>;
 
-/** Whether a zh-Hant record's draft holds changes its published version does not (its text fields, or its outlet). */
-function hasUnpublishedChanges(draft: Row, live: Row | null, fields: readonly string[]): boolean {
-  if (!live) return true;
-  return fields.some((f) => (draft[f] ?? null) !== (live[f] ?? null));
-}
+/**
+ * What readers see of an author, compared between a draft and its published version: the converted
+ * text, the facts every locale shares (Strapi copies them from one locale's draft to the others') and
+ * the outlet. Publishing the zh-Hans version while the zh-Hant draft differs in any of them would put
+ * an unpublished zh-Hant change live.
+ */
+const AUTHOR_SHOWN = [...AUTHOR_TEXT, 'name', 'role', 'aliases', 'url', 'sameAs', 'outlet'] as const;
+const WITH_OUTLET = { outlet: { select: ['documentId'] } };
+/** The same for the Document Service, which names the columns `fields`. */
+const WITH_OUTLET_FIELDS = { outlet: { fields: ['documentId'] } };
 
 /**
  * Creates or refreshes the zh-Hans edition of a zh-Hant article: the article and every record it
@@ -250,19 +256,19 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
         data: documentData(AUTHOR_UID, { displayName: value('displayName'), bio: value('bio'), name: row.name, role: row.role, aliases: row.aliases ?? [], url: row.url ?? null, sameAs: row.sameAs ?? null, outlet: row.outlet?.documentId ?? null, ...actorFields(exists) }),
       });
       linkable.set(t.documentId, true);
-      const stored = await draftOf(strapi, AUTHOR_UID, t.documentId, ZH_HANS);
+      const stored = await draftOf(strapi, AUTHOR_UID, t.documentId, ZH_HANS, WITH_OUTLET_FIELDS);
       snapshots.push({ uid: AUTHOR_UID, documentId: t.documentId, value: nextSnapshot(t.plans, pick(stored, AUTHOR_TEXT), t.converted, t.snapshot, { from, at }) });
 
-      const live = await published(strapi, AUTHOR_UID, t.documentId, DEFAULT_LOCALE);
+      const live = await published(strapi, AUTHOR_UID, t.documentId, DEFAULT_LOCALE, WITH_OUTLET);
       const reasons: ReviewReason[] = [];
       if (!live) reasons.push({ code: 'not-published-in-source' });
-      else if (hasUnpublishedChanges(row, live, AUTHOR_TEXT) || (await outletChanged(strapi, row, live))) reasons.push({ code: 'source-has-unpublished-changes' });
+      else if (draftDiffers(row, live, AUTHOR_SHOWN)) reasons.push({ code: 'source-has-unpublished-changes' });
       reasons.push(...textReviewReasons(AUTHOR_TEXT.map((f) => ({ field: f, before: t.source[f] ?? null, after: t.converted[f] ?? null })), names));
       for (const p of t.plans) if (!p.write) reasons.push({ code: 'hand-edited', field: p.field });
       if (reasons.length === 0 && !(await may('publish', AUTHOR_UID, t.documentId))) reasons.push({ code: 'no-permission', detail: 'publish' });
       if (reasons.length === 0) {
-        const hansLive = await published(strapi, AUTHOR_UID, t.documentId, ZH_HANS);
-        if (!hansLive || hasUnpublishedChanges(stored ?? {}, hansLive, AUTHOR_TEXT)) await strapi.documents(AUTHOR_UID).publish({ documentId: t.documentId, locale: ZH_HANS });
+        const hansLive = await published(strapi, AUTHOR_UID, t.documentId, ZH_HANS, WITH_OUTLET);
+        if (draftDiffers(stored ?? {}, hansLive, AUTHOR_SHOWN)) await strapi.documents(AUTHOR_UID).publish({ documentId: t.documentId, locale: ZH_HANS });
       }
       report.reasons.push(...reasons.map(reason));
     }
@@ -358,11 +364,6 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
 }
 
 /** Whether the zh-Hant author's outlet in the draft is not the published one's. */
-async function outletChanged(strapi: Core.Strapi, draft: Row, live: Row): Promise<boolean> {
-  const liveRow: Row | null = await strapi.db.query(AUTHOR_UID).findOne({ where: { id: live.id }, populate: { outlet: { select: ['documentId'] } } });
-  return (liveRow?.outlet?.documentId ?? null) !== (draft.outlet?.documentId ?? null);
-}
-
 /** The machine-conversion mark of an article's zh-Hans edition, or null if it was never converted. */
 export async function editionMark(strapi: Core.Strapi, documentId: string): Promise<EditionResult | null> {
   return ((await store(strapi).get({ key: `zh-hans-edition:${documentId}` })) as EditionResult | null) ?? null;

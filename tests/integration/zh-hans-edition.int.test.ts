@@ -9,8 +9,7 @@ import { createConverter } from '../../src/zh-hans/convert';
 import { invalidateIfMarkedStale } from '../../src/delivery/stale-mark';
 
 // The migration is plain JavaScript, run by Strapi's migration runner; the test runs it again on rows it made disagree.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const migration = require('../../database/migrations/2026.12.20T00.00.00.shared-facts-across-locales.js') as { up: (knex: unknown) => Promise<void> };
+import * as migration from '../../database/migrations/2026.12.20T00.00.00.shared-facts-across-locales';
 
 const ARTICLE = 'api::article.article';
 const AUTHOR = 'api::author.author';
@@ -218,6 +217,34 @@ describe('a story of another shape', () => {
   });
 });
 
+describe('an author whose zh-Hant draft has unpublished changes', () => {
+  it('is not published in zh-Hans, so no zh-Hant change goes live unpublished: a shared fact (url) or the outlet', async () => {
+    const outlet: Row = await app.strapi.documents(SOURCE as any).create({ data: { name: '數位時代', kind: 'outlet' } as any, status: 'published' });
+    const other: Row = await app.strapi.documents(SOURCE as any).create({ data: { name: '遠見雜誌', kind: 'outlet' } as any, status: 'published' });
+    const writer: Row = await app.strapi.documents(AUTHOR as any).create({ locale: 'zh-Hant', data: { name: '黃數位', role: 'writer', url: 'https://example.com/old', outlet: outlet.documentId } as any, status: 'published' });
+    const story: Row = await app.strapi.documents(ARTICLE as any).create({
+      locale: 'zh-Hant',
+      data: { title: '數位轉型的下一步', body: [{ type: 'paragraph', children: [{ type: 'text', text: '企業在2026年加速數位轉型。' }] }], author: writer.documentId, source: outlet.documentId } as any,
+    });
+    // Saved, not published: the url is a fact every locale shares, so Strapi copies it between drafts.
+    await app.strapi.documents(AUTHOR as any).update({ documentId: writer.documentId, locale: 'zh-Hant', data: { url: 'https://example.com/new' } as any });
+
+    const first = await edition({ documentId: story.documentId });
+    expect(first.status).toBe(200);
+    expect(record(first.body.data, 'author', '黃數位')).toMatchObject({ status: 'draft', reasons: [expect.objectContaining({ code: 'source-has-unpublished-changes' })] });
+    const live: Row = await app.strapi.db.query(AUTHOR as any).findOne({ where: { documentId: writer.documentId, locale: 'zh-Hant', publishedAt: { $notNull: true } } });
+    expect(live.url).toBe('https://example.com/old');
+
+    // Published in zh-Hant, the zh-Hans version goes out; a later unpublished outlet change holds it back again.
+    await app.strapi.documents(AUTHOR as any).publish({ documentId: writer.documentId, locale: 'zh-Hant' });
+    const second = await edition({ documentId: story.documentId, confirm: true });
+    expect(record(second.body.data, 'author', '黃數位')).toMatchObject({ status: 'published', reasons: [] });
+    await app.strapi.documents(AUTHOR as any).update({ documentId: writer.documentId, locale: 'zh-Hant', data: { outlet: other.documentId } as any });
+    const third = await edition({ documentId: story.documentId, confirm: true });
+    expect(record(third.body.data, 'author', '黃數位')?.reasons).toEqual([expect.objectContaining({ code: 'source-has-unpublished-changes' })]);
+  });
+});
+
 describe('the Author role', () => {
   it('makes the edition of their own story, but neither creates author records nor publishes; an editor’s refresh does', async () => {
     const person: Row = await app.strapi.documents(AUTHOR as any).create({ locale: 'zh-Hant', data: { name: '周記者', displayName: '周記者', role: 'writer', outlet: cast.outlet } as any, status: 'published' });
@@ -271,6 +298,14 @@ describe('shared facts across locales', () => {
     expect(await invalidateIfMarkedStale(app.strapi)).toBe(true);
     expect((await request(app.server).get(slugUrl)).headers['x-delivery-cache']).toBe('miss');
     expect(await invalidateIfMarkedStale(app.strapi)).toBe(false);
+  });
+
+  it('the migration also repairs a value that is missing, not different, in another locale', async () => {
+    await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId: demoId, locale: 'zh-Hans' }, data: { originalUrl: null } });
+    await app.strapi.db.connection.transaction((trx) => migration.up(trx));
+    const articles: Row[] = await app.strapi.db.query(ARTICLE as any).findMany({ where: { documentId: demoId } });
+    expect(new Set(articles.map((a) => a.originalUrl))).toEqual(new Set([demoData.originalUrl]));
+    expect(await invalidateIfMarkedStale(app.strapi)).toBe(true);
   });
 
   it('an original URL is one fact for every edition', async () => {

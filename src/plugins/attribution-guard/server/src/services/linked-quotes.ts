@@ -1,14 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { PULL_QUOTE_UID } from '../constants';
 import type { Row } from '../utils/row';
+import { draftDiffers } from '../../../shared/draft-changes';
 
 /** The fields readers see; a draft that differs from its published version in any of them has unpublished changes. */
 const QUOTE_FIELDS = ['text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'] as const;
 
-function hasUnpublishedChanges(draft: Row, published: Row | undefined): boolean {
-  if (!published) return true;
-  return QUOTE_FIELDS.some((field) => (draft[field] ?? null) !== (published[field] ?? null));
-}
 
 /**
  * Pull-quotes belong to their story: they are checked with it (speaker, word for word) and go out with
@@ -30,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       select: ['documentId', ...QUOTE_FIELDS],
     })) as Row[];
     const published = new Map(publishedRows.map((row) => [row.documentId as string, row]));
-    const due = drafts.filter((q) => hasUnpublishedChanges(q, published.get(q.documentId)));
+    const due = drafts.filter((q) => draftDiffers(q, published.get(q.documentId), QUOTE_FIELDS));
     for (const quote of due) {
       await strapi.documents(PULL_QUOTE_UID as UID.ContentType).publish({ documentId: quote.documentId, locale });
     }
