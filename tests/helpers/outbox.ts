@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { OUTBOX_TABLE } from '../../database/migrations/2026.12.03T00.00.00.newsroom-outbox';
 
-export const OUTBOX_TABLE = 'newsroom_outbox';
+export { OUTBOX_TABLE };
 
 /**
  * The webhook outbox's rows, read in the caller's transaction when there is one (SQLite has a single
