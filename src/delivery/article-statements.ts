@@ -94,7 +94,8 @@ function runSqlite(connection: SqliteConnection, sql: string, bindings: readonly
     compiledStatement = connection.prepare(sql);
     statements.set(sql, compiledStatement);
   }
-  return compiledStatement.all(bindings);
+  // As knex's own better-sqlite3 client formats them: SQLite binds neither dates nor booleans.
+  return compiledStatement.all(bindings.map((b) => (b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b)));
 }
 
 /** PostgreSQL's text with $n placeholders and its statement name, per knex SQL text. */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../lib/content-types';
 import type { Row } from '../lib/row';
 import type { NewsEntry, PublishedEdition } from './sitemaps';
+import { model } from '../delivery/article-statements';
 
 /*
  * Published rows only, everywhere here (`publishedAt` not null): a draft row is never read, so no
@@ -17,14 +18,25 @@ const iso = (value: unknown): string | null => {
 };
 const latest = (...values: unknown[]): string | null => values.map(iso).filter((d): d is string => d !== null).sort().pop() ?? null;
 
+/**
+ * Published rows newest first publication first, their `id` and `slug`: through knex, because the order
+ * is `COALESCE(firstPublishedAt, publishedAt)` — a row published before first publications were kept has
+ * only `publishedAt`, and a plain `ORDER BY … DESC` puts such NULLs first on PostgreSQL, last on SQLite.
+ */
+async function newestFirst(strapi: Core.Strapi, where: { locale?: string; since?: Date }, limit: number): Promise<Array<{ id: number; slug: unknown }>> {
+  const meta = model(strapi, ARTICLE_UID);
+  const column = (attribute: string) => meta.attributes[attribute]!.columnName!;
+  const first = [column('firstPublishedAt'), column('publishedAt')];
+  const query = strapi.db.getConnection(meta.tableName).select({ id: 'id', slug: column('slug') }).whereNotNull(column('publishedAt'));
+  if (where.locale) query.where(column('locale'), where.locale);
+  // SQLite keeps datetimes as milliseconds.
+  if (where.since) query.whereRaw('COALESCE(??, ??) >= ?', [...first, strapi.db.dialect.client === 'sqlite' ? where.since.getTime() : where.since]);
+  return query.orderByRaw('COALESCE(??, ??) DESC', first).orderBy('id', 'desc').limit(limit);
+}
+
 /** The slugs of the latest published stories of a locale, newest first publication first. */
 export async function latestSlugs(strapi: Core.Strapi, locale: string, limit: number): Promise<string[]> {
-  const rows: Row[] = await strapi.db.query(ARTICLE_UID).findMany({
-    select: ['slug'],
-    where: { locale, ...PUBLISHED },
-    orderBy: [{ firstPublishedAt: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
-    limit,
-  });
+  const rows = await newestFirst(strapi, { locale }, limit);
   return rows.map((row) => row.slug).filter((slug): slug is string => typeof slug === 'string' && slug !== '');
 }
 
@@ -52,16 +64,15 @@ export async function publishedEditions(strapi: Core.Strapi, limit: number): Pro
  */
 export async function recentlyPublished(strapi: Core.Strapi, since: Date, limit: number): Promise<{ entries: NewsEntry[]; total: number }> {
   const where = { ...PUBLISHED, $or: [{ firstPublishedAt: { $gte: since } }, { firstPublishedAt: { $null: true }, publishedAt: { $gte: since } }] };
-  const [rows, total] = await Promise.all([
-    strapi.db.query(ARTICLE_UID).findMany({
-      select: ['locale', 'slug', 'title', 'publishedAt', 'firstPublishedAt'],
-      where,
-      populate: { source: { select: ['name'], where: PUBLISHED }, republisher: { select: ['name'], where: PUBLISHED } },
-      orderBy: [{ firstPublishedAt: 'desc' }, { id: 'desc' }],
-      limit,
-    }) as Promise<Row[]>,
-    strapi.db.query(ARTICLE_UID).count({ where }),
-  ]);
+  const [ordered, total] = await Promise.all([newestFirst(strapi, { since }, limit), strapi.db.query(ARTICLE_UID).count({ where })]);
+  const ids = ordered.map((row) => Number(row.id));
+  const found: Row[] = ids.length === 0 ? [] : await strapi.db.query(ARTICLE_UID).findMany({
+    select: ['id', 'locale', 'slug', 'title', 'publishedAt', 'firstPublishedAt'],
+    where: { id: { $in: ids } },
+    populate: { source: { select: ['name'], where: PUBLISHED }, republisher: { select: ['name'], where: PUBLISHED } },
+  });
+  const byId = new Map(found.map((row) => [Number(row.id), row]));
+  const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const entries = rows.flatMap((row): NewsEntry[] => {
     const publishedAt = iso(row.firstPublishedAt) ?? iso(row.publishedAt);
     const publication = (row.republisher?.name ?? row.source?.name) as unknown;

@@ -22,7 +22,8 @@ export const DEFAULT_LOCALE = 'zh-Hant';
 export const PLAIN_TEXT_FIELDS: Record<string, { fields: string[]; lists?: string[]; components?: Record<string, string[]> }> = {
   [ARTICLE_UID]: { fields: ['title', 'dek'], components: { cover: ['credit', 'photographer', 'caption', 'alt'], gallery: ['credit', 'photographer', 'caption', 'alt'], corrections: ['text'] } },
   [AUTHOR_UID]: { fields: ['name', 'displayName', 'bio'], lists: ['aliases'] },
-  [SOURCE_UID]: { fields: ['name', 'shortName', 'attributionTemplate', 'partnerTokenName', 'usageTerms'], lists: ['aliases'] },
+  // Not `partnerTokenName`: it names an API token exactly as Strapi stores it, and is never shown to readers.
+  [SOURCE_UID]: { fields: ['name', 'shortName', 'attributionTemplate', 'usageTerms'], lists: ['aliases'] },
   [PULL_QUOTE_UID]: { fields: ['text', 'speaker', 'speakerTitle', 'speakerOrg'] },
 };
 

@@ -6,18 +6,15 @@ import { countProblems, findRow, listProblems, retryNow, type OutboxRow } from '
 import type { Outbox } from './service';
 import type { DeliveriesAnswer, DeliveryView } from './contract';
 
-const SUPER_ADMIN = 'strapi-super-admin';
 const LIST_LIMIT = 200;
 
 /**
  * Failed deliveries are for Super Admins only — they show every receiver's URL and error — checked
  * here against the user's roles as stored, whatever the admin panel shows or hides.
  */
-async function assertSuperAdmin(strapi: Core.Strapi, ctx: Context): Promise<void> {
-  const id = (ctx.state?.user as { id?: unknown } | undefined)?.id;
-  if (typeof id !== 'number') throw new errors.UnauthorizedError('Not signed in to the admin.');
-  const user = (await strapi.db.query('admin::user').findOne({ where: { id }, populate: { roles: { select: ['code'] } } })) as { roles?: Array<{ code?: string }> } | null;
-  if (!user?.roles?.some((role) => role.code === SUPER_ADMIN)) throw new errors.PolicyError('Only a Super Admin may see and retry webhook deliveries.');
+function assertSuperAdmin(strapi: Core.Strapi, ctx: Context): void {
+  // The admin auth strategy has loaded the user with its roles for this request.
+  if (!strapi.service('admin::role').hasSuperAdminRole(ctx.state.user)) throw new errors.PolicyError('Only a Super Admin may see and retry webhook deliveries.');
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -28,7 +25,7 @@ const str = (value: unknown) => (typeof value === 'string' ? value : null);
  * first, with counts. `POST /newsroom/outbox/deliveries/:id/retry`: sends one again now, with a fresh
  * set of attempts (404 when there is none such, 409 when it was delivered or is being sent).
  */
-export function registerOutboxRoutes(strapi: Core.Strapi, outbox: () => Outbox): void {
+export function registerOutboxRoutes(strapi: Core.Strapi, outbox: Outbox): void {
   const webhooks = async () => {
     const rows = (await strapi.db.query('strapi::webhook').findMany({ select: ['id', 'name', 'url'] })) as Array<{ id: number; name?: unknown; url?: unknown }>;
     return new Map(rows.map((w) => [Number(w.id), { name: str(w.name), url: str(w.url) }]));
@@ -53,8 +50,8 @@ export function registerOutboxRoutes(strapi: Core.Strapi, outbox: () => Outbox):
       method: 'GET',
       path: '/outbox/deliveries',
       handler: async (ctx: Context) => {
-        await assertSuperAdmin(strapi, ctx);
-        const db = outbox().queueDb();
+        assertSuperAdmin(strapi, ctx);
+        const db = outbox.queueDb();
         const [rows, counts, hooks] = await Promise.all([listProblems(db, LIST_LIMIT), countProblems(db), webhooks()]);
         const body: DeliveriesAnswer = { data: rows.map((row) => view(row, hooks)), meta: counts };
         ctx.body = body;
@@ -64,17 +61,18 @@ export function registerOutboxRoutes(strapi: Core.Strapi, outbox: () => Outbox):
       method: 'POST',
       path: '/outbox/deliveries/:id/retry',
       handler: async (ctx: Context) => {
-        await assertSuperAdmin(strapi, ctx);
+        assertSuperAdmin(strapi, ctx);
         const id = Number(ctx.params.id);
-        if (!Number.isSafeInteger(id) || id <= 0) throw new errors.ValidationError('The delivery id must be a positive whole number.', { errors: [{ path: ['id'], message: 'The delivery id must be a positive whole number.', name: 'ValidationError' }] });
-        const db = outbox().queueDb();
+        // The column is a 32-bit integer: a larger id names no delivery and must not reach the database.
+        if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new errors.ValidationError('The delivery id must be a positive whole number.', { errors: [{ path: ['id'], message: 'The delivery id must be a positive whole number.', name: 'ValidationError' }] });
+        const db = outbox.queueDb();
         if (!(await findRow(db, id))) throw new errors.NotFoundError(`No webhook delivery ${id}.`);
         if (!(await retryNow(db, id, Date.now()))) {
           ctx.status = 409;
           ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: `Delivery ${id} was delivered, or is being sent right now: there is nothing to retry.`, details: {} } };
           return;
         }
-        void outbox().drain();
+        void outbox.drain();
         const row = await findRow(db, id);
         ctx.body = { data: row ? view(row, await webhooks()) : null };
       },

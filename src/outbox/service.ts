@@ -14,6 +14,8 @@ interface WebhookStore {
 export interface Outbox {
   /** This instance's name in the claims it makes. */
   worker: string;
+  /** The settings it was made with (config/outbox.ts, checked at start). */
+  config: OutboxConfig;
   /** Stores `event` for every enabled webhook subscribed to it, in the caller's transaction (or a new one). */
   enqueue(event: string, payload: Record<string, unknown>): Promise<void>;
   /** Claims and delivers what is due, until nothing is. Runs one pass at a time per instance. */
@@ -94,6 +96,7 @@ export function createOutbox(strapi: Core.Strapi, config: OutboxConfig): Outbox 
 
   const outbox: Outbox = {
     worker,
+    config,
     queueDb,
 
     async enqueue(event, payload) {
@@ -111,6 +114,8 @@ export function createOutbox(strapi: Core.Strapi, config: OutboxConfig): Outbox 
     },
 
     drain() {
+      // An instance that does not deliver (OUTBOX_WORKER=false, or stopping) never claims, whoever asks.
+      if (stopped) return Promise.resolve();
       if (running) {
         again = true;
         return running;

@@ -1,4 +1,5 @@
 import { CSP_DEFAULTS } from '@strapi/utils';
+import { httpUrlProblem } from '../lib/http-url';
 
 /**
  * Where uploaded files are stored. Local disk (`public/uploads`) is the default and is right for one
@@ -27,6 +28,8 @@ export type UploadStorage =
 type Env = Record<string, string | undefined>;
 
 const HTTP_URL = /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/iu;
+/** A base URL files are addressed under: a web address the app accepts anywhere (parsable, no credentials), with no query or fragment. */
+const isBaseUrl = (value: string) => HTTP_URL.test(value) && httpUrlProblem(value) === null;
 const BOOLEAN: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false, '': false };
 
 /** The storage the environment asks for; a wrong or missing setting stops start-up with its name. */
@@ -40,9 +43,9 @@ export function readUploadStorage(env: Env): UploadStorage {
   if (missing.length > 0) throw new Error(`UPLOAD_PROVIDER=s3 needs ${missing.join(' and ')}.`);
   const problems: string[] = [];
   const publicUrl = value('S3_PUBLIC_URL').replace(/\/+$/u, '');
-  if (!HTTP_URL.test(publicUrl)) problems.push(`S3_PUBLIC_URL must be an absolute http(s) URL (the files' public base URL), got "${value('S3_PUBLIC_URL')}".`);
+  if (!isBaseUrl(publicUrl)) problems.push(`S3_PUBLIC_URL must be an absolute http(s) URL (the files' public base URL), got "${value('S3_PUBLIC_URL')}".`);
   const endpoint = value('S3_ENDPOINT');
-  if (endpoint !== '' && !HTTP_URL.test(endpoint)) problems.push(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}".`);
+  if (endpoint !== '' && !isBaseUrl(endpoint)) problems.push(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}".`);
   const forcePathStyle = BOOLEAN[value('S3_FORCE_PATH_STYLE').toLowerCase()];
   if (forcePathStyle === undefined) problems.push(`S3_FORCE_PATH_STYLE must be true or false, got "${value('S3_FORCE_PATH_STYLE')}".`);
   const [accessKeyId, secretAccessKey] = [value('S3_ACCESS_KEY_ID'), value('S3_SECRET_ACCESS_KEY')];
