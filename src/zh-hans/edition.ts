@@ -49,12 +49,44 @@ export async function protectedNames(strapi: Core.Strapi, speakers: readonly Row
 
 // ---- the converted fields of each kind of record --------------------------------------------------
 
+/**
+ * Where a photo's caption and alt text are kept between conversions: by its file (and which use of that
+ * file), not by its position, so a reordered gallery or a replaced cover keeps each hand edit with its photo.
+ */
+function imageSlots(images: readonly Row[]): string[] {
+  const uses = new Map<string, number>();
+  return images.map((image, i) => {
+    const file = image?.image?.id;
+    const base = file === undefined || file === null ? `p${i}` : `f${String(file)}`;
+    const n = uses.get(base) ?? 0;
+    uses.set(base, n + 1);
+    return n === 0 ? base : `${base}-${n}`;
+  });
+}
+
+/** The story's photos with their field prefixes (`cover.f12`, `gallery.f7`) and the names an editor reads (`cover`, `gallery.0`). */
+function photosOf(row: Row): Array<{ image: Row; prefix: string; shown: string }> {
+  const cover = row.cover ? [{ image: row.cover as Row, prefix: `cover.${imageSlots([row.cover])[0]}`, shown: 'cover' }] : [];
+  const gallery: Row[] = row.gallery ?? [];
+  const slots = imageSlots(gallery);
+  return [...cover, ...gallery.map((image, i) => ({ image, prefix: `gallery.${slots[i]}`, shown: `gallery.${i}` }))];
+}
+
+/** A photo's file is what identifies it between conversions (see imageSlots). */
+const WITH_FILE = { populate: { image: { fields: ['id'] } } };
+
 function articleFields(row: Row | null): TextFields {
   if (!row) return {};
   const fields: TextFields = { title: str(row.title), dek: str(row.dek), body: JSON.stringify(row.body ?? []) };
-  if (row.cover) Object.assign(fields, { 'cover.caption': str(row.cover.caption), 'cover.alt': str(row.cover.alt) });
-  (row.gallery ?? []).forEach((image: Row, i: number) => Object.assign(fields, { [`gallery.${i}.caption`]: str(image.caption), [`gallery.${i}.alt`]: str(image.alt) }));
+  for (const { image, prefix } of photosOf(row)) Object.assign(fields, { [`${prefix}.caption`]: str(image.caption), [`${prefix}.alt`]: str(image.alt) });
   return fields;
+}
+
+/** The story's photo fields as the editor reads them: `gallery.f7.alt` is shown as `gallery.2.alt` when that photo is third. */
+function articleFieldNames(row: Row): (field: string) => string {
+  const names = new Map<string, string>();
+  for (const { prefix, shown } of photosOf(row)) for (const part of ['caption', 'alt']) names.set(`${prefix}.${part}`, `${shown}.${part}`);
+  return (field) => names.get(field) ?? field;
 }
 
 const AUTHOR_TEXT = ['displayName', 'bio'] as const;
@@ -99,16 +131,18 @@ interface Target {
   current: TextFields | null;
   snapshot: ConversionSnapshot | null;
   plans: FieldPlan[];
+  /** The name an editor reads for a field (the photos' fields are kept by file). */
+  shown: (field: string) => string;
 }
 
 async function loadSnapshot(strapi: Core.Strapi, uid: string, documentId: string): Promise<ConversionSnapshot | null> {
   return ((await store(strapi).get({ key: snapshotKey(uid, documentId) })) as ConversionSnapshot | null) ?? null;
 }
 
-function target(kind: Target['kind'], uid: string, documentId: string, [label, name]: [string, string], source: TextFields, converted: TextFields, current: TextFields | null, snapshot: ConversionSnapshot | null, overwrite: EditionOptions['overwrite']): Target {
+function target(kind: Target['kind'], uid: string, documentId: string, [label, name]: [string, string], source: TextFields, converted: TextFields, current: TextFields | null, snapshot: ConversionSnapshot | null, overwrite: EditionOptions['overwrite'], shown: Target['shown'] = (field) => field): Target {
   const prefix = `${kind}:${documentId}:`;
   const plans = planFields({ source, converted, current, snapshot, overwrite: (field) => overwrite === 'all' || (overwrite ?? []).includes(`${prefix}${field}`) });
-  return { kind, uid, documentId, label, name, source, converted, current, snapshot, plans };
+  return { kind, uid, documentId, label, name, source, converted, current, snapshot, plans, shown };
 }
 
 function fieldChanges(t: Target): FieldChange[] {
@@ -120,11 +154,11 @@ function fieldChanges(t: Target): FieldChange[] {
       uid: t.uid,
       name: t.name,
       record: t.label,
-      field: p.field,
+      field: t.shown(p.field),
       sourceChanged: p.sourceChanged,
       handEdited: p.handEdited,
       write: p.write,
-      diff: p.sourceChanged ? sourceDiff(p.field, p.sourceBefore, p.sourceNow) : null,
+      diff: p.sourceChanged ? sourceDiff(t.shown(p.field), p.sourceBefore, p.sourceNow) : null,
     }));
 }
 
@@ -168,7 +202,7 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     populate: { cover: imagePopulate, gallery: imagePopulate, author: { populate: { outlet: true } }, coAuthors: { populate: { outlet: true } }, editor: { populate: { outlet: true } }, source: true, republisher: true, pullQuotes: true },
   });
   if (!source) throw new errors.NotFoundError(`No ${DEFAULT_LOCALE} article ${documentId} to convert.`);
-  const existing: Row | null = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: true, gallery: true, pullQuotes: true });
+  const existing: Row | null = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: WITH_FILE, gallery: WITH_FILE, pullQuotes: true });
 
   const quotes: Row[] = [...(source.pullQuotes ?? [])].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   const names = await protectedNames(strapi, quotes);
@@ -190,7 +224,7 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   addPerson('editor', source.editor);
 
   const articleSource = articleFields(source);
-  const articleTarget = target('article', ARTICLE_UID, documentId, ['article', ''], articleSource, convertFields(articleSource, convert), existing ? articleFields(existing) : null, existing ? await loadSnapshot(strapi, ARTICLE_UID, documentId) : null, overwrite);
+  const articleTarget = target('article', ARTICLE_UID, documentId, ['article', ''], articleSource, convertFields(articleSource, convert), existing ? articleFields(existing) : null, existing ? await loadSnapshot(strapi, ARTICLE_UID, documentId) : null, overwrite, articleFieldNames(source));
   const authorTargets: Target[] = [];
   for (const { row } of people) {
     const hans = await draftOf(strapi, AUTHOR_UID, row.documentId, ZH_HANS);
@@ -277,12 +311,14 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     // 2. The story.
     const value = chosen(articleTarget.plans, articleTarget.converted, articleTarget.current);
     const keep = (field: string) => articleTarget.plans.find((p) => p.field === field)?.write === false;
+    const photos = photosOf(source);
+    const cover = photos.find((p) => p.shown === 'cover');
     const data: Row = {
       ...(keep('title') ? {} : { title: value('title') }),
       ...(keep('dek') ? {} : { dek: value('dek') }),
       ...(keep('body') ? {} : { body: JSON.parse(value('body') ?? '[]') }),
-      cover: imageData(source.cover, value, 'cover'),
-      gallery: (source.gallery ?? []).map((image: Row, i: number) => imageData(image, value, `gallery.${i}`)),
+      cover: cover ? imageData(cover.image, value, cover.prefix) : null,
+      gallery: photos.filter((p) => p !== cover).map((p) => imageData(p.image, value, p.prefix)),
       author: personIn(source.author),
       coAuthors: (source.coAuthors ?? []).map(personIn).filter((id: string | null): id is string => id !== null),
       editor: personIn(source.editor),
@@ -292,7 +328,7 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
       ...actorFields(existing !== null),
     };
     await articles.update({ documentId, locale: ZH_HANS, data: documentData(ARTICLE_UID, data) });
-    const storedArticle = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: true, gallery: true });
+    const storedArticle = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: WITH_FILE, gallery: WITH_FILE });
     snapshots.push({ uid: ARTICLE_UID, documentId, value: nextSnapshot(articleTarget.plans, articleFields(storedArticle), articleTarget.converted, articleTarget.snapshot, { from, at }) });
     const normalisedBody = getBodyText((storedArticle?.body ?? []) as BlocksNode[]).normalised;
 

@@ -217,6 +217,49 @@ describe('a story of another shape', () => {
   });
 });
 
+describe('a gallery reordered in zh-Hant', () => {
+  it('keeps a hand-edited zh-Hans caption with its photo, not with the place the photo had', async () => {
+    const { id: _id, documentId: _doc, createdAt: _c, updatedAt: _u, publishedAt: _p, ...file } = cast.photo;
+    const second: Row = await app.strapi.db.query('plugin::upload.file' as any).create({ data: { ...file, name: 'server-room-inside.jpg', hash: `${String(file.hash)}_inside` } });
+    const photo = (image: Row, caption: string, alt: string) => ({ image: image.id, credit: '視覺中國', agency: cast.agency, license: 'agency', caption, alt });
+    const story: Row = await app.strapi.documents(ARTICLE as any).create({
+      locale: 'zh-Hant',
+      data: {
+        title: '機房的兩個角度',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: '資料中心的內外。' }] }],
+        gallery: [photo(cast.photo, '機房外觀', '外觀'), photo(second, '機房內部的伺服器', '內部')],
+        author: cast.author,
+        source: cast.outlet,
+      } as any,
+    });
+    expect((await edition({ documentId: story.documentId })).body.data.applied).toBe(true);
+
+    // An editor rewrites the second photo's zh-Hans caption by hand; then the desk puts that photo first in zh-Hant.
+    const hand = '机房里的服务器(编辑改写)';
+    const hans = await hansDraft(story.documentId, { gallery: { populate: ['image', 'agency'] } });
+    await app.strapi.documents(ARTICLE as any).update({
+      documentId: story.documentId,
+      locale: 'zh-Hans',
+      data: { gallery: hans.gallery.map((g: Row) => ({ ...photo(g.image, g.caption, g.alt), caption: g.image.id === second.id ? hand : g.caption })) } as any,
+    });
+    await app.strapi.documents(ARTICLE as any).update({
+      documentId: story.documentId,
+      locale: 'zh-Hant',
+      data: { gallery: [photo(second, '機房內部的伺服器', '內部'), photo(cast.photo, '機房外觀', '外觀')] } as any,
+    });
+
+    const preview = (await edition({ documentId: story.documentId })).body.data;
+    // The photo is named by its new place; its zh-Hant text did not change, only its place.
+    expect(preview.changes).toEqual([expect.objectContaining({ field: 'gallery.0.caption', handEdited: true, sourceChanged: false, write: false })]);
+    expect((await edition({ documentId: story.documentId, confirm: true })).body.data.applied).toBe(true);
+    const after = await hansDraft(story.documentId, { gallery: { populate: ['image'] } });
+    expect(after.gallery.map((g: Row) => [g.image.id, g.caption, g.alt])).toEqual([
+      [second.id, hand, '内部'],
+      [cast.photo.id, '机房外观', '外观'],
+    ]);
+  });
+});
+
 describe('an author whose zh-Hant draft has unpublished changes', () => {
   it('is not published in zh-Hans, so no zh-Hant change goes live unpublished: a shared fact (url) or the outlet', async () => {
     const outlet: Row = await app.strapi.documents(SOURCE as any).create({ data: { name: '數位時代', kind: 'outlet' } as any, status: 'published' });
