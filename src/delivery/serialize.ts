@@ -21,6 +21,7 @@ import { absoluteImageSources, absoluteUrl, isMediaLibraryUrl } from './media-ur
 import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks';
 import { sanitizeBodyHtml } from './sanitize-body';
 import { withoutTypedByline } from './typed-byline';
+import { canonicalUrlOf, storyPageUrl } from './story-url';
 import { isCorrectionKind, isoInstant, newestFirst } from '../corrections/rules';
 export type { Row } from '../lib/row';
 import type { Row } from '../lib/row';
@@ -117,16 +118,6 @@ export function corrections(rows: unknown): DeliveryCorrection[] {
   return newestFirst(list);
 }
 
-export function canonicalUrlOf(template: string, locale: string, slug: string, originalUrl: string | null): string | null {
-  if (template === '') return originalUrl;
-  return template.replace(/\{locale\}/gu, encodeURIComponent(locale)).replace(/\{slug\}/gu, encodeURIComponent(slug));
-}
-
-/** Where readers find an edition: the front end's story URL when configured, else the reader page of this CMS (`/news/:locale/:slug`). */
-export function editionUrl(options: Pick<SerializeOptions, 'canonicalUrl' | 'publicUrl'>, locale: string, slug: string): string {
-  return canonicalUrlOf(options.canonicalUrl, locale, slug, null) ?? `${options.publicUrl.replace(/\/+$/u, '')}/news/${encodeURIComponent(locale)}/${encodeURIComponent(slug)}`;
-}
-
 /** The delivery response for one published story: picked field by field, rendered, sanitised. */
 export function serializeArticle(loaded: LoadedArticle, options: SerializeOptions): DeliveryArticle {
   const row = loaded.article;
@@ -213,7 +204,7 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
       credits,
     },
     corrections: corrections(row.corrections),
-    localizations: loaded.localizations.map((l): DeliveryLocalization => ({ ...l, url: editionUrl(options, l.locale, l.slug) })),
+    localizations: loaded.localizations.map((l): DeliveryLocalization => ({ ...l, url: storyPageUrl(options.publicUrl, options.canonicalUrl, l.locale, l.slug) })),
   };
   const images = [...(cover ? [cover] : []), ...gallery, ...bodyImages];
   const jsonLd = newsArticleJsonLd(withoutJsonLd, images, options.publicUrl);

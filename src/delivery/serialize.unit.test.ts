@@ -1,4 +1,5 @@
-import { editionUrl, serializeArticle, type LoadedArticle } from './serialize';
+import { serializeArticle, type LoadedArticle } from './serialize';
+import { storyPageUrl } from './story-url';
 
 const outlet = { documentId: 'tv', name: '正見 TrueView', shortName: '正見', kind: 'outlet', website: null, attributionTemplate: '文|{outlet},作者|{author},編輯|{editor}' };
 const tmt = { documentId: 'tmt', name: '钛媒體 TMTPost', shortName: '钛媒體', kind: 'republisher', website: 'https://www.tmtpost.com', agreementId: 'SECRET-1' };
@@ -165,11 +166,11 @@ describe('corrections', () => {
 
 describe('where another edition is read', () => {
   it('is the front end’s story URL when one is configured', () => {
-    expect(editionUrl({ canonicalUrl: 'https://news.example.com/{locale}/{slug}', publicUrl: 'https://cms.example.com' }, 'zh-Hans', 'ai-da-mo-xing')).toBe('https://news.example.com/zh-Hans/ai-da-mo-xing');
+    expect(storyPageUrl('https://cms.example.com', 'https://news.example.com/{locale}/{slug}', 'zh-Hans', 'ai-da-mo-xing')).toBe('https://news.example.com/zh-Hans/ai-da-mo-xing');
   });
 
   it('is else the reader page of this CMS, absolute with PUBLIC_URL, and escaped', () => {
-    expect(editionUrl({ canonicalUrl: '', publicUrl: 'https://cms.example.com/' }, 'zh-Hant', 'a b')).toBe('https://cms.example.com/news/zh-Hant/a%20b');
-    expect(editionUrl({ canonicalUrl: '', publicUrl: '' }, 'en', 'story')).toBe('/news/en/story');
+    expect(storyPageUrl('https://cms.example.com/', '', 'zh-Hant', 'a b')).toBe('https://cms.example.com/news/zh-Hant/a%20b');
+    expect(storyPageUrl('', '', 'en', 'story')).toBe('/news/en/story');
   });
 });

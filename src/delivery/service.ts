@@ -7,7 +7,9 @@ import type { CacheLookup, CacheStore, LocalTierStats } from './cache/store';
 import { etagOf } from './http';
 import { createInvalidator, type Invalidator } from './invalidation';
 import { loadPublishedArticle, publishedLocalesOfSlug } from './load-article';
-import { canonicalUrlOf, serializeArticle } from './serialize';
+import { serializeArticle, type LoadedArticle } from './serialize';
+import { configuredPublicUrl } from '../lib/public-url';
+import { canonicalUrlOf } from './story-url';
 import { correctionsRss, loadCorrections } from './corrections-feed';
 import type { CachedResponse, DeliveryArticle } from './types';
 
@@ -34,6 +36,8 @@ export interface DeliveryService {
   renders(): number;
   /** The same story as data (GraphQL). */
   article(slug: string, locale: string): Promise<DeliveryArticle>;
+  /** A loaded story in the delivery's shape, with this server's media and link settings (previews, partner feeds). */
+  serialize(loaded: LoadedArticle): DeliveryArticle;
   /** A page of the public corrections feed (`GET /api/corrections`), cached like a story. */
   corrections(locale: string, page: number, pageSize: number): Promise<{ response: CachedResponse; cache: CacheState }>;
   /** The corrections feed as RSS 2.0 (its latest entries), cached like a story. */
@@ -91,6 +95,8 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     return locales;
   }
 
+  const serialize = (loaded: LoadedArticle): DeliveryArticle => serializeArticle(loaded, { mediaUrlPrefixes: config.mediaUrlPrefixes, publicUrl: configuredPublicUrl(strapi), canonicalUrl: config.canonicalUrl });
+
   let renders = 0;
   async function render(slug: string, locale: string): Promise<CachedResponse> {
     renders += 1;
@@ -100,16 +106,10 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       const where = availableLocales.length > 0 ? ` It is published in: ${availableLocales.map((l) => l.locale).join(', ')}.` : '';
       throw new errors.NotFoundError(`No story "${slug}" is published in ${locale}.${where}`, { slug, locale, availableLocales });
     }
-    const article = serializeArticle(loaded, {
-      mediaUrlPrefixes: config.mediaUrlPrefixes,
-      publicUrl: String(strapi.config.get('server.url', '') ?? ''),
-      canonicalUrl: config.canonicalUrl,
-    });
-    const body = JSON.stringify({ data: article, meta: {} });
+    const body = JSON.stringify({ data: serialize(loaded), meta: {} });
     return { etag: etagOf(body), body };
   }
 
-  const publicUrl = () => String(strapi.config.get('server.url', '') ?? '');
   const storyUrl = (locale: string, slug: string) => (config.canonicalUrl ? canonicalUrlOf(config.canonicalUrl, locale, slug, null) : null);
 
   async function renderCorrections(locale: string, page: number, pageSize: number): Promise<CachedResponse> {
@@ -122,7 +122,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     renders += 1;
     const latest = await loadCorrections(strapi, locale, 1, RSS_ITEMS, storyUrl);
     const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/+$/u, '');
-    const body = correctionsRss(latest, { locale, publicUrl: publicUrl(), apiPrefix });
+    const body = correctionsRss(latest, { locale, publicUrl: configuredPublicUrl(strapi), apiPrefix });
     return { etag: etagOf(body), body };
   }
 
@@ -201,6 +201,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     cacheKind: () => store?.kind ?? null,
     localTier: () => store?.local?.() ?? null,
     renders: () => renders,
+    serialize,
     securityHeaders: () => securityHeaders,
     recordSecurityHeaders(headers) {
       securityHeaders = headers;

@@ -3,6 +3,7 @@ import { ARTICLE_UID } from '../lib/content-types';
 import type { Row } from '../lib/row';
 import type { NewsEntry, PublishedEdition } from './sitemaps';
 import { model } from '../delivery/article-statements';
+import { isoInstant } from '../corrections/rules';
 
 /*
  * Published rows only, everywhere here (`publishedAt` not null): a draft row is never read, so no
@@ -11,12 +12,7 @@ import { model } from '../delivery/article-statements';
  */
 const PUBLISHED = { publishedAt: { $notNull: true } };
 
-const iso = (value: unknown): string | null => {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-};
-const latest = (...values: unknown[]): string | null => values.map(iso).filter((d): d is string => d !== null).sort().pop() ?? null;
+const latest = (...values: unknown[]): string | null => values.map(isoInstant).filter((d): d is string => d !== null).sort().pop() ?? null;
 
 /**
  * Published rows newest first publication first, their `id` and `slug`: through knex, because the order
@@ -74,7 +70,7 @@ export async function recentlyPublished(strapi: Core.Strapi, since: Date, limit:
   const byId = new Map(found.map((row) => [Number(row.id), row]));
   const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const entries = rows.flatMap((row): NewsEntry[] => {
-    const publishedAt = iso(row.firstPublishedAt) ?? iso(row.publishedAt);
+    const publishedAt = isoInstant(row.firstPublishedAt) ?? isoInstant(row.publishedAt);
     const publication = (row.republisher?.name ?? row.source?.name) as unknown;
     if (!publishedAt || typeof row.slug !== 'string' || row.slug === '' || typeof publication !== 'string') return [];
     return [{ locale: row.locale, slug: row.slug, title: typeof row.title === 'string' ? row.title : '', publication, publishedAt }];

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getDeliveryService } from '../delivery';
 import { etagOf, sendCached } from '../delivery/http';
+import { configuredPublicUrl } from '../lib/public-url';
 import type { CachedResponse, DeliveryArticle } from '../delivery/types';
 import { latestSlugs, publishedEditions, recentlyPublished } from './load-stories';
 import { newsItems, NEWS_MAX_URLS, NEWS_WINDOW_MS, sitemapItems, sitemapXml, SITEMAP_MAX_URLS } from './sitemaps';
@@ -35,11 +36,10 @@ async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T) 
  */
 export function registerFeedRoutes(strapi: Core.Strapi): void {
   const delivery = () => getDeliveryService(strapi);
-  const publicUrl = () => String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/u, '');
   // Without PUBLIC_URL (development, tests) links are made from the request's origin; the cache key
   // then carries it, so a request with another Host header never shapes what others are sent.
   const originOf = (ctx: Context) => {
-    const configured = publicUrl();
+    const configured = configuredPublicUrl(strapi);
     return configured !== '' ? { origin: configured, key: '' } : { origin: ctx.origin, key: `|${ctx.origin}` };
   };
 
@@ -53,7 +53,6 @@ export function registerFeedRoutes(strapi: Core.Strapi): void {
   /** A content locale's code; any other value is a 404 naming the feeds there are, never a 500. */
   async function feedLocale(requested: string): Promise<string> {
     try {
-      if (requested === '*') throw new errors.ValidationError('one locale');
       return await delivery().resolveLocale(requested);
     } catch (error) {
       if (!(error instanceof errors.ValidationError)) throw error;
@@ -78,7 +77,7 @@ export function registerFeedRoutes(strapi: Core.Strapi): void {
       );
       return storyFeed(
         articles.filter((a): a is DeliveryArticle => a !== null),
-        { locale, origin, publicUrl: publicUrl(), canonicalTemplate: service.config.canonicalUrl, mediaUrlPrefixes: service.config.mediaUrlPrefixes },
+        { locale, origin, publicUrl: configuredPublicUrl(strapi), canonicalTemplate: service.config.canonicalUrl, mediaUrlPrefixes: service.config.mediaUrlPrefixes },
         format,
       );
     });

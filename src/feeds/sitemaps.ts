@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import { DEFAULT_LOCALE } from '../lib/content-types';
-import { storyPageUrl } from './story-url';
+import { storyPageUrl } from '../delivery/story-url';
 
 /** One published locale of a story, as the sitemap needs it. */
 export interface PublishedEdition {

@@ -5,7 +5,7 @@ import { absoluteImageSources, absoluteUrl, isMediaLibraryUrl } from '../deliver
 import { renderBlocks, type BlocksNode } from '../delivery/render-blocks';
 import { sanitizeBodyHtml } from '../delivery/sanitize-body';
 import type { DeliveryArticle, DeliveryPerson } from '../delivery/types';
-import { storyPageUrl } from './story-url';
+import { storyPageUrl } from '../delivery/story-url';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 

@@ -1,5 +1,5 @@
 import { leadHtml, storyFeed } from './story-feed';
-import { testArticle, testImage, testPerson } from './test-article';
+import { testArticle, testImage, testPerson } from '../../tests/helpers/delivery-article';
 
 const options = { locale: 'zh-Hant', origin: 'https://cms.example.com', publicUrl: 'https://cms.example.com', canonicalTemplate: '', mediaUrlPrefixes: ['/uploads/'] };
 

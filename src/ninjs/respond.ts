@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getDeliveryService } from '../delivery';
 import { checkBySlugQuery, checkSlug, etagOf, sendCached } from '../delivery/http';
-import { serializeArticle } from '../delivery/serialize';
+import { linkOrigin } from '../lib/public-url';
 import type { DeliveryArticle } from '../delivery/types';
 import { loadEmbargoedStory } from './load-embargoed';
 import { agreementFor, MissingPartnerToken, partnerOf, type Partner } from './partner';
@@ -51,15 +51,10 @@ export async function respondNinjs(strapi: Core.Strapi, ctx: Context): Promise<v
     if (!(error instanceof errors.NotFoundError)) throw error;
     const embargoed = partner.embargoedDelivery ? await loadEmbargoedStory(strapi, slug, locale, now) : null;
     if (!embargoed) throw new errors.NotFoundError(`No story "${slug}" is available to ${partner.record.name} in ${locale}.`, { slug, locale });
-    article = serializeArticle(embargoed.loaded, {
-      mediaUrlPrefixes: delivery.config.mediaUrlPrefixes,
-      publicUrl: String(strapi.config.get('server.url', '') ?? ''),
-      canonicalUrl: delivery.config.canonicalUrl,
-    });
+    article = delivery.serialize(embargoed.loaded);
     embargoedUntil = embargoed.until;
     cache = 'bypass';
   }
-  const origin = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/u, '') || ctx.origin;
-  const body = JSON.stringify(toNinjs(article, { origin, agreement, embargoedUntil }));
+  const body = JSON.stringify(toNinjs(article, { origin: linkOrigin(strapi, ctx.origin), agreement, embargoedUntil }));
   sendCached(ctx, { etag: etagOf(body), body }, PARTNER_CACHE_CONTROL, cache);
 }

@@ -1,5 +1,5 @@
 import { toNinjs, usageTermsOf } from './to-ninjs';
-import { testArticle, testImage, testPerson } from '../feeds/test-article';
+import { testArticle, testImage, testPerson } from '../../tests/helpers/delivery-article';
 
 const agreement = { partner: 'Wire A', agreementId: 'SYN-1', validUntil: '2031-12-31', allowedLocales: ['zh-Hant', 'en'], usageTerms: null };
 const options = { origin: 'https://cms.example.com', agreement, embargoedUntil: null };

@@ -46,8 +46,8 @@ export type DeliveryOutcome = { ok: true; status: number } | { ok: false; status
 export async function send(request: DeliveryRequest, timeoutMs: number): Promise<DeliveryOutcome> {
   try {
     const res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-    // The body is not needed; reading it frees the connection.
-    await res.arrayBuffer().catch(() => undefined);
+    // The body is never read: cancelling it frees the connection without holding a receiver's large answer in memory.
+    await res.body?.cancel().catch(() => undefined);
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
     return { ok: false, status: res.status, error: `The receiver answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.` };
   } catch (error) {

@@ -60,7 +60,7 @@ function parsePayload(value: unknown): Record<string, unknown> {
   }
 }
 
-export function toOutboxRow(raw: Record<string, unknown>): OutboxRow {
+function toOutboxRow(raw: Record<string, unknown>): OutboxRow {
   const status = String(raw.status) as OutboxStatus;
   return {
     id: Number(raw.id),

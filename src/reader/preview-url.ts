@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { assertAdminCanEntry } from '../lib/admin-can';
 import { ARTICLE_UID } from '../lib/content-types';
 import { readReaderConfig } from './config';
-import { newsPath } from './template';
+import { newsPath } from '../delivery/story-url';
 import { signPreviewToken } from './token';
 
 export interface PreviewParams {

@@ -3,7 +3,8 @@ import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { getDeliveryService } from '../delivery';
 import { etagOf, checkSlug } from '../delivery/http';
-import { serializeArticle } from '../delivery/serialize';
+import type { LoadedArticle } from '../delivery/serialize';
+import { configuredPublicUrl } from '../lib/public-url';
 import { assertAdminCanEntry } from '../lib/admin-can';
 import { ARTICLE_UID } from '../lib/content-types';
 import { readReaderConfig } from './config';
@@ -51,16 +52,13 @@ export function registerReaderRoutes(strapi: Core.Strapi): void {
   const setup = () => {
     if (settings) return settings;
     const delivery = getDeliveryService(strapi);
-    const publicUrl = String(strapi.config.get('server.url', '') ?? '').replace(/\/+$/u, '');
+    const publicUrl = configuredPublicUrl(strapi);
     const adminUrl = String(strapi.config.get('admin.url', '') ?? '');
     settings = { csp: readerCsp(readerOrigins({ publicUrl, mediaUrlPrefixes: delivery.config.mediaUrlPrefixes, adminUrl })), publicUrl };
     return settings;
   };
   const pageContext = (ctx: Ctx, mode: PageContext['mode']): PageContext => ({ mode, origin: setup().publicUrl || ctx.origin, timeZone: TIME_ZONE });
-  const serialize = (loaded: Parameters<typeof serializeArticle>[0]): DeliveryArticle => {
-    const delivery = getDeliveryService(strapi);
-    return serializeArticle(loaded, { mediaUrlPrefixes: delivery.config.mediaUrlPrefixes, publicUrl: setup().publicUrl, canonicalUrl: delivery.config.canonicalUrl });
-  };
+  const serialize = (loaded: LoadedArticle): DeliveryArticle => getDeliveryService(strapi).serialize(loaded);
 
   const memo = new Map<string, { etag: string; body: string }>();
   const remember = (key: string, page: { etag: string; body: string }) => {

@@ -1,6 +1,7 @@
 import type { DeliveryArticle, DeliveryCreditedImage, DeliveryLocalization, DeliveryPullQuote } from '../delivery/types';
 import { absoluteUrl } from '../delivery/media-url';
 import { lastModified } from '../delivery/json-ld';
+import { newsPath } from '../delivery/story-url';
 import { isCorrectionKind, type CorrectionKind } from '../corrections/rules';
 import { html, trustedHtml, type SafeHtml } from './escape';
 import { isReaderLanguage, MESSAGES, pickLanguage, type DeniedReason, type ReaderLanguage, type ReaderMessages } from './messages';
@@ -20,11 +21,6 @@ export interface PageContext {
 /** Open Graph's locale names for the content locales. */
 const OG_LOCALES: Record<string, string> = { 'zh-Hant': 'zh_TW', 'zh-Hans': 'zh_CN', en: 'en_US' };
 const DEFAULT_EDITION = 'zh-Hant';
-
-/** The reference front end's address of a story. */
-export function newsPath(locale: string, slug: string): string {
-  return `/news/${encodeURIComponent(locale)}/${encodeURIComponent(slug)}`;
-}
 
 /** An image address a page may load: an absolute http(s) URL or a root-relative path, nothing else. */
 function imageUrl(url: string | null | undefined): string | null {

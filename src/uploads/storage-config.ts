@@ -87,7 +87,7 @@ export function uploadPluginConfig(storage: UploadStorage): Record<string, unkno
 }
 
 /** The origin (scheme, host, port) files are served from, for the admin's Content-Security-Policy. */
-export const publicOrigin = (storage: UploadStorage): string | null => (storage.kind === 's3' ? new URL(storage.publicUrl).origin : null);
+const publicOrigin = (storage: UploadStorage): string | null => (storage.kind === 's3' ? new URL(storage.publicUrl).origin : null);
 
 /**
  * `strapi::security` with the bucket's origin allowed for images and media, so the Media Library and

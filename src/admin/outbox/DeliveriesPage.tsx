@@ -66,7 +66,7 @@ const DeliveryRow = ({ delivery, onRetry, busy }: { delivery: DeliveryView; onRe
  * after the last attempt, or still being retried — with the reason and a Retry button. Super Admins
  * only; the server checks it on every request.
  */
-export const DeliveriesList = () => {
+const DeliveriesList = () => {
   const { formatMessage } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();

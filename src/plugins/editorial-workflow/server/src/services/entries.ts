@@ -85,6 +85,8 @@ export function lockKey(uid: string, documentId: string, locale: string): number
 }
 
 const actorName = (actor: Actor) => actor.name ?? actor.type;
+/** Who did it, as every workflow webhook event names them. */
+export const actorPayload = (actor: Actor) => ({ type: actor.type, id: actor.id ?? null, name: actorName(actor) });
 
 /**
  * Reads and writes the workflow fields of entries, keeps the history, and emits the webhook events.
@@ -283,7 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             from: input.from,
             to: input.to,
             kind: input.kind,
-            actor: { type: input.actor.type, id: input.actor.id ?? null, name: actorName(input.actor) },
+            actor: actorPayload(input.actor),
             comment: input.comment ?? input.note?.en ?? null,
             scheduledFor: input.scheduledFor ? input.scheduledFor.toISOString() : null,
             ...input.extra,

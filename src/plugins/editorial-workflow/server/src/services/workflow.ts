@@ -21,7 +21,7 @@ import { isSelfApproval } from '../domain/self-approval';
 import { workflowGateReport } from '../domain/publish-condition';
 import { assignedNote } from '../domain/notes';
 import { embargoActive, embargoAfterSchedule, embargoLiftedNote, embargoLiftsAt, embargoSetNote, scheduleBeforeEmbargo } from '../domain/embargo';
-import type { EntryRow } from './entries';
+import { actorPayload, type EntryRow } from './entries';
 import { getService } from '../utils/get-service';
 
 /** The admin user making a request, and what Strapi's RBAC lets them do. */
@@ -311,7 +311,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
         await entries().writeAssignee(ref.uid, ref.documentId, ref.locale, assigneeId);
         await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'assigned', from: row.stage, to: row.stage, actor: actorOf(caller), note: assignedNote(assignee?.name ?? null) });
-        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
+        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: actorPayload(actorOf(caller)) }, onCommit);
       });
       return service.state(caller, ref);
     },
@@ -326,7 +326,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const stage = row?.stage ?? null;
       const actor = context().actor();
       await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: stage, to: stage, actor, comment });
-      await entries().emit(WEBHOOK_EVENTS.WORKFLOW_CORRECTED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, comment, actor: { type: actor.type, id: actor.id ?? null, name: actor.name ?? actor.type } });
+      await entries().emit(WEBHOOK_EVENTS.WORKFLOW_CORRECTED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, comment, actor: actorPayload(actor) });
     },
 
     /**
@@ -364,7 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await entries().writeFields(ref.uid, ref.documentId, ref.locale, { [FIELDS.embargoUntil]: until, ...(until ? { [FIELDS.timezone]: zone } : {}) });
         const note = until ? embargoSetNote(fmt(until)) : embargoLiftedNote();
         await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: until ? 'embargo-set' : 'embargo-lifted', from: row.stage, to: row.stage, actor, note, comment, scheduledFor: until });
-        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_EMBARGO_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, embargoUntil: until?.toISOString() ?? null, actor: { type: 'admin', id: caller.user.id, name: caller.user.email } }, onCommit);
+        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_EMBARGO_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, embargoUntil: until?.toISOString() ?? null, actor: actorPayload(actorOf(caller)) }, onCommit);
       });
       return service.state(caller, ref);
     },

@@ -1,4 +1,4 @@
-import type { DeliveryArticle, DeliveryCreditedImage, DeliveryPerson } from '../delivery/types';
+import type { DeliveryArticle, DeliveryCreditedImage, DeliveryPerson } from '../../src/delivery/types';
 
 /** A delivered story for the unit tests of feeds and ninjs: every field a real response has, overridable. */
 export function testPerson(name: string, displayName: string | null = null): DeliveryPerson {
