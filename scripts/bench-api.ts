@@ -24,6 +24,7 @@ import autocannon from 'autocannon';
 import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
 import { Client } from 'pg';
 import { startAppProcess, type AppProcess } from './app-process';
+import { removeSqliteDatabase } from './lib/sqlite-file';
 
 const appDir = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -59,7 +60,7 @@ async function freshDatabase(): Promise<void> {
     await client.end();
   } else {
     process.env.DATABASE_FILENAME = '.tmp/bench-api.db';
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, `.tmp/bench-api.db${suffix}`), { force: true });
+    removeSqliteDatabase('.tmp/bench-api.db');
   }
 }
 

@@ -13,6 +13,7 @@ import { compileStrapi, createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { runRules } from '../src/plugins/attribution-guard/server/src/rules';
 import { buildLargeArticle } from '../src/plugins/attribution-guard/server/src/rules/__fixtures__/large-article';
+import { removeSqliteDatabase } from './lib/sqlite-file';
 
 const RULE_RUNS = Number(process.env.BENCH_RULE_RUNS ?? 300);
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 40);
@@ -82,7 +83,7 @@ async function main() {
 
   process.env.DATABASE_FILENAME = '.tmp/bench-guard.db';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(appDir, `.tmp/bench-guard.db${suffix}`), { force: true });
+  removeSqliteDatabase('.tmp/bench-guard.db');
   await compileStrapi({ appDir });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   strapi.server.mount();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { removeSqliteDatabase } from '../../scripts/lib/sqlite-file';
 
 export const appDir = path.resolve(__dirname, '../..');
 export const isPostgres = () => process.env.DATABASE_CLIENT === 'postgres';
@@ -42,7 +43,7 @@ export async function freshDatabase(name: string): Promise<void> {
   } else {
     const file = `.tmp/test-${safe}-${process.env.JEST_WORKER_ID ?? '0'}.db`;
     fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, file + suffix), { force: true });
+    removeSqliteDatabase(file);
     // Relative on purpose: the database config resolves it against the app folder.
     process.env.DATABASE_FILENAME = file;
   }
@@ -51,7 +52,7 @@ export async function freshDatabase(name: string): Promise<void> {
 /** Removes a test file's SQLite database and its journal files, so a run leaves nothing in `.tmp/`. */
 export function removeSqliteFile(file: string | undefined): void {
   if (isPostgres() || !file || !path.basename(file).startsWith('test-')) return;
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.resolve(appDir, file + suffix), { force: true });
+  removeSqliteDatabase(file);
 }
 
 export async function dropSchema(schema: string | undefined): Promise<void> {

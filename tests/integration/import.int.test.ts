@@ -10,6 +10,7 @@ import { readPhotoMetadata } from '../../src/photo-credits/read';
 import { appDir, isPostgres } from '../helpers/database';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { demoData, demoStoryText } from '../helpers/demo';
+import { removeSqliteDatabase } from '../../scripts/lib/sqlite-file';
 
 const ARTICLE = 'api::article.article';
 const PULL_QUOTE = 'api::pull-quote.pull-quote';
@@ -217,9 +218,7 @@ describe('POST /newsroom/import', () => {
 describe('npm run import -- <file> --json', () => {
   /** The CLI boots its own app on a database of its own, seeded like a new machine, emptied before and after. */
   const cliDatabase = `.tmp/test-import-cli-${process.env.JEST_WORKER_ID ?? '0'}.db`;
-  const removeCliDatabase = () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, cliDatabase + suffix), { force: true });
-  };
+  const removeCliDatabase = () => removeSqliteDatabase(cliDatabase);
   // On PostgreSQL the CLI gets an empty schema of its own too, as it gets its own file on SQLite.
   const cliSchema = () => `${process.env.DATABASE_SCHEMA}_cli`;
   const pgSchema = async (sql: (schema: string) => string) => {

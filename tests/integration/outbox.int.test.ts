@@ -150,24 +150,33 @@ describe('retries', () => {
 });
 
 describe('failed deliveries on the settings page', () => {
-  let failedId: number;
+  /** A story published while the receiver refuses every attempt, once its deliveries have all failed; `id` is its publish event's delivery. */
+  async function failedDelivery(title: string): Promise<{ documentId: string; id: number }> {
+    refuseEverything = true;
+    try {
+      const documentId = await createArticle(app.strapi, title, byline);
+      await documents().publish({ documentId, locale: 'en' });
+      await eventually(async () => (await rows(documentId)).every((r) => r.status === 'failed'), 15_000);
+      const published = (await rows(documentId)).find((r) => r.event === 'workflow.published' && Number(r.webhook_id) === webhookId);
+      return { documentId, id: Number(published!.id) };
+    } finally {
+      refuseEverything = false;
+    }
+  }
 
   it('a receiver that keeps failing leaves the delivery failed after the last attempt, with the reason', async () => {
-    refuseEverything = true;
-    const documentId = await createArticle(app.strapi, 'Outbox: the receiver is down', byline);
-    await documents().publish({ documentId, locale: 'en' });
-    await eventually(async () => (await rows(documentId)).every((r) => r.status === 'failed'), 15_000);
-    refuseEverything = false;
+    const { documentId, id } = await failedDelivery('Outbox: the receiver is down');
     const res = await request(app.server).get('/newsroom/outbox/deliveries').set(as(jwt.admin));
     expect(res.status).toBe(200);
     const mine = (res.body.data as Array<Record<string, any>>).filter((d) => d.documentId === documentId);
     expect(mine).toHaveLength(2);
     expect(mine[0]).toMatchObject({ status: 'failed', attempts: 3, lastStatus: 503, lastError: 'The receiver answered HTTP 503 Service Unavailable.', locale: 'en', nextAttemptAt: null, webhook: { id: webhookId, name: 'outbox test', url: receiver.url } });
     expect(res.body.meta.failed).toBeGreaterThanOrEqual(2);
-    failedId = mine.find((d) => d.event === 'workflow.published')!.id;
+    expect(mine.find((d) => d.event === 'workflow.published')!.id).toBe(id);
   });
 
   it('is for Super Admins only, checked on the server', async () => {
+    const { id: failedId } = await failedDelivery('Outbox: only Super Admins retry');
     for (const [method, path] of [['get', '/newsroom/outbox/deliveries'], ['post', `/newsroom/outbox/deliveries/${failedId}/retry`]] as const) {
       const asEditor = await request(app.server)[method](path).set(as(jwt.editor));
       expect(asEditor.status).toBe(403);
@@ -178,6 +187,7 @@ describe('failed deliveries on the settings page', () => {
   });
 
   it('Retry sends it again now, once, with the same key', async () => {
+    const { id: failedId } = await failedDelivery('Outbox: retried by hand');
     const before = receiver.deliveries.length;
     const key = (await rows()).find((r) => r.id === failedId)!.event_key;
     const res = await request(app.server).post(`/newsroom/outbox/deliveries/${failedId}/retry`).set(as(jwt.admin));

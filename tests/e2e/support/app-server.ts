@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { removeSqliteDatabase } from '../../../scripts/lib/sqlite-file';
 
 export const appDir = path.resolve(__dirname, '../../..');
 export const resultsDir = path.join(appDir, 'test-results', 'e2e');
@@ -57,7 +58,7 @@ export function freePort(): Promise<number> {
 }
 
 export function removeDatabase(): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, E2E_DATABASE + suffix), { force: true });
+  removeSqliteDatabase(E2E_DATABASE);
 }
 
 /**
