@@ -12,11 +12,14 @@ type EditionRecord = LinkedRecordReport;
 /** The admin's language to the content language its messages are kept in. */
 const messageLocale = (adminLocale: string): keyof Localized => (adminLocale === 'zh' ? 'zh-Hant' : adminLocale === 'zh-Hans' ? 'zh-Hans' : 'en');
 
+const lineColour = (line: string): string | undefined => (line.startsWith('+') ? '#2f6846' : line.startsWith('-') ? '#b72b1a' : undefined);
+
 const DiffBlock = ({ diff }: { diff: string }) => (
   <Box background="neutral100" padding={2} hasRadius style={{ overflowX: 'auto' }}>
     <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }} data-testid="zh-hans-diff">
       {diff.split('\n').map((line, i) => (
-        <span key={i} style={{ color: line.startsWith('+') && !line.startsWith('+++') ? '#2f6846' : line.startsWith('-') && !line.startsWith('---') ? '#b72b1a' : undefined, display: 'block' }}>
+        // The diff comes without file headers (see sourceDiff), so a line's first character alone says what it is.
+        <span key={i} style={{ color: lineColour(line), display: 'block' }}>
           {line}
         </span>
       ))}
