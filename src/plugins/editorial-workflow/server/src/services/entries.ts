@@ -1,7 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import {
   isStage,
-  WEBHOOK_EVENTS,
   type Actor,
   type HistoryEntry,
   type HistoryKind,
@@ -9,6 +8,7 @@ import {
   type StoredFinding,
   type WorkflowLocalizedMessage,
 } from '../../../shared/contracts/workflow';
+import type { LocaleRequest } from '../../../../attribution-guard/shared/contracts/publish-intent';
 import { FIELDS, HISTORY_UID, LOCK_NAMESPACE } from '../constants';
 import { isTimeZone } from '../domain/schedule-time';
 import type { Row } from '../utils/row';
@@ -51,7 +51,7 @@ export interface HistoryInput {
   scheduledFor?: Date | null;
 }
 
-type OnCommit = (cb: () => void) => void;
+export type OnCommit = (cb: () => void) => void;
 
 /**
  * Where events go instead of Strapi's in-memory webhook runner: called inside the transaction of the
@@ -151,19 +151,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(uid).count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
     },
 
-    /** Locales a Document Service call touches: undefined → default, '*' → every locale with that version, or the list given. */
-    async localesOf(uid: string, documentId: string, locale: unknown, version: 'draft' | 'published'): Promise<string[]> {
-      if (Array.isArray(locale)) return locale.map(String);
-      if (typeof locale === 'string' && locale !== '*') return [locale];
-      if (locale === '*') {
+    /** Locales a Document Service call touches: the list given, every locale with that version (`'*'`), or the default. */
+    async localesOf(uid: string, documentId: string, request: LocaleRequest, version: 'draft' | 'published'): Promise<string[]> {
+      if (Array.isArray(request)) return request;
+      if (request === '*') {
         const rows = await strapi.db.query(uid).findMany({ select: ['locale'], where: { documentId, publishedAt: version === 'draft' ? null : { $notNull: true } } });
         return [...new Set(rows.map((r: { locale: string }) => r.locale))].sort();
       }
       return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
     },
 
-    /** Sets scalar workflow fields on every version of the entry in this locale. */
-    async writeFields(uid: string, documentId: string, locale: string, data: Partial<Record<'editorialStage' | 'publishAt' | 'unpublishAt' | 'timezone' | 'embargoUntil', unknown>>): Promise<void> {
+    /** Sets scalar workflow fields on every version of the entry in this locale; the stage moves only through the stage service's `moveStage`. */
+    async writeFields(uid: string, documentId: string, locale: string, data: Partial<Record<'publishAt' | 'unpublishAt' | 'timezone' | 'embargoUntil', unknown>>): Promise<void> {
       await strapi.db.query(uid).updateMany({ where: { documentId, locale }, data });
     },
 
@@ -178,7 +177,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Serialises every change to this entry's publication or stage across instances (PostgreSQL):
      * a transaction-level advisory lock, released when the caller's transaction ends.
-     * Must be called inside `strapi.db.transaction`. A no-op on SQLite, which has one writer anyway.
+     * Taken through the stage service's `withLockedDraft`, which opens or joins that transaction.
+     * A no-op on SQLite, which has one writer anyway.
      */
     async lockEntries(uid: string, documentId: string, locales: string[]): Promise<void> {
       if (!isPostgres()) return;
@@ -269,30 +269,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else if (onCommit) onCommit(send);
       // The caller's transaction, joined: its commit callbacks are the caller's.
       else await strapi.db.transaction(async ({ onCommit: afterCommit }) => afterCommit(send));
-    },
-
-    /** Records a stage change and announces it (`workflow.stage-changed`), in the caller's transaction. */
-    async changeStage(input: HistoryInput & { extra?: Record<string, unknown> }, onCommit?: OnCommit): Promise<void> {
-      await service.record(input);
-      if (input.from !== input.to) {
-        await service.emit(
-          WEBHOOK_EVENTS.WORKFLOW_STAGE_CHANGED,
-          {
-            uid: input.uid,
-            model: strapi.contentType(input.uid as UID.ContentType)?.modelName,
-            documentId: input.documentId,
-            locale: input.locale,
-            from: input.from,
-            to: input.to,
-            kind: input.kind,
-            actor: actorPayload(input.actor),
-            comment: input.comment ?? input.note?.en ?? null,
-            scheduledFor: input.scheduledFor ? input.scheduledFor.toISOString() : null,
-            ...input.extra,
-          },
-          onCommit,
-        );
-      }
     },
   };
 

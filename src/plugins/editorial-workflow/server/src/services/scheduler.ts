@@ -59,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const settings = () => getService(strapi, 'settings');
   const entries = () => getService(strapi, 'entries');
+  const stages = () => getService(strapi, 'stage');
   const context = () => getService(strapi, 'context');
 
   async function findDue(uid: string, phase: Phase, now: Date, exclude: Set<number>, limit: number): Promise<Candidate[]> {
@@ -98,13 +99,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function divert(uid: string, documentId: string, locale: string, publishAt: Date, kind: 'schedule-failed' | 'schedule-held', note: WorkflowLocalizedMessage, findings: StoredFinding[]): Promise<boolean> {
     const comment = note.en;
     const to = kind === 'schedule-failed' ? 'changes-requested' : 'approved';
-    return strapi.db.transaction(async ({ onCommit }) => {
-      await entries().lockEntries(uid, documentId, [locale]);
+    return stages().withLockedDraft({ uid, documentId, locales: [locale] }, async ({ onCommit, moveStage }) => {
       const row = await entries().findVersion(uid, documentId, locale, 'draft', { relations: false });
       if (!row || row.stage !== 'scheduled' || row.publishAt?.getTime() !== publishAt.getTime()) return false;
-      await entries().writeFields(uid, documentId, locale, { [FIELDS.stage]: to, [FIELDS.publishAt]: null });
       const payload = { title: row.title, publishAt: publishAt.toISOString(), timezone: row.timezone, findings, message: comment };
-      await entries().changeStage({ uid, documentId, locale, kind, from: 'scheduled', to, actor: SCHEDULER, note, findings, scheduledFor: publishAt, extra: { title: row.title } }, onCommit);
+      await moveStage({ uid, documentId, locale, kind, from: 'scheduled', to, actor: SCHEDULER, note, findings, scheduledFor: publishAt, fields: { [FIELDS.publishAt]: null }, extra: { title: row.title } });
       await entries().emit(kind === 'schedule-failed' ? WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_FAILED : WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_HELD, { uid, documentId, locale, ...payload }, onCommit);
       return true;
     });

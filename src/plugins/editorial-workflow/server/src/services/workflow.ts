@@ -22,6 +22,7 @@ import { workflowGateReport } from '../domain/publish-condition';
 import { assignedNote } from '../domain/notes';
 import { embargoActive, embargoAfterSchedule, embargoLiftedNote, embargoLiftsAt, embargoSetNote, scheduleBeforeEmbargo } from '../domain/embargo';
 import { actorPayload, type EntryRow } from './entries';
+import type { LockedDraft, StageFields } from './stage';
 import { getService } from '../utils/get-service';
 
 /** The admin user making a request, and what Strapi's RBAC lets them do. */
@@ -53,6 +54,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = () => getService(strapi, 'entries');
   const settings = () => getService(strapi, 'settings');
   const context = () => getService(strapi, 'context');
+  const stages = () => getService(strapi, 'stage');
+
+  /** Runs `fn` under the entry's lock, with its draft re-read there: the sweep or another editor may have moved it meanwhile. */
+  function underLock<T>(ref: EntryRef, fn: (row: EntryRow, draft: LockedDraft) => Promise<T>): Promise<T> {
+    return stages().withLockedDraft({ uid: ref.uid, documentId: ref.documentId, locales: [ref.locale] }, async (draft) => {
+      const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
+      if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+      return fn(row, draft);
+    });
+  }
 
   const actorOf = (caller: AdminCaller): Actor => ({ type: 'admin', id: caller.user.id, name: caller.user.email });
 
@@ -225,27 +236,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (unpublishAt && unpublishAt.getTime() <= publishAt.getTime()) throw badRequest(`The entry is set to come down at ${formatInZone(unpublishAt, zone)}, before it would go up.`, ['publishAt']);
       }
 
-      await strapi.db.transaction(async ({ onCommit }) => {
-        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
-        // Re-read under the lock: the sweep or another editor may have moved it meanwhile.
-        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
-        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+      await underLock(ref, async (row, draft) => {
         judge(row);
         if (input.to === 'scheduled') assertAfterEmbargo(publishAt, row, zone);
-        const fields: Record<string, unknown> = { [FIELDS.stage]: input.to };
+        let fields: StageFields = {};
         let kind: 'transition' | 'scheduled' | 'unscheduled' = 'transition';
         if (input.to === 'scheduled') {
-          Object.assign(fields, { [FIELDS.publishAt]: publishAt, [FIELDS.timezone]: zone });
+          fields = { [FIELDS.publishAt]: publishAt, [FIELDS.timezone]: zone };
           kind = 'scheduled';
         } else if (row.stage === 'scheduled') {
-          fields[FIELDS.publishAt] = null;
+          fields = { [FIELDS.publishAt]: null };
           kind = 'unscheduled';
         }
-        await entries().writeFields(ref.uid, ref.documentId, ref.locale, fields);
-        await entries().changeStage(
-          { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: row.stage, to: input.to, actor, comment, scheduledFor: kind === 'scheduled' ? publishAt : kind === 'unscheduled' ? row.publishAt : null },
-          onCommit
-        );
+        await draft.moveStage({
+          uid: ref.uid,
+          documentId: ref.documentId,
+          locale: ref.locale,
+          kind,
+          from: row.stage,
+          to: input.to,
+          actor,
+          comment,
+          scheduledFor: kind === 'scheduled' ? publishAt : kind === 'unscheduled' ? row.publishAt : null,
+          fields,
+        });
       });
       return service.state(caller, ref);
     },
@@ -261,11 +275,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const actor = actorOf(caller);
       const comment = input.comment?.trim() || null;
 
-      await strapi.db.transaction(async ({ onCommit }) => {
-        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
-        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
-        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
-        const fields: Record<string, unknown> = { [FIELDS.timezone]: zone };
+      await underLock(ref, async (row, draft) => {
+        const fields: StageFields = { [FIELDS.timezone]: zone };
         let stage: Stage = row.stage;
         let kind: 'scheduled' | 'rescheduled' | 'unscheduled' | null = null;
         if (publishAt !== undefined) {
@@ -278,7 +289,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             [stage, kind] = ['scheduled', row.stage === 'scheduled' ? 'rescheduled' : 'scheduled'];
             fields[FIELDS.publishAt] = publishAt;
           }
-          fields[FIELDS.stage] = stage;
         }
         const effectivePublishAt = publishAt === undefined ? row.publishAt : publishAt;
         if (unpublishAt !== undefined) {
@@ -287,12 +297,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           fields[FIELDS.unpublishAt] = unpublishAt;
         }
-        await entries().writeFields(ref.uid, ref.documentId, ref.locale, fields);
         if (kind) {
-          await entries().changeStage(
-            { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: row.stage, to: stage, actor, comment, scheduledFor: kind === 'unscheduled' ? row.publishAt : (publishAt ?? null) },
-            onCommit
-          );
+          const scheduledFor = kind === 'unscheduled' ? row.publishAt : (publishAt ?? null);
+          await draft.moveStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: row.stage, to: stage, actor, comment, scheduledFor, fields });
+        } else {
+          // The stage stays as it is: only the times change.
+          await entries().writeFields(ref.uid, ref.documentId, ref.locale, fields);
         }
         if (unpublishAt !== undefined) {
           await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'expiry-set', from: stage, to: stage, actor, comment, scheduledFor: unpublishAt });
@@ -305,10 +315,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await loadDraft(caller, ref, 'update');
       const assignee = await assigneeInfo(assigneeId);
       if (assigneeId !== null && !assignee) throw badRequest(`No admin user ${assigneeId}.`, ['assignee']);
-      await strapi.db.transaction(async ({ onCommit }) => {
-        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
-        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
-        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+      await underLock(ref, async (row, { onCommit }) => {
         await entries().writeAssignee(ref.uid, ref.documentId, ref.locale, assigneeId);
         await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'assigned', from: row.stage, to: row.stage, actor: actorOf(caller), note: assignedNote(assignee?.name ?? null) });
         await entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: actorPayload(actorOf(caller)) }, onCommit);
@@ -351,10 +358,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const actor = actorOf(caller);
       const comment = input.comment?.trim() || null;
       const fmt = (d: Date) => formatInZone(d, zone) ?? d.toISOString();
-      await strapi.db.transaction(async ({ onCommit }) => {
-        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
-        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
-        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
+      await underLock(ref, async (row, { onCommit }) => {
         if (until) {
           const clash = embargoAfterSchedule(until, row.stage === 'scheduled' ? row.publishAt : null, fmt);
           if (clash) throw badRequest(clash, ['until']);
@@ -376,13 +380,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async setStage(ref: EntryRef, to: Stage, why: string | WorkflowLocalizedMessage): Promise<void> {
       const said = typeof why === 'string' ? { comment: why } : { note: why };
-      await strapi.db.transaction(async ({ onCommit }) => {
-        await entries().lockEntries(ref.uid, ref.documentId, [ref.locale]);
-        const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft');
-        if (!row) throw new errors.NotFoundError(`No ${ref.locale} version of ${ref.documentId}.`);
-        await entries().writeFields(ref.uid, ref.documentId, ref.locale, { [FIELDS.stage]: to });
-        await entries().changeStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'transition', from: row.stage, to, actor: { type: 'system', name: 'system' }, ...said }, onCommit);
-      });
+      await underLock(ref, (row, draft) =>
+        draft.moveStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'transition', from: row.stage, to, actor: { type: 'system', name: 'system' }, ...said })
+      );
     },
   };
   return service;
