@@ -3,29 +3,16 @@ import { errors } from '@strapi/utils';
 import type { LocaleVerdict, TransactionHooks } from '../services/guard';
 import { getService } from '../utils/get-service';
 import { refusalReasons } from './refusal-reasons';
+import { publishIntent } from '../../../shared/contracts/publish-intent';
+import { documentIdProblem } from '../../../shared/contracts/document-id';
 
-type Params = { documentId?: string; locale?: unknown; status?: string };
+type Params = { locale?: unknown };
 
 /**
  * A save with `status: 'published'` is published by Strapi inside the save, before this gate sees it,
  * so it cannot take draft pull-quotes along: they must be published already.
  */
 const SAVE_AND_PUBLISH = { quotesPublishWithStory: false } as const;
-
-/**
- * Document Service actions that act on one document named by `documentId`. Strapi puts the value
- * straight into a `where`, so `{ $ne: 'x' }` (or a missing id) selects every row of the type: a
- * publish would publish every draft while this gate checked only the first.
- */
-const SINGLE_DOCUMENT_ACTIONS = new Set(['update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
-
-/** The problem with `params.documentId`, or null when it is a non-empty string (or rightly absent). */
-export function documentIdProblem(action: string, params: unknown): string | null {
-  const value = params !== null && typeof params === 'object' ? (params as { documentId?: unknown }).documentId : undefined;
-  if (typeof value === 'string') return value.trim() === '' ? 'documentId is empty: name one document by its id.' : null;
-  if (value === undefined || value === null) return SINGLE_DOCUMENT_ACTIONS.has(action) ? `documentId is missing: ${action} must name one document by its id.` : null;
-  return `documentId must be a string naming one document (got ${Array.isArray(value) ? 'an array' : typeof value}).`;
-}
 
 /**
  * The guard's rules passed, but a gate inside this one (the workflow's approval, Strapi's validation)
@@ -58,29 +45,32 @@ export const createPublishGate =
     const guard = getService(strapi, 'guard');
     if (!guard.guards(ctx.uid)) return next();
     const params = ctx.params as Params;
+    // The same reading of "is this a publish" as the workflow's gate (shared/contracts/publish-intent).
+    const intent = publishIntent(ctx.action, ctx.params);
 
-    if (ctx.action === 'publish' && params.documentId) {
+    if (intent?.via === 'publish') {
+      const { documentId } = intent;
       return strapi.db.transaction(async ({ onCommit, onRollback }) => {
-        const locales = await guard.localesToPublish(ctx.uid, params.documentId!, params.locale);
+        const locales = await guard.localesToPublish(ctx.uid, documentId, params.locale);
         // The "published" records wait until the inner gates have let the publish through: a commit
         // callback left behind by a refused publish would fire with the next transaction in this context.
         const afterCommit: Array<() => void> = [];
-        const verdicts = await guard.enforce(ctx.uid, params.documentId!, locales, { onCommit: (cb) => afterCommit.push(cb), onRollback });
+        const verdicts = await guard.enforce(ctx.uid, documentId, locales, { onCommit: (cb) => afterCommit.push(cb), onRollback });
         try {
           // Quotes go out with their story, once the checks let it: a later refusal rolls them back with it.
           const quotes = getService(strapi, 'linked-quotes');
-          for (const locale of locales) await quotes.publishWithStory(ctx.uid, params.documentId!, locale);
+          for (const locale of locales) await quotes.publishWithStory(ctx.uid, documentId, locale);
           const result = await next();
           afterCommit.forEach((cb) => onCommit(cb));
           return result;
         } catch (error) {
-          recordInnerRefusal(strapi, ctx.uid, params.documentId!, verdicts, error, { onRollback });
+          recordInnerRefusal(strapi, ctx.uid, documentId, verdicts, error, { onRollback });
           throw error;
         }
       });
     }
 
-    if ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published') {
+    if (intent?.via === 'save') {
       // The data is saved and published by Strapi in one call; check the saved draft before the
       // transaction commits, and roll both back if it fails.
       return strapi.db.transaction(async ({ onCommit, onRollback }) => {
@@ -90,11 +80,11 @@ export const createPublishGate =
         } catch (error) {
           // Strapi's own publish validation (a required credit left empty, say) can fail first; an
           // update's attribution findings are the more useful answer, so they take precedence.
-          if (error instanceof errors.ValidationError && ctx.action === 'update' && params.documentId) {
-            const locales = await guard.localesToPublish(ctx.uid, params.documentId, params.locale);
+          if (error instanceof errors.ValidationError && intent.documentId) {
+            const locales = await guard.localesToPublish(ctx.uid, intent.documentId, params.locale);
             // The publish is refused either way: nothing is recorded as published.
-            const verdicts = await guard.enforce(ctx.uid, params.documentId, locales, { onCommit: () => undefined, onRollback }, SAVE_AND_PUBLISH);
-            recordInnerRefusal(strapi, ctx.uid, params.documentId, verdicts, error, { onRollback });
+            const verdicts = await guard.enforce(ctx.uid, intent.documentId, locales, { onCommit: () => undefined, onRollback }, SAVE_AND_PUBLISH);
+            recordInnerRefusal(strapi, ctx.uid, intent.documentId, verdicts, error, { onRollback });
           }
           throw error;
         }
