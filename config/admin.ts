@@ -1,9 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import { appRoot } from '../src/lib/app-root';
 import { ensureSecrets } from '../src/lib/secrets';
 import { previewFrameOrigins } from '../src/reader/headers';
 import { previewUrlHandler } from '../src/reader/preview-url';
 
-export default ({ env }: { env: any }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   // Config files load in name order; admin.ts comes before server.ts, so each one that reads a secret ensures them.
   ensureSecrets(appRoot());
   return ({

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Core } from '@strapi/strapi';
 import { appRoot } from '../src/lib/app-root';
 
 /**
@@ -6,7 +7,7 @@ import { appRoot } from '../src/lib/app-root';
  * PostgreSQL takes DATABASE_URL or DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD, and an optional
  * DATABASE_SCHEMA (the tests give each run its own schema).
  */
-export default ({ env }: { env: any }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
   // The app's migrations are TypeScript (database/migrations), run from their compiled copies in dist/.
   const settings = { useTypescriptMigrations: true };

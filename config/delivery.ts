@@ -1,10 +1,11 @@
+import type { Core } from '@strapi/strapi';
 import { mediaUrlPrefixes, readUploadStorage } from '../src/uploads/storage-config';
 
 /**
  * The delivery API for front ends (`GET /api/articles/by-slug/:slug`, GraphQL `articleBySlug`).
  * Checked at start-up by src/delivery/config.ts.
  */
-export default ({ env }: { env: any }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Sent on delivery responses; our own response cache never serves a story stale, these only tell
   // browsers and CDNs how long they may keep a copy.
   cacheControl: {

@@ -1,9 +1,10 @@
+import type { Core } from '@strapi/strapi';
 /**
  * The webhook outbox (src/outbox): newsroom events are written in the transaction of the change and
  * delivered by whichever instance claims them, at least once, with retries. Checked at start-up by
  * src/outbox/config.ts.
  */
-export default ({ env }: { env: any }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Off only for an instance that should never deliver (every instance delivers by default).
   worker: env.bool('OUTBOX_WORKER', true),
   // How often an idle instance looks for due deliveries; a change made on this instance is sent at once.

@@ -1,9 +1,10 @@
+import type { Core } from '@strapi/strapi';
 import { appRoot } from '../src/lib/app-root';
 import { ensureSecrets } from '../src/lib/secrets';
 import { apolloServerLimits } from '../src/graphql/limits';
 import { readUploadStorage, uploadPluginConfig } from '../src/uploads/storage-config';
 
-export default ({ env }: { env: any }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   ensureSecrets(appRoot());
   // Local disk unless UPLOAD_PROVIDER=s3 (several instances share one bucket): see docs/deploy.md.
   const upload = uploadPluginConfig(readUploadStorage(process.env));

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { appRoot } from '../src/lib/app-root';
 import { ensureSecrets } from '../src/lib/secrets';
 
@@ -5,7 +6,7 @@ import { ensureSecrets } from '../src/lib/secrets';
  * The reader pages the CMS serves itself: the admin's preview of a draft (`/preview/articles/:documentId`)
  * and the published story (`/news/:locale/:slug`). Checked at start-up by src/reader/config.ts.
  */
-export default ({ env }: { env: any }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   ensureSecrets(appRoot());
   return {
     preview: {

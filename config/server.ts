@@ -1,7 +1,8 @@
+import type { Core } from '@strapi/strapi';
 import { appRoot } from '../src/lib/app-root';
 import { ensureSecrets } from '../src/lib/secrets';
 
-export default ({ env }: { env: any }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   ensureSecrets(appRoot());
   return {
     host: env('HOST', '0.0.0.0'),

@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
 import { Client } from 'pg';
+import type { Row } from '../src/lib/row';
 import { startAppProcess, type AppProcess } from './app-process';
 import { removeSqliteDatabase } from './lib/sqlite-file';
 
@@ -36,7 +37,6 @@ const POPULATE =
   'populate[author]=true&populate[editor]=true&populate[source]=true&populate[republisher]=true&populate[pullQuotes]=true' +
   '&populate[cover][populate]=*&populate[gallery][populate]=*';
 
-type Row = Record<string, any>;
 interface Measured {
   requestsPerSecond: number;
   latencyP50Ms: number;
@@ -65,12 +65,12 @@ async function freshDatabase(): Promise<void> {
 }
 
 const loadDemo = async (strapi: Core.Strapi): Promise<Row> =>
-  (await strapi.documents(ARTICLE as any).findFirst({ locale: 'zh-Hant', status: 'published', populate: { author: true, editor: true, source: true, republisher: true, cover: { populate: ['image', 'agency'] } } as any })) as Row;
+  (await strapi.documents(ARTICLE).findFirst({ locale: 'zh-Hant', status: 'published', populate: { author: true, editor: true, source: true, republisher: true, cover: { populate: ['image', 'agency'] } } })) as Row;
 
 /** A valid clone of the demo story, approved and published through the same gates as an editor's. */
 async function publishClone(strapi: Core.Strapi, demo: Row, title: string): Promise<string> {
   const cover = demo.cover;
-  const draft = await strapi.documents(ARTICLE as any).create({
+  const draft = await strapi.documents(ARTICLE).create({
     locale: 'zh-Hant',
     data: {
       title,
@@ -82,11 +82,11 @@ async function publishClone(strapi: Core.Strapi, demo: Row, title: string): Prom
       source: demo.source.documentId,
       republisher: demo.republisher.documentId,
       cover: { image: cover.image.id, credit: cover.credit, agency: cover.agency.documentId, license: cover.license, caption: cover.caption, alt: cover.alt },
-    } as any,
+    },
   });
   const ref = { uid: ARTICLE, documentId: draft.documentId, locale: 'zh-Hant' };
   await strapi.plugin('editorial-workflow').service('workflow').setStage(ref, 'approved', 'benchmark');
-  const published: Row = await strapi.documents(ARTICLE as any).publish({ documentId: draft.documentId, locale: 'zh-Hant' });
+  const published: Row = await strapi.documents(ARTICLE).publish({ documentId: draft.documentId, locale: 'zh-Hant' });
   return published.entries?.[0]?.slug ?? draft.slug;
 }
 
@@ -95,13 +95,13 @@ async function seed(): Promise<string[]> {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   try {
     const demo = await loadDemo(strapi);
-    const existing = await strapi.db.query(ARTICLE as any).count({ where: { publishedAt: { $notNull: true } } });
+    const existing = await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } });
     const started = Date.now();
     for (let i = existing; i < STORIES; i += 1) {
       await publishClone(strapi, demo, `${demo.title} 第${i}篇`);
       if ((i + 1) % 100 === 0) log(`  seeded ${i + 1}/${STORIES} stories (${Math.round((Date.now() - started) / 1000)} s)`);
     }
-    const rows: Row[] = await strapi.db.query(ARTICLE as any).findMany({ select: ['slug'], where: { locale: 'zh-Hant', publishedAt: { $notNull: true } }, orderBy: { id: 'asc' } });
+    const rows: Row[] = await strapi.db.query(ARTICLE).findMany({ select: ['slug'], where: { locale: 'zh-Hant', publishedAt: { $notNull: true } }, orderBy: { id: 'asc' } });
     return rows.map((row) => row.slug as string);
   } finally {
     await strapi.destroy();
@@ -118,7 +118,7 @@ async function measure(base: string, paths: string[]): Promise<Measured> {
           url: base,
           connections: CONNECTIONS,
           duration,
-          requests: [{ method: 'GET', setupRequest: (request: any) => ({ ...request, path: paths[next++ % paths.length] }) }],
+          requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
         },
         (error, result) => (error ? reject(error) : resolve(result)),
       );
@@ -135,9 +135,9 @@ async function measure(base: string, paths: string[]): Promise<Measured> {
   };
 }
 
-async function expectOk(base: string, urlPath: string, check: (body: any) => boolean): Promise<void> {
+async function expectOk(base: string, urlPath: string, check: (body: Row) => boolean): Promise<void> {
   const res = await fetch(`${base}${urlPath}`);
-  const body = await res.json();
+  const body = (await res.json()) as Row;
   if (res.status !== 200 || !check(body)) throw new Error(`Sanity check failed for ${urlPath}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
 }
 
@@ -204,7 +204,7 @@ async function breakingNews(slugs: string[]): Promise<Burst> {
     strapi.server.mount();
     await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
     const base = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
-    const delivery = strapi.service('api::article.delivery' as any) as { renders(): number };
+    const delivery = strapi.service('api::article.delivery') as { renders(): number };
     const demo = await loadDemo(strapi);
     const warmSlug = await publishClone(strapi, demo, `${demo.title} 已預熱`);
     const warmPath = `/api/articles/by-slug/${warmSlug}?locale=zh-Hant`;
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
   const bySlug = slugs.map((slug) => `/api/articles/by-slug/${slug}?locale=zh-Hant`);
   const stock = slugs.map((slug) => `/api/articles?filters[slug][$eq]=${slug}&locale=zh-Hant&${POPULATE}`);
 
-  const results: Record<'a' | 'b' | 'c' | 'd', Measured> = {} as any;
+  const results: Record<'a' | 'b' | 'c' | 'd', Measured> = {} as Record<'a' | 'b' | 'c' | 'd', Measured>;
   await withServer({ DELIVERY_CACHE_ENABLED: 'false' }, async (server) => {
     await expectOk(server.url, bySlug[0]!, (body) => typeof body.data?.bodyHtml === 'string');
     await expectOk(server.url, stock[0]!, (body) => body.data?.length === 1 && body.data[0].author?.name === 'koorvoa');

@@ -43,13 +43,13 @@ function benchRules() {
 }
 
 async function seedArticles(strapi: Core.Strapi, count: number): Promise<string[]> {
-  const story = await strapi.db.query(ARTICLE as any).findOne({
+  const story = await strapi.db.query(ARTICLE).findOne({
     where: { slug: 'yong-ai-fa-yuan-chui-zhi-hang-ye-chang-shang-zhu-meng-da-mo-xing-quan', publishedAt: null },
     populate: { author: true, editor: true, source: true, republisher: true, pullQuotes: true, cover: { populate: { image: true, agency: true } } },
   });
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const created = await strapi.documents(ARTICLE as any).create({
+    const created = await strapi.documents(ARTICLE).create({
       locale: 'zh-Hant',
       data: {
         title: `${story.title} #${i}`,
@@ -61,14 +61,14 @@ async function seedArticles(strapi: Core.Strapi, count: number): Promise<string[
         originalUrl: story.originalUrl,
         cover: { image: story.cover.image.id, credit: story.cover.credit, agency: story.cover.agency.documentId, license: 'agency' },
         gallery: [0, 1, 2].map(() => ({ image: story.cover.image.id, credit: '視覺中國', agency: story.cover.agency.documentId, license: 'agency' })),
-      } as any,
+      },
     });
     for (const [position, quote] of story.pullQuotes.entries()) {
-      const q = await strapi.documents('api::pull-quote.pull-quote' as any).create({
+      const q = await strapi.documents('api::pull-quote.pull-quote').create({
         locale: 'zh-Hant',
-        data: { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, position, article: created.documentId } as any,
+        data: { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, position, article: created.documentId },
       });
-      await strapi.documents('api::pull-quote.pull-quote' as any).publish({ documentId: q.documentId, locale: 'zh-Hant' });
+      await strapi.documents('api::pull-quote.pull-quote').publish({ documentId: q.documentId, locale: 'zh-Hant' });
     }
     // Only approved stories publish; the approval gate runs in both arms alike.
     await strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: created.documentId, locale: 'zh-Hant' }, 'approved', 'benchmark');

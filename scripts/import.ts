@@ -98,6 +98,7 @@ async function main(): Promise<number> {
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   try {
     // The compiled copy, so the app and the import share one module instance of everything.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time
     const { importStory } = require(path.join(appDir, 'dist/src/import/create-draft')) as typeof import('../src/import/create-draft');
     const report = await importStory(strapi, fs.readFileSync(file), { locale: args.locale, title: args.title, dryRun: args.dryRun });
     print(args.json ? JSON.stringify(report) : formatReport(report));
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
     // Work the import set off after its commit (history records, cache invalidation) finishes before
     // the connection pool closes; PostgreSQL would otherwise abort it mid-query.
     await strapi.plugin('attribution-guard')?.service('records').settled?.();
-    await (strapi.service('api::article.delivery' as any) as { invalidator?: { settled(): Promise<void> } } | undefined)?.invalidator?.settled();
+    await (strapi.service('api::article.delivery') as { invalidator?: { settled(): Promise<void> } } | undefined)?.invalidator?.settled();
     await drainPool(strapi);
     await strapi.destroy();
   }

@@ -1,5 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import type { DocumentMiddleware } from '../lib/document-middleware';
 import type { CacheStore } from './cache/store';
 import { createInvalidationMiddleware, createInvalidator, type Invalidator } from './invalidation';
+
+type MiddlewareContext = Parameters<DocumentMiddleware>[0];
 
 /** A store that records calls; `failures` makes the next calls reject. */
 function recordingStore() {
@@ -35,7 +39,7 @@ function fakeStrapi() {
     },
     log: { error: jest.fn(), info: jest.fn(), warn: jest.fn() },
   };
-  return { strapi: strapi as any, state };
+  return { strapi: strapi as unknown as Core.Strapi, state };
 }
 
 describe('the invalidator', () => {
@@ -101,7 +105,7 @@ describe('the Document Service middleware', () => {
     const afterWrite = jest.fn(async () => undefined);
     const invalidator = { afterWrite } as unknown as Invalidator;
     const middleware = createInvalidationMiddleware(() => invalidator);
-    const run = (uid: string, action: string) => middleware({ uid, action, params: {} } as any, async () => 'result');
+    const run = (uid: string, action: string) => middleware({ uid, action, params: {} } as unknown as MiddlewareContext, async () => 'result');
     return { afterWrite, run };
   };
 
@@ -121,7 +125,7 @@ describe('the Document Service middleware', () => {
   it('does not invalidate when the write fails', async () => {
     const afterWrite = jest.fn(async () => undefined);
     const middleware = createInvalidationMiddleware(() => ({ afterWrite }) as unknown as Invalidator);
-    await expect(middleware({ uid: 'api::author.author', action: 'publish', params: {} } as any, async () => {
+    await expect(middleware({ uid: 'api::author.author', action: 'publish', params: {} } as unknown as MiddlewareContext, async () => {
       throw new Error('refused');
     })).rejects.toThrow('refused');
     expect(afterWrite).not.toHaveBeenCalled();

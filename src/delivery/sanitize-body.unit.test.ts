@@ -1,11 +1,11 @@
 import { unsafeParts, XSS_PAYLOADS } from '../../tests/helpers/html-safety';
 import { isMediaLibraryUrl } from './media-url';
-import { renderBlocks, type BlockImage } from './render-blocks';
+import { renderBlocks, type BlockImage, type BlocksNode } from './render-blocks';
 import { sanitizeBodyHtml } from './sanitize-body';
 
 const PREFIXES = ['/uploads/'];
 const isMedia = (url: string) => isMediaLibraryUrl(url, PREFIXES);
-const render = (body: unknown, image: (node: Record<string, any>) => BlockImage | null = () => null) =>
+const render = (body: unknown, image: (node: BlocksNode) => BlockImage | null = () => null) =>
   sanitizeBodyHtml(renderBlocks(body, { image }), PREFIXES);
 
 describe('the XSS corpus', () => {
@@ -44,7 +44,10 @@ function renderPayload(payload: string): string {
     { type: payload, children: [{ type: 'text', text: payload }] },
   ];
   // The image resolver hands back what a careless lookup would: the node's own URL and text.
-  return render(body, (node) => ({ url: node.image.url, alt: node.image.alternativeText, caption: node.image.caption, width: null, height: null }));
+  return render(body, (node) => {
+    const image = node.image as { url: string; alternativeText: string; caption: string };
+    return { url: image.url, alt: image.alternativeText, caption: image.caption, width: null, height: null };
+  });
 }
 
 describe('rendering', () => {

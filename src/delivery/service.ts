@@ -260,7 +260,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
             warn: (message) => strapi.log.warn(message),
           });
         } catch (error) {
-          throw new Error(`REDIS_URL is set but the delivery cache cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`);
+          throw new Error(`REDIS_URL is set but the delivery cache cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }
       } else {
         store = createMemoryStore({ maxEntries: config.cache.maxEntries, ttlSeconds: config.cache.ttlSeconds });

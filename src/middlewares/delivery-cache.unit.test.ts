@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import deliveryCache from './delivery-cache';
 
 /** A Koa-like context for one request. */
@@ -29,7 +30,7 @@ function setup(options: { hit?: boolean; securityHeaders?: Record<string, string
     invalidator: { settled: jest.fn(async () => undefined) },
   };
   const strapi = { config: { get: () => '/api' }, service: () => service };
-  const middleware = deliveryCache({}, { strapi: strapi as any });
+  const middleware = deliveryCache({}, { strapi: strapi as unknown as Core.Strapi });
   const next = jest.fn(async () => undefined);
   return { middleware, next, cached, settled: service.invalidator.settled };
 }

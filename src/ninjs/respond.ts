@@ -42,7 +42,7 @@ export async function respondNinjs(strapi: Core.Strapi, ctx: Context): Promise<v
 
   let article: DeliveryArticle;
   let embargoedUntil: string | null = null;
-  let cache = 'off';
+  let cache: string;
   try {
     const found = await delivery.respond(slug, locale);
     article = (JSON.parse(found.response.body) as { data: DeliveryArticle }).data;

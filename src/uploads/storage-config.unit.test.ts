@@ -26,7 +26,7 @@ describe('readUploadStorage', () => {
   });
 
   it('gives the provider the public URL for file URLs, the endpoint for writes, and no ACL when told', () => {
-    const config = uploadPluginConfig(readUploadStorage(S3)) as { provider: string; providerOptions: { baseUrl: string; s3Options: Record<string, any> } };
+    const config = uploadPluginConfig(readUploadStorage(S3)) as { provider: string; providerOptions: { baseUrl: string; s3Options: Record<string, unknown> } };
     expect(config.provider).toBe('aws-s3');
     expect(config.providerOptions.baseUrl).toBe('https://media.example.com/news');
     expect(config.providerOptions.s3Options).toMatchObject({ endpoint: 'https://s3.example.net', forcePathStyle: true, credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, params: { Bucket: 'media', ACL: 'public-read' } });

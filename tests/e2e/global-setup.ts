@@ -5,7 +5,6 @@ import { freePort, needsBuild, removeDatabase, resultsDir, run, startApp, waitFo
 
 declare global {
   // Handed from global setup to global teardown, which run in the same process.
-  // eslint-disable-next-line no-var
   var __E2E_APP__: ChildProcess | undefined;
 }
 

@@ -105,7 +105,7 @@ export async function createStory(strapi: Core.Strapi, cast: DemoCast, options: 
   };
   const articles = strapi.documents(ARTICLE as any);
   const draft: Row = options.documentId
-    ? await articles.update({ documentId: options.documentId, locale, data: data as any })
+    ? (await articles.update({ documentId: options.documentId, locale, data: data as any }))!
     : await articles.create({ locale, data: data as any });
   for (const [position, text] of quotes.entries()) {
     const quote: Row = await strapi.documents(PULL_QUOTE as any).create({ locale, data: { text, speaker: `受訪者${position + 1}`, speakerTitle: '總監', speakerOrg: '某公司', position, article: draft.documentId } as any });

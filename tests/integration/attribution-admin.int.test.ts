@@ -222,7 +222,7 @@ describe('settings', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.agencies[0].aliases).toEqual(['视觉中国', 'VCG', 'Visual China Group', '視覺中國圖片']);
     const published = await app.strapi.documents(SOURCE as any).findOne({ documentId: agency.documentId, status: 'published' });
-    expect((published as { aliases: string[] }).aliases).toContain('視覺中國圖片');
+    expect(published!.aliases).toContain('視覺中國圖片');
     const outlet = await app.strapi.db.query(SOURCE as any).findOne({ where: { kind: 'outlet', publishedAt: null } });
     expect((await as(admin).put(`/attribution-guard/settings/agencies/${outlet.documentId}`, { aliases: ['x'] })).status).toBe(400);
     expect((await as(editor).put(`/attribution-guard/settings/agencies/${agency.documentId}`, { aliases: [] })).status).toBe(403);

@@ -384,7 +384,7 @@ describe('caching', () => {
     const first = await Promise.all([bySlug(story.slug), feed(), rss()]);
     for (const res of first) expect(res.headers['x-delivery-cache']).toBe('hit');
     for (const [i, path] of [`/api/articles/by-slug/${story.slug}`, '/api/corrections', '/api/corrections/rss.xml'].entries()) {
-      const revalidated = await request(app.server).get(path).query({ locale: LOCALE }).set('If-None-Match', first[i]!.headers.etag);
+      const revalidated = await request(app.server).get(path).query({ locale: LOCALE }).set('If-None-Match', first[i]!.headers.etag!);
       expect(revalidated.status).toBe(304);
     }
 

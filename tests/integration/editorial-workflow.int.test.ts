@@ -4,7 +4,6 @@ import { devLogins } from '../../src/bootstrap/dev-admins';
 import type { SweepReport } from '../../src/plugins/editorial-workflow/shared/contracts/workflow';
 import { ARTICLE, createArticle, createByline, eventually, publishedCount, scheduleDirectly, startWebhookReceiver, type Byline, type Delivery } from '../helpers/workflow';
 
-const HOUR = 3600_000;
 const [admin, editor, author] = devLogins();
 
 let app: TestApp;

@@ -221,7 +221,7 @@ describe('caching', () => {
       const second = await get(path).expect(200);
       expect(second.headers['x-delivery-cache']).toBe('hit');
       expect(second.headers.etag).toBe(first.headers.etag);
-      const revalidated = await get(path).set('If-None-Match', first.headers.etag);
+      const revalidated = await get(path).set('If-None-Match', first.headers.etag!);
       expect(revalidated.status).toBe(304);
       expect(revalidated.text ?? '').toBe('');
     }

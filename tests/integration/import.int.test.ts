@@ -41,10 +41,10 @@ describe('importing a syndicated story', () => {
     expect(report.created.sources).toEqual([]);
     expect(report.created.authors).toEqual([]);
 
-    const article = await app.strapi.documents(ARTICLE as any).findOne({
+    const article = (await app.strapi.documents(ARTICLE as any).findOne({
       documentId: report.created.article!, locale: 'zh-Hant', status: 'draft',
       populate: { author: true, coAuthors: true, editor: true, source: true, republisher: true, cover: { populate: { agency: true } }, pullQuotes: true },
-    } as any);
+    } as any))!;
     const published = await app.strapi.documents(ARTICLE as any).findOne({ documentId: report.created.article!, locale: 'zh-Hant', status: 'published' } as any);
     expect(published).toBeNull();
     expect(article.title).toBe(demoData.title);
@@ -185,10 +185,10 @@ describe('POST /newsroom/import', () => {
     }).toEqual({ title: expected.title, outlet: expected.outlet, authors: expected.authors, editor: expected.editor, republisher: expected.republisher, photoCredit: expected.photoCredit, speakers: expected.speakers });
 
     // Created whole: the article with its people, outlet, republisher, cover credit and quotes — and nothing else.
-    const article = await app.strapi.documents(ARTICLE as any).findOne({
+    const article = (await app.strapi.documents(ARTICLE as any).findOne({
       documentId: report.created.article!, locale: expected.locale, status: 'draft',
       populate: { author: true, coAuthors: true, editor: true, source: true, republisher: true, cover: true, pullQuotes: true },
-    } as any);
+    } as any))!;
     expect(article.title).toBe(expected.title);
     expect([article.author?.name ?? null, ...article.coAuthors.map((a: { name: string }) => a.name)].filter(Boolean)).toEqual(expected.authors);
     expect(article.editor?.name ?? null).toBe(expected.editor);

@@ -92,7 +92,7 @@ describe('the preview URL from the admin', () => {
 
   it('shows what the editor saved, credit included, the next time it is opened', async () => {
     const url = await previewUrlOf(editor, ids.draft);
-    const draft = await app.strapi.documents(ARTICLE as any).findOne({ documentId: ids.draft, locale: 'zh-Hant', status: 'draft', populate: { cover: { populate: ['image'] } } } as any);
+    const draft = (await app.strapi.documents(ARTICLE as any).findOne({ documentId: ids.draft, locale: 'zh-Hant', status: 'draft', populate: { cover: { populate: ['image'] } } } as any))!;
     await app.strapi.documents(ARTICLE as any).update({
       documentId: ids.draft,
       locale: 'zh-Hant',

@@ -162,7 +162,7 @@ describe('PUT /attribution-guard/media-credits/:fileId', () => {
       if (where !== 'cover') {
         const article = app.strapi.documents(ARTICLE as any);
         const { imageNodeOf } = await import('../helpers/stories');
-        const draft: Row = await article.findOne({ documentId, locale: 'zh-Hant', populate: { cover: { populate: { image: true, agency: true } } } } as any);
+        const draft: Row = (await article.findOne({ documentId, locale: 'zh-Hant', populate: { cover: { populate: { image: true, agency: true } } } } as any))!;
         const credited = { image: file.id, credit: '視覺中國', agency: cast.agency, license: 'agency', caption: '說明', alt: '圖' };
         const data = where === 'gallery'
           ? { gallery: [credited] }

@@ -107,12 +107,12 @@ describe('plain-text fields never store markup', () => {
 
 describe("an outlet's attribution template is plain text, and so is the byline line rendered from it", () => {
   it('strips markup from the template on save and delivers a byline without it', async () => {
-    const outlet: Row = await app.strapi.documents(SOURCE as any).update({
+    const outlet: Row = (await app.strapi.documents(SOURCE as any).update({
       documentId: cast.outlet,
       locale: 'zh-Hant',
       data: { attributionTemplate: '文|{outlet}&lt;img src=x onerror=alert(1)&gt;,作者|{author}<script>alert(1)</script>,編輯|{editor}' } as any,
       status: 'published',
-    });
+    }))!;
     expect(outlet.attributionTemplate).toBe('文|{outlet},作者|{author},編輯|{editor}');
 
     const { slug } = await createStory(app.strapi, cast, { title: '署名模板測試' });

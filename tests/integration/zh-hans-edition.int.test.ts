@@ -43,7 +43,7 @@ beforeAll(async () => {
     editor: await adminJwt(app.server, editorLogin!.email, editorLogin!.password),
     author: await adminJwt(app.server, authorLogin!.email, authorLogin!.password) };
   const [story] = await app.strapi.documents(ARTICLE as any).findMany({ locale: 'zh-Hant', status: 'draft', filters: { title: demoData.title } } as any);
-  demoId = story.documentId;
+  demoId = story!.documentId;
   cast = await demoCast(app.strapi);
 });
 afterAll(async () => {
@@ -154,7 +154,7 @@ describe('the demo story in Simplified Chinese', () => {
   });
 
   it('unlinks from the zh-Hans story a pull-quote the zh-Hant story dropped, after saying so', async () => {
-    const hant: Row = await app.strapi.documents(ARTICLE as any).findOne({ documentId: demoId, locale: 'zh-Hant', status: 'draft', populate: { pullQuotes: true } } as any);
+    const hant: Row = (await app.strapi.documents(ARTICLE as any).findOne({ documentId: demoId, locale: 'zh-Hant', status: 'draft', populate: { pullQuotes: true } } as any))!;
     const dropped = hant.pullQuotes.find((q: Row) => q.speaker === '周明');
     await app.strapi.documents(PULL_QUOTE as any).update({ documentId: dropped.documentId, locale: 'zh-Hant', data: { article: null } as any });
 
@@ -207,7 +207,7 @@ describe('a story of another shape', () => {
     expect(record(data, 'editor')).toBeUndefined();
     expect(record(data, 'pull-quote', '王工程')).toMatchObject({ reasons: [expect.objectContaining({ code: 'publishes-with-story' })] });
 
-    const hansAuthor: Row = await app.strapi.documents(AUTHOR as any).findOne({ documentId: lead.documentId, locale: 'zh-Hans', status: 'published' } as any);
+    const hansAuthor: Row | null = await app.strapi.documents(AUTHOR as any).findOne({ documentId: lead.documentId, locale: 'zh-Hans', status: 'published' } as any);
     expect(hansAuthor).toMatchObject({ name: '林資訊', displayName: '林資訊', bio: '专注软件与服务器产业,2019年加入。' });
     const hans = await hansDraft(story.documentId, { coAuthors: true });
     expect(hans.title).toBe('服务器软件的信息安全');

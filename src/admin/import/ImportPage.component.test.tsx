@@ -13,7 +13,6 @@ jest.mock('@strapi/strapi/admin', () => ({
   Layouts: { Header: ({ title }: { title: string }) => <h1>{title}</h1>, Content: ({ children }: { children: React.ReactNode }) => <div>{children}</div> },
 }));
 
-// eslint-disable-next-line import/first
 import ImportPage from './ImportPage';
 
 const report: ImportReportView = {

@@ -129,7 +129,8 @@ export class AdminApi {
   /** Uploads a file to the media library, as the Media Library's upload does; returns the new file's id. */
   async upload(bytes: Buffer, name: string, mime: string): Promise<number> {
     const form = new FormData();
-    form.append('files', new Blob([bytes], { type: mime }), name);
+    // A copy in a plain ArrayBuffer: a Buffer may be a view of a shared pool, which Blob's type does not take.
+    form.append('files', new Blob([new Uint8Array(bytes)], { type: mime }), name);
     const res = await fetch(`${baseUrl()}/upload`, { method: 'POST', headers: { authorization: `Bearer ${this.token}` }, body: form });
     if (!res.ok) throw new Error(`upload of ${name} failed: ${res.status} ${await res.text()}`);
     const [file] = (await res.json()) as Array<{ id: number }>;

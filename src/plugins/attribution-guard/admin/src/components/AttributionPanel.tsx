@@ -167,7 +167,7 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
         if (change.publish) await client.post(`${base}/actions/publish`, { text: change.text }, { params });
         else await client.put(base, { text: change.text }, { params });
       } catch (err) {
-        throw new Error(apiError(err).message);
+        throw new Error(apiError(err).message, { cause: err });
       }
       toggleNotification({ type: 'success', message: formatMessage({ id: getTrad('quote.saved'), defaultMessage: 'Pull-quote saved.' }) });
       // The Content Manager recounts the entry's links to drafts when the window regains focus; a quote

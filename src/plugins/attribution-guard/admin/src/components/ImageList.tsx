@@ -156,7 +156,7 @@ interface ImageListProps {
 }
 
 /** Every image the article shows (cover, gallery, body), with a thumbnail and its credit status. */
-export const ImageList = ({ images, agencies, onSaveCredit, onJump }: ImageListProps) => {
+export const ImageList = ({ images, agencies, onSaveCredit }: ImageListProps) => {
   const { formatMessage } = useIntl();
   const fieldLabel = useFieldLabel();
   const [editing, setEditing] = React.useState<string | null>(null);

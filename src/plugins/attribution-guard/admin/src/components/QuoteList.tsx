@@ -84,7 +84,7 @@ const QuoteEditor = ({ quote, canPublish, onSave, onCancel }: QuoteEditorProps) 
 };
 
 /** The article's pull-quotes: whether each is in the body word for word and published, editable in place. */
-export const QuoteList = ({ quotes, onSave, canPublish, onJump }: QuoteListProps) => {
+export const QuoteList = ({ quotes, onSave, canPublish }: QuoteListProps) => {
   const { formatMessage } = useIntl();
   const [editing, setEditing] = React.useState<string | null>(null);
   if (quotes.length === 0) return null;

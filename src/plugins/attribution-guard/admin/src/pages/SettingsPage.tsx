@@ -119,7 +119,7 @@ const SettingsForm = () => {
       setView(data.data);
       toggleNotification({ type: 'success', message: formatMessage({ id: getTrad('settings.saved'), defaultMessage: 'Settings saved.' }) });
     } catch (err) {
-      throw new Error(apiError(err).message);
+      throw new Error(apiError(err).message, { cause: err });
     }
   };
 

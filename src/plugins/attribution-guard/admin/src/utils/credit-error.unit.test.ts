@@ -1,6 +1,7 @@
+import type { ApiError } from './api';
 import { CreditSaveError, creditRefusal } from './credit-error';
 
-const refused = (status: number, details: object | null) => new CreditSaveError({ status, name: 'PolicyError', message: 'Forbidden', details: details as any });
+const refused = (status: number, details: object | null) => new CreditSaveError({ status, name: 'PolicyError', message: 'Forbidden', details: details as ApiError['details'] });
 
 describe('creditRefusal', () => {
   it('explains a photo on published stories, with their count', () => {

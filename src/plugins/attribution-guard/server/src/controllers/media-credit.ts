@@ -2,8 +2,6 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import type { MediaCreditView } from '../../../shared/contracts/admin-api';
-import type { License } from '../../../shared/contracts/findings';
 import { ACTIONS, SOURCE_UID } from '../constants';
 import { placeholderInCredit } from '../../../shared/text/placeholders';
 import { stripCreditPrefix } from '../../../shared/text/credit';
