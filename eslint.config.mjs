@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/', '**/dist/', '**/build/', '**/.tmp/', '**/.cache/', '**/.strapi/', 'src/plugins/*/dist/', 'types/generated/', 'tests/fixtures/'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      '**/build/',
+      '**/.tmp/',
+      '**/.cache/',
+      '**/.strapi/',
+      'src/plugins/*/dist/',
+      'types/generated/',
+      'tests/fixtures/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

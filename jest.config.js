@@ -1,7 +1,10 @@
 /** Test tiers: `*.unit.test.ts` next to the code (pure, no Strapi); `*.int.test.ts` boot the real app;
  * `*.component.test.tsx` render admin components in jsdom; `*.e2e.test.ts` drive the built admin in Chromium. */
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021', transform: { react: { runtime: 'automatic' } } } }],
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021', transform: { react: { runtime: 'automatic' } } } },
+  ],
 };
 const common = {
   transform,
@@ -23,7 +26,8 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
       // `*.pg.int.test.ts` need PostgreSQL (several app instances on one database): `npm run test:pg`.
-      testPathIgnorePatterns: process.env.DATABASE_CLIENT === 'postgres' ? ['/node_modules/'] : ['/node_modules/', '\\.pg\\.int\\.test\\.ts$'],
+      testPathIgnorePatterns:
+        process.env.DATABASE_CLIENT === 'postgres' ? ['/node_modules/'] : ['/node_modules/', '\\.pg\\.int\\.test\\.ts$'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },

@@ -22,11 +22,15 @@ export function startAppProcess(
   env: Record<string, string | undefined>,
   options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<AppProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', 'esbuild-register', path.join(appDir, 'scripts/serve-app.ts')], {
-    cwd: appDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '-r', 'esbuild-register', path.join(appDir, 'scripts/serve-app.ts')],
+    {
+      cwd: appDir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -53,7 +53,14 @@ async function freshDatabase(): Promise<void> {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   if (process.env.DATABASE_CLIENT === 'postgres') {
     process.env.DATABASE_SCHEMA = 'bench_api';
-    const client = new Client({ connectionString: process.env.DATABASE_URL, host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), database: process.env.DATABASE_NAME ?? 'test', user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '' });
+    const client = new Client({
+      connectionString: process.env.DATABASE_URL,
+      host: process.env.DATABASE_HOST ?? '127.0.0.1',
+      port: Number(process.env.DATABASE_PORT ?? 5432),
+      database: process.env.DATABASE_NAME ?? 'test',
+      user: process.env.DATABASE_USERNAME ?? 'postgres',
+      password: process.env.DATABASE_PASSWORD ?? '',
+    });
     await client.connect();
     await client.query('DROP SCHEMA IF EXISTS bench_api CASCADE');
     await client.query('CREATE SCHEMA bench_api');
@@ -65,7 +72,11 @@ async function freshDatabase(): Promise<void> {
 }
 
 const loadDemo = async (strapi: Core.Strapi): Promise<Row> =>
-  (await strapi.documents(ARTICLE).findFirst({ locale: 'zh-Hant', status: 'published', populate: { author: true, editor: true, source: true, republisher: true, cover: { populate: ['image', 'agency'] } } })) as Row;
+  (await strapi.documents(ARTICLE).findFirst({
+    locale: 'zh-Hant',
+    status: 'published',
+    populate: { author: true, editor: true, source: true, republisher: true, cover: { populate: ['image', 'agency'] } },
+  })) as Row;
 
 /** A valid clone of the demo story, approved and published through the same gates as an editor's. */
 async function publishClone(strapi: Core.Strapi, demo: Row, title: string): Promise<string> {
@@ -81,7 +92,14 @@ async function publishClone(strapi: Core.Strapi, demo: Row, title: string): Prom
       editor: demo.editor.documentId,
       source: demo.source.documentId,
       republisher: demo.republisher.documentId,
-      cover: { image: cover.image.id, credit: cover.credit, agency: cover.agency.documentId, license: cover.license, caption: cover.caption, alt: cover.alt },
+      cover: {
+        image: cover.image.id,
+        credit: cover.credit,
+        agency: cover.agency.documentId,
+        license: cover.license,
+        caption: cover.caption,
+        alt: cover.alt,
+      },
     },
   });
   const ref = { uid: ARTICLE, documentId: draft.documentId, locale: 'zh-Hant' };
@@ -101,7 +119,9 @@ async function seed(): Promise<string[]> {
       await publishClone(strapi, demo, `${demo.title} 第${i}篇`);
       if ((i + 1) % 100 === 0) log(`  seeded ${i + 1}/${STORIES} stories (${Math.round((Date.now() - started) / 1000)} s)`);
     }
-    const rows: Row[] = await strapi.db.query(ARTICLE).findMany({ select: ['slug'], where: { locale: 'zh-Hant', publishedAt: { $notNull: true } }, orderBy: { id: 'asc' } });
+    const rows: Row[] = await strapi.db
+      .query(ARTICLE)
+      .findMany({ select: ['slug'], where: { locale: 'zh-Hant', publishedAt: { $notNull: true } }, orderBy: { id: 'asc' } });
     return rows.map((row) => row.slug as string);
   } finally {
     await strapi.destroy();
@@ -138,7 +158,8 @@ async function measure(base: string, paths: string[]): Promise<Measured> {
 async function expectOk(base: string, urlPath: string, check: (body: Row) => boolean): Promise<void> {
   const res = await fetch(`${base}${urlPath}`);
   const body = (await res.json()) as Row;
-  if (res.status !== 200 || !check(body)) throw new Error(`Sanity check failed for ${urlPath}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (res.status !== 200 || !check(body))
+    throw new Error(`Sanity check failed for ${urlPath}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 async function withServer<T>(env: Record<string, string>, fn: (server: AppProcess) => Promise<T>): Promise<T> {
@@ -164,7 +185,12 @@ interface Burst {
  * Counts the SQL queries of one uncached request, with knex's `query` event on the app's connection:
  * a publish empties the cache, then three stories not yet served since are requested one at a time.
  */
-async function queriesPerUncachedRequest(strapi: Core.Strapi, base: string, publish: () => Promise<string>, slugs: string[]): Promise<number> {
+async function queriesPerUncachedRequest(
+  strapi: Core.Strapi,
+  base: string,
+  publish: () => Promise<string>,
+  slugs: string[],
+): Promise<number> {
   await publish();
   let count = 0;
   const onQuery = () => {
@@ -177,7 +203,8 @@ async function queriesPerUncachedRequest(strapi: Core.Strapi, base: string, publ
       count = 0;
       const res = await fetch(`${base}/api/articles/by-slug/${slug}?locale=zh-Hant`);
       await res.arrayBuffer();
-      if (res.status !== 200 || res.headers.get('x-delivery-cache') === 'hit') throw new Error(`Counting queries needs an uncached 200, got ${res.status} ${res.headers.get('x-delivery-cache')}`);
+      if (res.status !== 200 || res.headers.get('x-delivery-cache') === 'hit')
+        throw new Error(`Counting queries needs an uncached 200, got ${res.status} ${res.headers.get('x-delivery-cache')}`);
       counts.push(count);
     }
     return Math.min(...counts);
@@ -189,7 +216,9 @@ async function queriesPerUncachedRequest(strapi: Core.Strapi, base: string, publ
 /** `readers` requests at once, one per connection, as readers arriving together. */
 function together(base: string, urlPath: string, readers: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${base}${urlPath}`, connections: readers, amount: readers }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url: `${base}${urlPath}`, connections: readers, amount: readers }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
@@ -216,14 +245,22 @@ async function breakingNews(slugs: string[]): Promise<Burst> {
     const burst = await together(base, `/api/articles/by-slug/${slug}?locale=zh-Hant`, BURST_READERS);
     const renders = delivery.renders() - before;
     const queries = await queriesPerUncachedRequest(strapi, base, () => publishClone(strapi, demo, `${demo.title} 計數`), slugs);
-    return { readers: BURST_READERS, renders, burstP99Ms: burst.latency.p99, warmP99Ms: warm.latency.p99, non2xx: burst.non2xx + warm.non2xx, queriesPerUncachedRequest: queries };
+    return {
+      readers: BURST_READERS,
+      renders,
+      burstP99Ms: burst.latency.p99,
+      warmP99Ms: warm.latency.p99,
+      non2xx: burst.non2xx + warm.non2xx,
+      queriesPerUncachedRequest: queries,
+    };
   } finally {
     await strapi.destroy();
   }
 }
 
 /** null when the run answered nothing to compare with (too short a run on a loaded machine). */
-const ratio = (x: Measured, y: Measured) => (y.requestsPerSecond > 0 ? Math.round((x.requestsPerSecond / y.requestsPerSecond) * 100) / 100 : null);
+const ratio = (x: Measured, y: Measured) =>
+  y.requestsPerSecond > 0 ? Math.round((x.requestsPerSecond / y.requestsPerSecond) * 100) / 100 : null;
 
 async function main(): Promise<void> {
   await freshDatabase();
@@ -249,7 +286,11 @@ async function main(): Promise<void> {
   await withServer({}, async (server) => {
     for (const urlPath of bySlug) {
       const res = await fetch(`${server.url}${urlPath}`);
-      bodies.set(urlPath, { body: Buffer.from(await res.arrayBuffer()), etag: res.headers.get('etag') ?? '', cacheControl: res.headers.get('cache-control') ?? '' });
+      bodies.set(urlPath, {
+        body: Buffer.from(await res.arrayBuffer()),
+        etag: res.headers.get('etag') ?? '',
+        cacheControl: res.headers.get('cache-control') ?? '',
+      });
     }
     const check = await fetch(`${server.url}${bySlug[0]}`);
     if (check.headers.get('x-delivery-cache') !== 'hit') throw new Error('The cache did not warm up.');
@@ -304,19 +345,25 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(appDir, '.tmp/bench-api.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   log('');
-  log(`${slugs.length} stories, ${CONNECTIONS} connections, ${SECONDS} s per run, ${report.database}, cache ${cacheKind}, ~${report.responseBytes} bytes per story`);
+  log(
+    `${slugs.length} stories, ${CONNECTIONS} connections, ${SECONDS} s per run, ${report.database}, cache ${cacheKind}, ~${report.responseBytes} bytes per story`,
+  );
   log('run                                   req/s    p50 ms   p99 ms   non-2xx');
   for (const [name, m] of Object.entries(report.results)) {
-    log(`${name.padEnd(36)} ${String(m.requestsPerSecond).padStart(6)}  ${String(m.latencyP50Ms).padStart(7)}  ${String(m.latencyP99Ms).padStart(7)}  ${String(m.non2xx).padStart(8)}`);
+    log(
+      `${name.padEnd(36)} ${String(m.requestsPerSecond).padStart(6)}  ${String(m.latencyP50Ms).padStart(7)}  ${String(m.latencyP99Ms).padStart(7)}  ${String(m.non2xx).padStart(8)}`,
+    );
   }
   log(`a/b = ${report.ratios.a_b} (aim ≥ 10, p99 < 1000 ms)   c/a = ${report.ratios.c_a}   c/d = ${report.ratios.c_d} (aim ≥ 0.9)`);
   log(`SQL queries per uncached request: ${burst.queriesPerUncachedRequest}`);
-  log(`(e) ${burst.readers} readers right after a publish: ${burst.renders} render(s) (aim 1), p99 ${burst.burstP99Ms} ms vs ${burst.warmP99Ms} ms warm = ${report.ratios.e_burst_warm_p99}× (aim < 10×), non-2xx ${burst.non2xx}`);
+  log(
+    `(e) ${burst.readers} readers right after a publish: ${burst.renders} render(s) (aim 1), p99 ${burst.burstP99Ms} ms vs ${burst.warmP99Ms} ms warm = ${report.ratios.e_burst_warm_p99}× (aim < 10×), non-2xx ${burst.non2xx}`,
+  );
   log(`load average during the run: ${report.machine.loadAverage.join(', ')}`);
   log('Written to .tmp/bench-api.json');
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -23,7 +23,12 @@ const appDir = path.resolve(__dirname, '..');
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { runs: samples.length, median: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+  return {
+    runs: samples.length,
+    median: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
 }
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
@@ -45,7 +50,14 @@ function benchRules() {
 async function seedArticles(strapi: Core.Strapi, count: number): Promise<string[]> {
   const story = await strapi.db.query(ARTICLE).findOne({
     where: { slug: 'yong-ai-fa-yuan-chui-zhi-hang-ye-chang-shang-zhu-meng-da-mo-xing-quan', publishedAt: null },
-    populate: { author: true, editor: true, source: true, republisher: true, pullQuotes: true, cover: { populate: { image: true, agency: true } } },
+    populate: {
+      author: true,
+      editor: true,
+      source: true,
+      republisher: true,
+      pullQuotes: true,
+      cover: { populate: { image: true, agency: true } },
+    },
   });
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -60,7 +72,12 @@ async function seedArticles(strapi: Core.Strapi, count: number): Promise<string[
         republisher: story.republisher.documentId,
         originalUrl: story.originalUrl,
         cover: { image: story.cover.image.id, credit: story.cover.credit, agency: story.cover.agency.documentId, license: 'agency' },
-        gallery: [0, 1, 2].map(() => ({ image: story.cover.image.id, credit: '視覺中國', agency: story.cover.agency.documentId, license: 'agency' })),
+        gallery: [0, 1, 2].map(() => ({
+          image: story.cover.image.id,
+          credit: '視覺中國',
+          agency: story.cover.agency.documentId,
+          license: 'agency',
+        })),
       },
     });
     for (const [position, quote] of story.pullQuotes.entries()) {
@@ -71,7 +88,10 @@ async function seedArticles(strapi: Core.Strapi, count: number): Promise<string[
       await strapi.documents('api::pull-quote.pull-quote').publish({ documentId: q.documentId, locale: 'zh-Hant' });
     }
     // Only approved stories publish; the approval gate runs in both arms alike.
-    await strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: created.documentId, locale: 'zh-Hant' }, 'approved', 'benchmark');
+    await strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .setStage({ uid: ARTICLE, documentId: created.documentId, locale: 'zh-Hant' }, 'approved', 'benchmark');
     ids.push(created.documentId);
   }
   return ids;
@@ -96,25 +116,43 @@ async function main() {
       if (on && index < 0) guarded.push(ARTICLE);
       if (!on && index >= 0) guarded.splice(index, 1);
     };
-    const login = await request(strapi.server.httpServer).post('/admin/login').send({ email: 'editor@newsroom.local', password: 'Newsroom-Editor-2026' });
+    const login = await request(strapi.server.httpServer)
+      .post('/admin/login')
+      .send({ email: 'editor@newsroom.local', password: 'Newsroom-Editor-2026' });
     const auth = { Authorization: `Bearer ${login.body.data.token}` };
 
     const ids = await seedArticles(strapi, PUBLISHES * 2 + 4);
     const publish = async (documentId: string) => {
       const start = performance.now();
-      const res = await request(strapi.server.httpServer).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=zh-Hant`).set(auth).send({});
+      const res = await request(strapi.server.httpServer)
+        .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=zh-Hant`)
+        .set(auth)
+        .send({});
       const took = performance.now() - start;
       if (res.status !== 200) throw new Error(`publish failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       return took;
     };
     // Warm-up for both arms.
-    setGuard(true); await publish(ids.pop()!); await publish(ids.pop()!);
-    setGuard(false); await publish(ids.pop()!); await publish(ids.pop()!);
+    setGuard(true);
+    await publish(ids.pop()!);
+    await publish(ids.pop()!);
+    setGuard(false);
+    await publish(ids.pop()!);
+    await publish(ids.pop()!);
 
     const withGuard: number[] = [];
     const without: number[] = [];
     for (let i = 0; i < PUBLISHES; i += 1) {
-      const arms: Array<[boolean, number[]]> = i % 2 === 0 ? [[true, withGuard], [false, without]] : [[false, without], [true, withGuard]];
+      const arms: Array<[boolean, number[]]> =
+        i % 2 === 0
+          ? [
+              [true, withGuard],
+              [false, without],
+            ]
+          : [
+              [false, without],
+              [true, withGuard],
+            ];
       for (const [on, samples] of arms) {
         setGuard(on);
         samples.push(await publish(ids.pop()!));

@@ -20,7 +20,10 @@ const appDir = path.resolve(__dirname, '..');
 const SCHEMA = `bench_schedule_${process.pid}`;
 
 const sizesArg = process.argv.indexOf('--sizes');
-const sizes = (sizesArg > 0 ? String(process.argv[sizesArg + 1]) : '100,1000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (sizesArg > 0 ? String(process.argv[sizesArg + 1]) : '100,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 Object.assign(process.env, {
   DATABASE_CLIENT: 'postgres',
@@ -94,7 +97,9 @@ async function main(): Promise<void> {
           split: published.join(' + '),
         };
         rows.push(row);
-        console.log(`${row.published}/${n} published in ${seconds.toFixed(2)} s (${row.perSecond.toFixed(1)}/s, split ${row.split}), duplicates ${row.duplicates}`);
+        console.log(
+          `${row.published}/${n} published in ${seconds.toFixed(2)} s (${row.perSecond.toFixed(1)}/s, split ${row.split}), duplicates ${row.duplicates}`,
+        );
       }
     }
   } finally {
@@ -105,7 +110,8 @@ async function main(): Promise<void> {
 
   console.log('\n| N | instances | time to publish all | articles/s | duplicates |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.n} | ${r.instances} | ${r.seconds.toFixed(2)} s | ${r.perSecond.toFixed(1)} | ${r.duplicates} |`);
+  for (const r of rows)
+    console.log(`| ${r.n} | ${r.instances} | ${r.seconds.toFixed(2)} s | ${r.perSecond.toFixed(1)} | ${r.duplicates} |`);
   const failed = rows.filter((r) => r.duplicates > 0 || r.published !== r.n);
   if (failed.length > 0) {
     console.error('\nSome runs published an article twice or left one out.');
@@ -118,5 +124,5 @@ main().then(
   (error: unknown) => {
     console.error(error);
     process.exit(1);
-  }
+  },
 );

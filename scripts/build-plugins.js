@@ -35,12 +35,18 @@ function newest(target) {
 const plugins = fs
   .readdirSync(pluginsDir)
   .map((name) => path.join(pluginsDir, name))
-  .filter((dir) => fs.existsSync(path.join(dir, 'package.json')) && JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts?.build);
+  .filter(
+    (dir) =>
+      fs.existsSync(path.join(dir, 'package.json')) && JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts?.build,
+  );
 const sharedOfAll = Math.max(0, ...plugins.map((dir) => newest(path.join(dir, 'shared'))));
 
 for (const dir of plugins) {
   const name = path.basename(dir);
-  const inputs = Math.max(sharedOfAll, ...['server', 'shared', 'package.json', 'tsconfig.server.json'].map((p) => newest(path.join(dir, p))));
+  const inputs = Math.max(
+    sharedOfAll,
+    ...['server', 'shared', 'package.json', 'tsconfig.server.json'].map((p) => newest(path.join(dir, p))),
+  );
   const built = newest(path.join(dir, STAMP));
   if (!force && built > inputs) {
     continue;

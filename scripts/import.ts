@@ -13,7 +13,13 @@ import { compileStrapi, createStrapi } from '@strapi/strapi';
 import type { ImportReport } from '../src/import/create-draft';
 import { MAX_IMPORT_BYTES } from '../src/import/decode';
 
-interface Args { file: string; locale?: string; title?: string; dryRun: boolean; json: boolean }
+interface Args {
+  file: string;
+  locale?: string;
+  title?: string;
+  dryRun: boolean;
+  json: boolean;
+}
 
 function parseArgs(argv: string[]): Args {
   let file: string | undefined;
@@ -38,7 +44,13 @@ function parseArgs(argv: string[]): Args {
 }
 
 const describeMatch = (m: { name: string; record: { name: string } | null; proposal: unknown } | null) =>
-  !m ? '—' : m.record ? `${m.name} → ${m.record.name}` : m.proposal ? `${m.name} (new, proposed as a draft record)` : `${m.name} (not resolved)`;
+  !m
+    ? '—'
+    : m.record
+      ? `${m.name} → ${m.record.name}`
+      : m.proposal
+        ? `${m.name} (new, proposed as a draft record)`
+        : `${m.name} (not resolved)`;
 
 export function formatReport(report: ImportReport): string {
   const lines = [
@@ -62,7 +74,10 @@ export function formatReport(report: ImportReport): string {
     lines.push(`New draft records: ${report.created.sources.length} source(s), ${report.created.authors.length} author(s)`);
   }
   lines.push(report.undecided.length === 0 ? 'Undecided: nothing' : 'Undecided:', ...report.undecided.map((u) => `  - ${u}`));
-  lines.push(report.findings.length === 0 ? 'Attribution checks: ready' : 'Attribution checks:', ...report.findings.map((f) => `  - [${f.severity}] ${f.rule} (${f.path}): ${f.message.en}`));
+  lines.push(
+    report.findings.length === 0 ? 'Attribution checks: ready' : 'Attribution checks:',
+    ...report.findings.map((f) => `  - [${f.severity}] ${f.rule} (${f.path}): ${f.message.en}`),
+  );
   return lines.join('\n');
 }
 
@@ -81,7 +96,9 @@ async function main(): Promise<number> {
   }
   const stat = fs.statSync(file);
   if (stat.size > MAX_IMPORT_BYTES) {
-    console.error(`Import refused: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a story to import may be at most 10 MB. Nothing was created.`);
+    console.error(
+      `Import refused: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a story to import may be at most 10 MB. Nothing was created.`,
+    );
     return 1;
   }
 
@@ -125,10 +142,13 @@ async function main(): Promise<number> {
  * Waits (at most 10 s) until no query holds or waits for a database connection: work the app starts
  * after a commit (events, history, cache) would otherwise be aborted when the pool closes.
  */
-async function drainPool(strapi: { db: { connection: { client: { pool?: { numUsed(): number; numPendingAcquires(): number } } } } }): Promise<void> {
+async function drainPool(strapi: {
+  db: { connection: { client: { pool?: { numUsed(): number; numPendingAcquires(): number } } } };
+}): Promise<void> {
   const pool = strapi.db.connection.client.pool;
   const deadline = Date.now() + 10_000;
-  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
 if (require.main === module) {

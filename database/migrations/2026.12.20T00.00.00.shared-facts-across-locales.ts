@@ -36,11 +36,19 @@ export async function up(knex: Knex): Promise<void> {
     const sameDocument = `s."document_id" = ${t}."document_id" AND s."locale" = ? AND ((s."published_at" IS NULL AND ${t}."published_at" IS NULL) OR (s."published_at" IS NOT NULL AND ${t}."published_at" IS NOT NULL))`;
     // Differs, NULL included: `a <> b` alone is NULL, not true, when one side is NULL.
     const differs = present.map((c) => `(${t}.${q(c)} <> s.${q(c)} OR (${t}.${q(c)} IS NULL) <> (s.${q(c)} IS NULL))`).join(' OR ');
-    const [{ n }] = await knex.raw(`SELECT COUNT(*) AS n FROM ${t} WHERE ${t}."locale" <> ? AND EXISTS (SELECT 1 FROM ${t} s WHERE ${sameDocument} AND (${differs}))`, [SOURCE_LOCALE, SOURCE_LOCALE]).then((r: unknown) => (Array.isArray(r) ? r : (r as { rows: Array<{ n: unknown }> }).rows));
+    const [{ n }] = await knex
+      .raw(
+        `SELECT COUNT(*) AS n FROM ${t} WHERE ${t}."locale" <> ? AND EXISTS (SELECT 1 FROM ${t} s WHERE ${sameDocument} AND (${differs}))`,
+        [SOURCE_LOCALE, SOURCE_LOCALE],
+      )
+      .then((r: unknown) => (Array.isArray(r) ? r : (r as { rows: Array<{ n: unknown }> }).rows));
     if (Number(n) === 0) continue;
     changed += Number(n);
     const sets = present.map((c) => `${q(c)} = (SELECT s.${q(c)} FROM ${t} s WHERE ${sameDocument} LIMIT 1)`).join(', ');
-    await knex.raw(`UPDATE ${t} SET ${sets} WHERE ${t}."locale" <> ? AND EXISTS (SELECT 1 FROM ${t} s WHERE ${sameDocument} AND (${differs}))`, [...present.map(() => SOURCE_LOCALE), SOURCE_LOCALE, SOURCE_LOCALE]);
+    await knex.raw(
+      `UPDATE ${t} SET ${sets} WHERE ${t}."locale" <> ? AND EXISTS (SELECT 1 FROM ${t} s WHERE ${sameDocument} AND (${differs}))`,
+      [...present.map(() => SOURCE_LOCALE), SOURCE_LOCALE, SOURCE_LOCALE],
+    );
   }
   if (changed > 0 && (await knex.schema.hasTable(CORE_STORE))) {
     const value = JSON.stringify({ by: 'shared-facts-across-locales', rows: changed });

@@ -22,7 +22,11 @@ const SCRIPT = path.join(__dirname, 'workflow-instance.ts');
  * against the database in `env`, and resolves once it has booted.
  */
 export function startInstance(name: string, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<Instance> {
-  const child = fork(SCRIPT, [], { execArgv: ['-r', 'esbuild-register'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SCRIPT, [], {
+    execArgv: ['-r', 'esbuild-register'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiters: Array<{ resolve: (r: SweepResult) => void; reject: (e: Error) => void }> = [];
   const instance: Instance = {
     name,

@@ -20,8 +20,12 @@ async function main(): Promise<void> {
         .plugin('editorial-workflow')
         .service('scheduler')
         .sweep({ now: new Date(message.now) })
-        .then((report: { counts: Record<string, number>; incomplete: boolean }) => send({ type: 'swept', counts: report.counts, incomplete: report.incomplete, ms: Date.now() - started }))
-        .catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error) }));
+        .then((report: { counts: Record<string, number>; incomplete: boolean }) =>
+          send({ type: 'swept', counts: report.counts, incomplete: report.incomplete, ms: Date.now() - started }),
+        )
+        .catch((error: unknown) =>
+          send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+        );
     } else if (message.type === 'stop') {
       // Let queued webhook deliveries go out before the process ends.
       setTimeout(() => {
@@ -36,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  send({ type: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error) });
+  send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 });

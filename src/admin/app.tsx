@@ -32,8 +32,7 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as
-      | { apis?: { addDocumentAction?: (fn: (actions: unknown[]) => unknown[]) => void } }
-      | undefined;
+      { apis?: { addDocumentAction?: (fn: (actions: unknown[]) => unknown[]) => void } } | undefined;
     contentManager?.apis?.addDocumentAction?.((actions) => [...actions, ZhHansEditionAction, AddCorrectionAction]);
   },
 };

@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { CORRECTION_UID } from '../lib/content-types';
 
 type Store = { get: (key: string) => Promise<unknown>; set: (key: string, value: unknown) => Promise<void> };
-type Configuration = { settings?: Record<string, unknown>; metadatas?: Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>; layouts?: unknown };
+type Configuration = {
+  settings?: Record<string, unknown>;
+  metadatas?: Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
+  layouts?: unknown;
+};
 
 /**
  * How a story's corrections look in the edit form: each entry titled by its text, and read-only, since
@@ -21,6 +25,10 @@ export async function ensureCorrectionLayout(strapi: Core.Strapi, store: Store):
     const current = metadatas[field] ?? {};
     metadatas[field] = { ...current, edit: { ...(current.edit ?? {}), editable: false } };
   }
-  await components.updateConfiguration(component, { ...configuration, settings: { ...(configuration.settings ?? {}), mainField: 'text' }, metadatas });
+  await components.updateConfiguration(component, {
+    ...configuration,
+    settings: { ...(configuration.settings ?? {}), mainField: 'text' },
+    metadatas,
+  });
   await store.set('correctionLayout', true);
 }

@@ -10,9 +10,24 @@ export interface DevLogin {
 /** The development logins; each can be changed through the environment. */
 export function devLogins(env: NodeJS.ProcessEnv = process.env): DevLogin[] {
   return [
-    { email: env.ADMIN_EMAIL ?? 'admin@newsroom.local', password: env.ADMIN_PASSWORD ?? 'Newsroom-Admin-2026', roleCode: 'strapi-super-admin', firstname: 'Admin' },
-    { email: env.EDITOR_EMAIL ?? 'editor@newsroom.local', password: env.EDITOR_PASSWORD ?? 'Newsroom-Editor-2026', roleCode: 'strapi-editor', firstname: 'Editor' },
-    { email: env.AUTHOR_EMAIL ?? 'author@newsroom.local', password: env.AUTHOR_PASSWORD ?? 'Newsroom-Author-2026', roleCode: 'strapi-author', firstname: 'Author' },
+    {
+      email: env.ADMIN_EMAIL ?? 'admin@newsroom.local',
+      password: env.ADMIN_PASSWORD ?? 'Newsroom-Admin-2026',
+      roleCode: 'strapi-super-admin',
+      firstname: 'Admin',
+    },
+    {
+      email: env.EDITOR_EMAIL ?? 'editor@newsroom.local',
+      password: env.EDITOR_PASSWORD ?? 'Newsroom-Editor-2026',
+      roleCode: 'strapi-editor',
+      firstname: 'Editor',
+    },
+    {
+      email: env.AUTHOR_EMAIL ?? 'author@newsroom.local',
+      password: env.AUTHOR_PASSWORD ?? 'Newsroom-Author-2026',
+      roleCode: 'strapi-author',
+      firstname: 'Author',
+    },
   ];
 }
 

@@ -34,12 +34,16 @@ async function ensureEditorialBaseline(strapi: Core.Strapi, store: Store): Promi
   const permissions = strapi.service('admin::permission');
   const { actionProvider } = permissions;
   const fieldsOf = (uid: string): string[] =>
-    (strapi.service('admin::content-type').getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components }) as string[]) ?? [];
+    (strapi
+      .service('admin::content-type')
+      .getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], { components: strapi.components }) as string[]) ?? [];
 
   for (const [code, grant] of Object.entries(ROLE_ACTIONS)) {
     const role = await strapi.db.query('admin::role').findOne({ where: { code } });
     if (!role) continue;
-    const existing = (await strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: { $startsWith: `${CM}.` } } })) as PermissionRow[];
+    const existing = (await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: role.id, action: { $startsWith: `${CM}.` } } })) as PermissionRow[];
 
     const toCreate: Array<Record<string, unknown>> = [];
     for (const uid of PUBLIC_CONTENT_TYPES) {
@@ -91,7 +95,10 @@ async function ensurePluginGrants(strapi: Core.Strapi, store: Store): Promise<vo
       const role = await strapi.db.query('admin::role').findOne({ where: { code } });
       if (!role) continue;
       const has = await strapi.db.query('admin::permission').count({ where: { role: role.id, action: grant.action } });
-      if (!has) await strapi.service('admin::permission').createMany([{ action: grant.action, subject: null, properties: {}, conditions: [], role: role.id }]);
+      if (!has)
+        await strapi
+          .service('admin::permission')
+          .createMany([{ action: grant.action, subject: null, properties: {}, conditions: [], role: role.id }]);
     }
     await store.set(grant.key, true);
   }
@@ -113,12 +120,19 @@ async function ensureNewsroomAuthors(strapi: Core.Strapi, store: Store): Promise
   if (await store.get(key)) return;
   const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
   if (role) {
-    const rows = (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })) as Array<PermissionRow & { conditions: string[] }>;
-    const readsAll = rows.filter((p) => (p.action === `${CM}.read` && AUTHOR_READS_ALL.includes(p.subject as never)) || p.action === 'plugin::upload.read');
+    const rows = (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })) as Array<
+      PermissionRow & { conditions: string[] }
+    >;
+    const readsAll = rows.filter(
+      (p) => (p.action === `${CM}.read` && AUTHOR_READS_ALL.includes(p.subject as never)) || p.action === 'plugin::upload.read',
+    );
     for (const row of readsAll) {
-      if ((row.conditions ?? []).length > 0) await strapi.db.query('admin::permission').update({ where: { id: row.id }, data: { conditions: [] } });
+      if ((row.conditions ?? []).length > 0)
+        await strapi.db.query('admin::permission').update({ where: { id: row.id }, data: { conditions: [] } });
     }
-    const withdrawn = rows.filter((p) => RECORD_TYPES.includes(p.subject ?? '') && [`${CM}.create`, `${CM}.update`, `${CM}.delete`, `${CM}.publish`].includes(p.action));
+    const withdrawn = rows.filter(
+      (p) => RECORD_TYPES.includes(p.subject ?? '') && [`${CM}.create`, `${CM}.update`, `${CM}.delete`, `${CM}.publish`].includes(p.action),
+    );
     if (withdrawn.length > 0) await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: withdrawn.map((p) => p.id) } } });
   }
   await store.set(key, true);

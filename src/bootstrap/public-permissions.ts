@@ -8,7 +8,10 @@ const PERMISSION_UID = 'plugin::users-permissions.permission';
  * Lets the Public role read the four newsroom types (find, findOne). Granted once, on the first
  * start: an administrator who later withdraws a permission is not overruled at the next restart.
  */
-export async function grantPublicRead(strapi: Core.Strapi, store: { get: (k: string) => Promise<unknown>; set: (k: string, v: unknown) => Promise<void> }): Promise<void> {
+export async function grantPublicRead(
+  strapi: Core.Strapi,
+  store: { get: (k: string) => Promise<unknown>; set: (k: string, v: unknown) => Promise<void> },
+): Promise<void> {
   if (await store.get('publicReadGranted')) return;
   const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
   if (!role) return;

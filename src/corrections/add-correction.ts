@@ -27,8 +27,10 @@ interface AdminCtx {
   state?: { userAbility?: unknown; user?: { id: number; roles?: unknown[] } };
 }
 
-const refuse = (message: string, path: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
-const time = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : 0);
+const refuse = (message: string, path: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+const time = (value: unknown) =>
+  value instanceof Date ? value.getTime() : typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : 0;
 
 interface WorkflowPlugin {
   entries: { lockEntries: (uid: string, documentId: string, locales: string[]) => Promise<void> };
@@ -37,7 +39,9 @@ interface WorkflowPlugin {
 
 function workflowOf(strapi: Core.Strapi): WorkflowPlugin | null {
   const plugin = strapi.plugin('editorial-workflow');
-  return plugin ? { entries: plugin.service('entries') as WorkflowPlugin['entries'], context: plugin.service('context') as WorkflowPlugin['context'] } : null;
+  return plugin
+    ? { entries: plugin.service('entries') as WorkflowPlugin['entries'], context: plugin.service('context') as WorkflowPlugin['context'] }
+    : null;
 }
 
 /**
@@ -60,7 +64,10 @@ export async function addCorrection(strapi: Core.Strapi, ctx: AdminCtx, input: A
     const versions = await readVersions(strapi, documentId, locale);
     if (!versions.draft && !versions.published) throw new errors.NotFoundError(`No ${locale} version of story ${documentId}.`);
     if (!versions.published) {
-      throw refuse(`Only a published story can get a correction: "${versions.draft?.title ?? documentId}" is not published in ${locale}. Publish it first; corrections are added to what readers have seen.`, 'documentId');
+      throw refuse(
+        `Only a published story can get a correction: "${versions.draft?.title ?? documentId}" is not published in ${locale}. Publish it first; corrections are added to what readers have seen.`,
+        'documentId',
+      );
     }
     const draft = versions.draft ?? versions.published;
     const pendingEdits = versions.draft !== null && time(versions.draft.updatedAt) > time(versions.published.updatedAt);
@@ -70,7 +77,10 @@ export async function addCorrection(strapi: Core.Strapi, ctx: AdminCtx, input: A
       documentId,
       locale,
       // The draft's own corrections stay as they are (named by id); the new one is added last.
-      data: documentData(ARTICLE_UID, { corrections: [...draft.corrections.map((c) => ({ id: c.id })), correction], ...(ctx.state?.user ? { updatedBy: ctx.state.user.id } : {}) }),
+      data: documentData(ARTICLE_UID, {
+        corrections: [...draft.corrections.map((c) => ({ id: c.id })), correction],
+        ...(ctx.state?.user ? { updatedBy: ctx.state.user.id } : {}),
+      }),
     });
     const publish = () => articles.publish({ documentId, locale });
     await (workflow ? workflow.context.run({ comment: `Published again with a ${input.kind}.` }, publish) : publish());
@@ -81,7 +91,12 @@ export async function addCorrection(strapi: Core.Strapi, ctx: AdminCtx, input: A
       documentId,
       locale,
       correction,
-      publishedAt: publishedAt instanceof Date ? publishedAt.toISOString() : typeof publishedAt === 'string' ? new Date(publishedAt).toISOString() : null,
+      publishedAt:
+        publishedAt instanceof Date
+          ? publishedAt.toISOString()
+          : typeof publishedAt === 'string'
+            ? new Date(publishedAt).toISOString()
+            : null,
       publishedPendingEdits: pendingEdits,
     };
   });

@@ -2,7 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, CORRECTION_UID } from '../lib/content-types';
 import type { DocumentMiddleware } from '../lib/document-middleware';
-import { effectiveList, historyComment, isoInstant, missingPublic, newCorrectionProblem, publicCorrectionMessage, stampNewItems, without, type CorrectionLike } from './rules';
+import {
+  effectiveList,
+  historyComment,
+  isoInstant,
+  missingPublic,
+  newCorrectionProblem,
+  publicCorrectionMessage,
+  stampNewItems,
+  without,
+  type CorrectionLike,
+} from './rules';
 import { localesOf, publicCorrections, readVersions, type StoredCorrection } from './versions';
 
 type Params = { documentId?: string; locale?: unknown; status?: string; data?: Record<string, unknown> };
@@ -13,15 +23,17 @@ const refuse = (problems: Problem[]) => new errors.ValidationError(problems.map(
 const notPublished = (title: string | null, locale: string) =>
   `Only a published story can get a correction: ${title ? `"${title}"` : 'this story'} is not published in ${locale}. Publish it first; corrections are added to what readers have seen.`;
 
-const hasItems = (value: unknown) => Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
+const hasItems = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null);
 
 /** Stories' corrections in the workflow's history, when the workflow is installed. */
 function noteCorrections(strapi: Core.Strapi, documentId: string, locale: string, added: CorrectionLike[]): Promise<void> {
   const workflow = strapi.plugin('editorial-workflow')?.service('workflow') as
-    | { note: (ref: { uid: string; documentId: string; locale: string }, kind: 'corrected', comment: string) => Promise<void> }
-    | undefined;
+    { note: (ref: { uid: string; documentId: string; locale: string }, kind: 'corrected', comment: string) => Promise<void> } | undefined;
   if (!workflow) return Promise.resolve();
-  return added.reduce<Promise<void>>((chain, c) => chain.then(() => workflow.note({ uid: ARTICLE_UID, documentId, locale }, 'corrected', historyComment(c))), Promise.resolve());
+  return added.reduce<Promise<void>>(
+    (chain, c) => chain.then(() => workflow.note({ uid: ARTICLE_UID, documentId, locale }, 'corrected', historyComment(c))),
+    Promise.resolve(),
+  );
 }
 
 /**
@@ -55,7 +67,13 @@ export const createCorrectionsMiddleware =
     if (ctx.action === 'create') {
       if (params.data && hasItems(params.data.corrections)) {
         const locale = typeof params.locale === 'string' ? params.locale : 'the default locale';
-        throw refuse([{ path: ['corrections'], message: notPublished(typeof params.data.title === 'string' ? params.data.title : null, locale), name: 'ValidationError' }]);
+        throw refuse([
+          {
+            path: ['corrections'],
+            message: notPublished(typeof params.data.title === 'string' ? params.data.title : null, locale),
+            name: 'ValidationError',
+          },
+        ]);
       }
       return next();
     }
@@ -77,10 +95,14 @@ export const createCorrectionsMiddleware =
         const draftOnes = versions.draft?.corrections ?? [];
         const after = effectiveList(data.corrections, new Map(draftOnes.map((c) => [String(c.id), c])));
         const lost = missingPublic(kept, after);
-        if (lost.length > 0) throw refuse(lost.map((c) => ({ path: ['corrections'], message: publicCorrectionMessage(c), name: 'ValidationError' as const })));
+        if (lost.length > 0)
+          throw refuse(lost.map((c) => ({ path: ['corrections'], message: publicCorrectionMessage(c), name: 'ValidationError' as const })));
         const added = without(without(after, kept), draftOnes);
-        if (added.length > 0 && !versions.published) throw refuse([{ path: ['corrections'], message: notPublished(versions.draft?.title ?? null, locale), name: 'ValidationError' }]);
-        const firstPublishedAt = isoInstant(versions.published?.firstPublishedAt ?? versions.draft?.firstPublishedAt) ?? isoInstant(versions.published?.publishedAt);
+        if (added.length > 0 && !versions.published)
+          throw refuse([{ path: ['corrections'], message: notPublished(versions.draft?.title ?? null, locale), name: 'ValidationError' }]);
+        const firstPublishedAt =
+          isoInstant(versions.published?.firstPublishedAt ?? versions.draft?.firstPublishedAt) ??
+          isoInstant(versions.published?.publishedAt);
         const problems = added.flatMap((c) => {
           const problem = newCorrectionProblem(c, { now, firstPublishedAt });
           return problem ? [{ path: ['corrections', String(after.indexOf(c))], message: problem, name: 'ValidationError' as const }] : [];
@@ -89,7 +111,8 @@ export const createCorrectionsMiddleware =
       } else if (params.status === 'published') {
         // Publishing the draft as it stands: it must still hold every public correction.
         const lost = missingPublic(kept, versions.draft?.corrections ?? []);
-        if (lost.length > 0) throw refuse(lost.map((c) => ({ path: ['corrections'], message: publicCorrectionMessage(c), name: 'ValidationError' as const })));
+        if (lost.length > 0)
+          throw refuse(lost.map((c) => ({ path: ['corrections'], message: publicCorrectionMessage(c), name: 'ValidationError' as const })));
       }
 
       if (params.status !== 'published') return next();
@@ -117,7 +140,11 @@ export const createCorrectionsMiddleware =
 
 /** Deletes an entry's correction components and their links (a new copy's, which nobody has seen). */
 async function dropCorrections(strapi: Core.Strapi, entryId: number): Promise<void> {
-  const row = (await strapi.db.query(ARTICLE_UID).findOne({ where: { id: entryId }, select: ['id'], populate: { corrections: { select: ['id'] } } })) as { corrections?: Array<{ id: number }> } | null;
+  const row = (await strapi.db
+    .query(ARTICLE_UID)
+    .findOne({ where: { id: entryId }, select: ['id'], populate: { corrections: { select: ['id'] } } })) as {
+    corrections?: Array<{ id: number }>;
+  } | null;
   const ids = (row?.corrections ?? []).map((c) => c.id);
   if (ids.length === 0) return;
   await strapi.db.query(ARTICLE_UID).update({ where: { id: entryId }, data: { corrections: [] } });
@@ -125,7 +152,12 @@ async function dropCorrections(strapi: Core.Strapi, entryId: number): Promise<vo
 }
 
 /** Runs the publish, then records each correction it made public, in the same transaction. */
-async function publishing<R>(strapi: Core.Strapi, documentId: string, before: Map<string, StoredCorrection[]>, next: () => R): Promise<Awaited<R>> {
+async function publishing<R>(
+  strapi: Core.Strapi,
+  documentId: string,
+  before: Map<string, StoredCorrection[]>,
+  next: () => R,
+): Promise<Awaited<R>> {
   // Strapi's transaction() types its result as the callback's promise; awaiting it gives the value.
   return await strapi.db.transaction(async (): Promise<Awaited<R>> => {
     const result: Awaited<R> = await next();

@@ -27,7 +27,8 @@ function parse(input: unknown): z.infer<typeof body> {
   const details = result.error.issues.map((issue) => ({
     // An unknown field is named in the path too, so the admin can point at it.
     path: issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : issue.path.map(String),
-    message: issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.` : issue.message,
+    message:
+      issue.code === 'unrecognized_keys' ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.` : issue.message,
     name: 'ValidationError',
   }));
   throw new errors.ValidationError(details.map((d) => d.message).join(' '), { errors: details });

@@ -7,7 +7,8 @@
 export const CORRECTION_KINDS = ['correction', 'clarification', 'update'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
-export const isCorrectionKind = (value: unknown): value is CorrectionKind => typeof value === 'string' && (CORRECTION_KINDS as readonly string[]).includes(value);
+export const isCorrectionKind = (value: unknown): value is CorrectionKind =>
+  typeof value === 'string' && (CORRECTION_KINDS as readonly string[]).includes(value);
 
 /** The longest correction text (the component's `maxLength`). */
 export const MAX_CORRECTION_TEXT = 2000;
@@ -36,7 +37,8 @@ export function isoInstant(value: unknown): string | null {
 }
 
 /** Two corrections are the same when their time (to the millisecond), kind and text are. */
-export const correctionKey = (c: CorrectionLike): string => `${isoInstant(c.at) ?? String(c.at)}\u0000${String(c.kind)}\u0000${String(c.text ?? '')}`;
+export const correctionKey = (c: CorrectionLike): string =>
+  `${isoInstant(c.at) ?? String(c.at)}\u0000${String(c.kind)}\u0000${String(c.text ?? '')}`;
 
 /**
  * What a repeatable-component value in a write stands for, item by item: an item naming an `id`
@@ -69,7 +71,8 @@ export function without<T extends CorrectionLike>(items: readonly T[], taken: re
 }
 
 /** The public corrections a write would lose or change: each must be in `after` as it is. */
-export const missingPublic = (publicOnes: readonly CorrectionLike[], after: readonly CorrectionLike[]): CorrectionLike[] => without(publicOnes, after);
+export const missingPublic = (publicOnes: readonly CorrectionLike[], after: readonly CorrectionLike[]): CorrectionLike[] =>
+  without(publicOnes, after);
 
 const excerpt = (text: unknown) => {
   const value = String(text ?? '');
@@ -112,10 +115,11 @@ export function newCorrectionProblem(item: CorrectionLike, context: NewCorrectio
   if (typeof item.text !== 'string' || item.text.trim() === '') return 'A correction needs its text: say what was wrong and what is right.';
   if (item.text.length > MAX_CORRECTION_TEXT) return `A correction's text is at most ${MAX_CORRECTION_TEXT} characters.`;
   const at = isoInstant(item.at);
-  if (!at) return 'A correction\'s time must be a date and time, e.g. 2026-03-08T09:30:00Z.';
+  if (!at) return "A correction's time must be a date and time, e.g. 2026-03-08T09:30:00Z.";
   // A minute of slack for clocks that differ between the client and the server.
-  if (Date.parse(at) > context.now.getTime() + 60_000) return 'A correction\'s time cannot be in the future.';
-  if (context.firstPublishedAt && Date.parse(at) < Date.parse(context.firstPublishedAt)) return 'A correction cannot be older than the story: its time is before the story was first published.';
+  if (Date.parse(at) > context.now.getTime() + 60_000) return "A correction's time cannot be in the future.";
+  if (context.firstPublishedAt && Date.parse(at) < Date.parse(context.firstPublishedAt))
+    return 'A correction cannot be older than the story: its time is before the story was first published.';
   return null;
 }
 

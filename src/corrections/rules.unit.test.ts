@@ -1,4 +1,13 @@
-import { correctionKey, effectiveList, historyComment, missingPublic, newCorrectionProblem, newestFirst, stampNewItems, without } from './rules';
+import {
+  correctionKey,
+  effectiveList,
+  historyComment,
+  missingPublic,
+  newCorrectionProblem,
+  newestFirst,
+  stampNewItems,
+  without,
+} from './rules';
 
 const pub = { id: 1, at: '2026-03-08T01:30:00.000Z', kind: 'correction', text: '原文誤植年份。' };
 const pending = { id: 2, at: '2026-03-09T01:30:00.000Z', kind: 'update', text: '尚未發布的更新' };
@@ -36,7 +45,12 @@ describe('what a write does to the list', () => {
 
   it('stamps new items without a time, and leaves named ones and given times alone', () => {
     const now = new Date('2026-03-10T00:00:00Z');
-    const items: Array<Record<string, unknown>> = [{ kind: 'update', text: 'a' }, { id: 1 }, { kind: 'update', text: 'b', at: '2026-03-09T00:00:00Z' }, { kind: 'update', text: 'c', at: '' }];
+    const items: Array<Record<string, unknown>> = [
+      { kind: 'update', text: 'a' },
+      { id: 1 },
+      { kind: 'update', text: 'b', at: '2026-03-09T00:00:00Z' },
+      { kind: 'update', text: 'c', at: '' },
+    ];
     stampNewItems(items, now);
     expect(items.map((i) => i.at)).toEqual([now.toISOString(), undefined, '2026-03-09T00:00:00Z', now.toISOString()]);
   });

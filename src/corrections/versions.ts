@@ -3,7 +3,6 @@ import { ARTICLE_UID } from '../lib/content-types';
 import type { CorrectionLike } from './rules';
 import type { Row } from '../lib/row';
 
-
 export interface StoredCorrection extends CorrectionLike {
   id: number;
   at: unknown;
@@ -63,7 +62,9 @@ export async function localesOf(strapi: Core.Strapi, documentId: string, locale:
   if (Array.isArray(locale)) return locale.map(String);
   if (typeof locale === 'string' && locale !== '*') return [locale];
   if (locale === '*') {
-    const rows = (await strapi.db.query(ARTICLE_UID).findMany({ select: ['locale'], where: { documentId, publishedAt: null } })) as Array<{ locale: string }>;
+    const rows = (await strapi.db.query(ARTICLE_UID).findMany({ select: ['locale'], where: { documentId, publishedAt: null } })) as Array<{
+      locale: string;
+    }>;
     return [...new Set(rows.map((r) => r.locale))].sort();
   }
   return [(await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string];

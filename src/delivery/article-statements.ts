@@ -13,7 +13,6 @@ import type { Row } from './serialize';
 type Knex = Core.Strapi['db']['connection'];
 type Builder = ReturnType<Knex['queryBuilder']>;
 
-
 /** A value filled in when the statement runs; statements are written with these in place of values. */
 export const ARTICLE_ID = '\u0000article-id';
 export const SLUG = '\u0000slug';
@@ -54,12 +53,15 @@ async function runSql(strapi: Core.Strapi, sql: string, bindings: readonly unkno
     return strapi.db.transaction(async ({ trx }: { trx: Knex }) => rowsOf(await trx.raw(sql, bindings as KnexTypes.RawBinding[])));
   }
   const client = knex.client as unknown as DriverClient;
-  if (client.driverName !== 'better-sqlite3' && client.driverName !== 'pg') return rowsOf(await knex.raw(sql, bindings as KnexTypes.RawBinding[]));
+  if (client.driverName !== 'better-sqlite3' && client.driverName !== 'pg')
+    return rowsOf(await knex.raw(sql, bindings as KnexTypes.RawBinding[]));
   const connection = await client.acquireConnection();
   try {
     // Knex's own listeners (query logging, the benchmark's query count) see these reads as theirs.
     knex.emit('query', { sql, bindings, method: 'select', __knexUid: connection.__knexUid });
-    return client.driverName === 'pg' ? await runPg(client, connection as PgConnection, sql, bindings) : runSqlite(connection as SqliteConnection, sql, bindings);
+    return client.driverName === 'pg'
+      ? await runPg(client, connection as PgConnection, sql, bindings)
+      : runSqlite(connection as SqliteConnection, sql, bindings);
   } finally {
     client.releaseConnection(connection);
   }
@@ -156,7 +158,7 @@ const parseJson = (value: unknown): unknown => {
 };
 
 /** SQLite keeps datetimes as milliseconds; PostgreSQL gives Dates. */
-const datetime = (value: unknown): unknown => (typeof value === 'number' ? new Date(value) : value ?? null);
+const datetime = (value: unknown): unknown => (typeof value === 'number' ? new Date(value) : (value ?? null));
 
 const READERS: Record<string, (value: unknown) => unknown> = {
   json: parseJson,

@@ -34,7 +34,7 @@ export function renderAttributionLine(template: string | null | undefined, names
       }
       return value!.trim();
     });
-    if (complete && text.trim() !== '') parts.push({ separator: i === 0 ? '' : pieces[i - 1] ?? '', text });
+    if (complete && text.trim() !== '') parts.push({ separator: i === 0 ? '' : (pieces[i - 1] ?? ''), text });
   }
   if (parts.length === 0) return null;
   return parts.map((part, i) => (i === 0 ? part.text.trimStart() : `${part.separator}${part.text}`)).join('');

@@ -20,8 +20,12 @@ describe('renderAttributionLine', () => {
   });
 
   it('leaves out a part whose name is missing instead of printing an empty label', () => {
-    expect(renderAttributionLine('文|{outlet},作者|{author},編輯|{editor}', { ...seed, editor: null })).toBe('文|正見 TrueView,作者|koorvoa');
-    expect(renderAttributionLine('文|{outlet},作者|{author},編輯|{editor}', { outlet: null, author: 'koorvoa', editor: 'TV.' })).toBe('作者|koorvoa,編輯|TV.');
+    expect(renderAttributionLine('文|{outlet},作者|{author},編輯|{editor}', { ...seed, editor: null })).toBe(
+      '文|正見 TrueView,作者|koorvoa',
+    );
+    expect(renderAttributionLine('文|{outlet},作者|{author},編輯|{editor}', { outlet: null, author: 'koorvoa', editor: 'TV.' })).toBe(
+      '作者|koorvoa,編輯|TV.',
+    );
     expect(renderAttributionLine('文|{outlet}', { outlet: null, author: null, editor: null })).toBeNull();
   });
 

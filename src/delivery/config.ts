@@ -4,21 +4,30 @@ import { readAppConfig } from '../lib/app-config';
 
 const schema = z
   .object({
-    cacheControl: z.object({
-      maxAge: z.number().int().min(0),
-      staleWhileRevalidate: z.number().int().min(0),
-    }).strict(),
-    cache: z.object({
-      enabled: z.boolean(),
-      redisUrl: z.string().refine((url) => url === '' || /^rediss?:\/\//.test(url), 'must be a redis:// or rediss:// URL'),
-      keyPrefix: z.string().min(1).regex(/^[\w:.-]+$/),
-      ttlSeconds: z.number().int().min(1),
-      maxEntries: z.number().int().min(1),
-      local: z.object({
-        maxEntries: z.number().int().min(0),
-        maxMegabytes: z.number().int().min(1),
-      }).strict(),
-    }).strict(),
+    cacheControl: z
+      .object({
+        maxAge: z.number().int().min(0),
+        staleWhileRevalidate: z.number().int().min(0),
+      })
+      .strict(),
+    cache: z
+      .object({
+        enabled: z.boolean(),
+        redisUrl: z.string().refine((url) => url === '' || /^rediss?:\/\//.test(url), 'must be a redis:// or rediss:// URL'),
+        keyPrefix: z
+          .string()
+          .min(1)
+          .regex(/^[\w:.-]+$/),
+        ttlSeconds: z.number().int().min(1),
+        maxEntries: z.number().int().min(1),
+        local: z
+          .object({
+            maxEntries: z.number().int().min(0),
+            maxMegabytes: z.number().int().min(1),
+          })
+          .strict(),
+      })
+      .strict(),
     mediaUrlPrefixes: z.array(z.string().min(1)).min(1),
     canonicalUrl: z.string().refine((url) => url === '' || /^https?:\/\/\S+$/.test(url), 'must be an http(s) URL template'),
   })

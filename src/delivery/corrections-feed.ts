@@ -31,11 +31,13 @@ export interface FeedQuery {
   pageSize: number;
 }
 
-const refuse = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: path.split('.'), message, name: 'ValidationError' }] });
+const refuse = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: path.split('.'), message, name: 'ValidationError' }] });
 
 const whole = (value: unknown, name: 'page' | 'pageSize', max: number): number => {
   const text = String(value);
-  if (!/^\d+$/u.test(text) || Number(text) < 1 || Number(text) > max) throw refuse(`pagination.${name}`, `pagination[${name}] must be a whole number from 1 to ${max}.`);
+  if (!/^\d+$/u.test(text) || Number(text) < 1 || Number(text) > max)
+    throw refuse(`pagination.${name}`, `pagination[${name}] must be a whole number from 1 to ${max}.`);
   return Number(text);
 };
 
@@ -59,7 +61,8 @@ export function checkFeedQuery(query: Record<string, unknown>, maxPageSize: numb
     throw refuse(key, `Unknown parameter "${key}": this route takes "locale", "pagination[page]" and "pagination[pageSize]".`);
   }
   const locale = query.locale;
-  if (locale !== undefined && (typeof locale !== 'string' || locale === '' || locale === '*')) throw refuse('locale', 'locale must be one locale code, e.g. zh-Hant.');
+  if (locale !== undefined && (typeof locale !== 'string' || locale === '' || locale === '*'))
+    throw refuse('locale', 'locale must be one locale code, e.g. zh-Hant.');
   return { locale: locale as string | undefined, page, pageSize };
 }
 
@@ -69,7 +72,8 @@ export function checkRssQuery(query: Record<string, unknown>): string | undefine
     if (key !== 'locale') throw refuse(key, `Unknown parameter "${key}": this feed takes only "locale".`);
   }
   const locale = query.locale;
-  if (locale !== undefined && (typeof locale !== 'string' || locale === '' || locale === '*')) throw refuse('locale', 'locale must be one locale code, e.g. zh-Hant.');
+  if (locale !== undefined && (typeof locale !== 'string' || locale === '' || locale === '*'))
+    throw refuse('locale', 'locale must be one locale code, e.g. zh-Hant.');
   return locale as string | undefined;
 }
 
@@ -84,8 +88,10 @@ function names(strapi: Core.Strapi) {
   const article = strapi.db.metadata.get(ARTICLE_UID);
   const correction = strapi.db.metadata.get(CORRECTION_UID);
   const join = (article.attributes.corrections as { joinTable?: JoinTable } | undefined)?.joinTable;
-  if (!join?.name || !join.joinColumn?.name || !join.inverseJoinColumn?.name) throw new Error(`${ARTICLE_UID}.corrections has no component join table in the database metadata.`);
-  const column = (attributes: Record<string, unknown>, name: string) => (attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
+  if (!join?.name || !join.joinColumn?.name || !join.inverseJoinColumn?.name)
+    throw new Error(`${ARTICLE_UID}.corrections has no component join table in the database metadata.`);
+  const column = (attributes: Record<string, unknown>, name: string) =>
+    (attributes[name] as { columnName?: string } | undefined)?.columnName ?? name;
   const schema = strapi.db.getSchemaName();
   const table = (name: string, alias: string) => `${schema ? `${schema}.` : ''}${name} as ${alias}`;
   return {
@@ -112,7 +118,13 @@ type Row = Record<string, unknown>;
  * page and the count) whatever the number of stories: the corrections joined to the published rows
  * that hold them. Drafts are never joined: a draft's corrections are not public.
  */
-export async function loadCorrections(strapi: Core.Strapi, locale: string, page: number, pageSize: number, canonicalUrl: (locale: string, slug: string) => string | null): Promise<CorrectionFeedPage> {
+export async function loadCorrections(
+  strapi: Core.Strapi,
+  locale: string,
+  page: number,
+  pageSize: number,
+  canonicalUrl: (locale: string, slug: string) => string | null,
+): Promise<CorrectionFeedPage> {
   const n = names(strapi);
   const knex = strapi.db.connection;
   const base = () =>
@@ -126,7 +138,10 @@ export async function loadCorrections(strapi: Core.Strapi, locale: string, page:
     base().count({ total: 'c.id' }).first() as Promise<{ total: number | string } | undefined>,
     base()
       .select({ id: 'c.id', at: n.at, kind: n.kind, text: n.text, documentId: n.documentId, slug: n.slug, title: n.title })
-      .orderBy([{ column: n.at, order: 'desc' }, { column: 'c.id', order: 'desc' }])
+      .orderBy([
+        { column: n.at, order: 'desc' },
+        { column: 'c.id', order: 'desc' },
+      ])
       .limit(pageSize)
       .offset((page - 1) * pageSize) as Promise<Row[]>,
   ]);
@@ -136,16 +151,44 @@ export async function loadCorrections(strapi: Core.Strapi, locale: string, page:
     const text = typeof row.text === 'string' ? toPlainText(row.text) : '';
     if (!at || !isCorrectionKind(row.kind) || text === '' || typeof row.documentId !== 'string') return [];
     const slug = typeof row.slug === 'string' ? row.slug : '';
-    return [{ at, kind: row.kind, text, story: { documentId: row.documentId, locale, slug, title: typeof row.title === 'string' ? row.title : '', url: canonicalUrl(locale, slug) } }];
+    return [
+      {
+        at,
+        kind: row.kind,
+        text,
+        story: {
+          documentId: row.documentId,
+          locale,
+          slug,
+          title: typeof row.title === 'string' ? row.title : '',
+          url: canonicalUrl(locale, slug),
+        },
+      },
+    ];
   });
   return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
 }
 
 /** Feed labels per locale; Chinese titles take a full-width colon (U+FF1A). */
 const LABELS: Record<string, { feed: string; description: string; separator: string; kinds: Record<CorrectionKind, string> }> = {
-  'zh-Hant': { feed: '更正與更新', description: '已發布報導的更正、澄清與更新,最新的在前。', separator: '\uFF1A', kinds: { correction: '更正', clarification: '澄清', update: '更新' } },
-  'zh-Hans': { feed: '更正与更新', description: '已发布报道的更正、澄清与更新,最新的在前。', separator: '\uFF1A', kinds: { correction: '更正', clarification: '澄清', update: '更新' } },
-  en: { feed: 'Corrections and updates', description: 'Corrections, clarifications and updates to published stories, newest first.', separator: ': ', kinds: { correction: 'Correction', clarification: 'Clarification', update: 'Update' } },
+  'zh-Hant': {
+    feed: '更正與更新',
+    description: '已發布報導的更正、澄清與更新,最新的在前。',
+    separator: '\uFF1A',
+    kinds: { correction: '更正', clarification: '澄清', update: '更新' },
+  },
+  'zh-Hans': {
+    feed: '更正与更新',
+    description: '已发布报道的更正、澄清与更新,最新的在前。',
+    separator: '\uFF1A',
+    kinds: { correction: '更正', clarification: '澄清', update: '更新' },
+  },
+  en: {
+    feed: 'Corrections and updates',
+    description: 'Corrections, clarifications and updates to published stories, newest first.',
+    separator: ': ',
+    kinds: { correction: 'Correction', clarification: 'Clarification', update: 'Update' },
+  },
 };
 const labelsFor = (locale: string) => LABELS[locale] ?? LABELS.en!;
 

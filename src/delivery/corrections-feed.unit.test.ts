@@ -4,7 +4,11 @@ import { checkFeedQuery, checkRssQuery, correctionsRss, feedText, type Correctio
 describe('the corrections page’s parameters', () => {
   it('takes locale and Strapi’s pagination, with defaults', () => {
     expect(checkFeedQuery({}, 100)).toEqual({ locale: undefined, page: 1, pageSize: 25 });
-    expect(checkFeedQuery({ locale: 'en', pagination: { page: '3', pageSize: '100' } }, 100)).toEqual({ locale: 'en', page: 3, pageSize: 100 });
+    expect(checkFeedQuery({ locale: 'en', pagination: { page: '3', pageSize: '100' } }, 100)).toEqual({
+      locale: 'en',
+      page: 3,
+      pageSize: 100,
+    });
   });
 
   it.each([
@@ -18,7 +22,9 @@ describe('the corrections page’s parameters', () => {
     [{ locale: '*' }, 'locale'],
     [{ locale: ['en', 'zh-Hant'] }, 'locale'],
   ])('refuses %j, naming %s', (query, path) => {
-    expect(() => checkFeedQuery(query as Record<string, unknown>, 100)).toThrow(expect.objectContaining({ name: 'ValidationError', details: { errors: [expect.objectContaining({ path: path.split('.') })] } }));
+    expect(() => checkFeedQuery(query as Record<string, unknown>, 100)).toThrow(
+      expect.objectContaining({ name: 'ValidationError', details: { errors: [expect.objectContaining({ path: path.split('.') })] } }),
+    );
   });
 
   it('the RSS takes locale only', () => {
@@ -30,8 +36,24 @@ describe('the corrections page’s parameters', () => {
 describe('RSS', () => {
   const page: CorrectionFeedPage = {
     data: [
-      { at: '2026-03-09T01:00:00.000Z', kind: 'update', text: 'a < b & "c" ]]> d ]]> e', story: { documentId: 'd1', locale: 'en', slug: 'first-story', title: 'First & <best>', url: 'https://news.example.com/en/first-story' } },
-      { at: '2026-03-08T01:00:00.000Z', kind: 'correction', text: 'Fixed\u0001 a name \uFFFE.', story: { documentId: 'd2', locale: 'en', slug: 'second', title: 'Second', url: null } },
+      {
+        at: '2026-03-09T01:00:00.000Z',
+        kind: 'update',
+        text: 'a < b & "c" ]]> d ]]> e',
+        story: {
+          documentId: 'd1',
+          locale: 'en',
+          slug: 'first-story',
+          title: 'First & <best>',
+          url: 'https://news.example.com/en/first-story',
+        },
+      },
+      {
+        at: '2026-03-08T01:00:00.000Z',
+        kind: 'correction',
+        text: 'Fixed\u0001 a name \uFFFE.',
+        story: { documentId: 'd2', locale: 'en', slug: 'second', title: 'Second', url: null },
+      },
     ],
     meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: 2 } },
   };
@@ -47,7 +69,12 @@ describe('RSS', () => {
     expect(rss['@_version']).toBe('2.0');
     expect(rss.channel.link).toBe('https://cms.example.com/api/corrections?locale=en');
     const [first, second] = rss.channel.item;
-    expect(first).toMatchObject({ title: 'Update: First &amp; &lt;best&gt;', link: 'https://news.example.com/en/first-story', description: 'a &lt; b &amp; "c" ]]&gt; d ]]&gt; e', pubDate: 'Mon, 09 Mar 2026 01:00:00 GMT' });
+    expect(first).toMatchObject({
+      title: 'Update: First &amp; &lt;best&gt;',
+      link: 'https://news.example.com/en/first-story',
+      description: 'a &lt; b &amp; "c" ]]&gt; d ]]&gt; e',
+      pubDate: 'Mon, 09 Mar 2026 01:00:00 GMT',
+    });
     expect(second).toMatchObject({ link: 'https://cms.example.com/api/articles/by-slug/second?locale=en', description: 'Fixed a name .' });
     expect(first.guid).not.toBe(second.guid);
   });

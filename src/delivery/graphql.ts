@@ -37,13 +37,15 @@ type Resolver = (root: unknown, args: Record<string, unknown> | undefined, ctx: 
 interface NexusPluginApi {
   plugin(config: {
     name: string;
-    onCreateFieldResolver: (config: { parentTypeConfig: { name: string }; fieldConfig: { name: string; args?: Record<string, unknown> } }) =>
-      | ((root: unknown, args: Record<string, unknown> | undefined, ctx: unknown, info: unknown, next: Resolver) => unknown)
-      | undefined;
+    onCreateFieldResolver: (config: {
+      parentTypeConfig: { name: string };
+      fieldConfig: { name: string; args?: Record<string, unknown> };
+    }) => ((root: unknown, args: Record<string, unknown> | undefined, ctx: unknown, info: unknown, next: Resolver) => unknown) | undefined;
   }): unknown;
 }
 
-const refuse = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+const refuse = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 /**
  * The GraphQL counterpart of the `published-only` route middleware. Strapi's root queries take a

@@ -7,7 +7,8 @@ export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
-const refuse = (path: string, message: string) => new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
+const refuse = (path: string, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path: [path], message, name: 'ValidationError' }] });
 
 /** What a Strapi UID field accepts; anything else cannot be a slug. */
 const SLUG = /^[A-Za-z0-9\-_.~]{1,255}$/u;
@@ -26,13 +27,18 @@ export function checkBySlugQuery(query: Record<string, unknown>): string | undef
   for (const [key, value] of Object.entries(query)) {
     if (key === 'locale') continue;
     if (key === 'status' && value === 'published') continue;
-    if (key === 'status') throw refuse('status', 'Only published content is available on this API: remove the status parameter or use status=published.');
+    if (key === 'status')
+      throw refuse('status', 'Only published content is available on this API: remove the status parameter or use status=published.');
     throw refuse(key, `Unknown parameter "${key}": this route takes only "locale"; the response always has the whole story.`);
   }
   const locale = query.locale;
   if (locale === undefined) return undefined;
   if (typeof locale !== 'string' || locale === '') throw refuse('locale', 'locale must be one locale code, e.g. zh-Hant.');
-  if (locale === '*') throw refuse('locale', 'A story is served in one locale at a time: give a locale code, e.g. zh-Hant; data.localizations lists the others.');
+  if (locale === '*')
+    throw refuse(
+      'locale',
+      'A story is served in one locale at a time: give a locale code, e.g. zh-Hant; data.localizations lists the others.',
+    );
   return locale;
 }
 
@@ -76,7 +82,13 @@ export interface ResponseContext {
 }
 
 /** Sends a rendered response with its validators; a matching `If-None-Match` gets a bodiless 304. */
-export function sendCached(ctx: ResponseContext, response: CachedResponse, cacheControl: string, cache: string, type = 'application/json; charset=utf-8'): void {
+export function sendCached(
+  ctx: ResponseContext,
+  response: CachedResponse,
+  cacheControl: string,
+  cache: string,
+  type = 'application/json; charset=utf-8',
+): void {
   ctx.status = 200;
   ctx.set('ETag', response.etag);
   ctx.set('Cache-Control', cacheControl);

@@ -36,7 +36,8 @@ describe('checkBySlugQuery', () => {
 describe('checkSlug', () => {
   it('accepts what a UID field holds and refuses the rest', () => {
     expect(checkSlug('yong-ai-fa-yuan')).toBe('yong-ai-fa-yuan');
-    for (const bad of ['', '大模型', 'a/b', 'a b', '<script>', 'x'.repeat(256), undefined]) expect(pathOf(() => checkSlug(bad))).toEqual(['slug']);
+    for (const bad of ['', '大模型', 'a/b', 'a b', '<script>', 'x'.repeat(256), undefined])
+      expect(pathOf(() => checkSlug(bad))).toEqual(['slug']);
   });
 });
 
@@ -49,7 +50,14 @@ describe('validators', () => {
 
   const context = (fresh: boolean) => {
     const headers: Record<string, string> = {};
-    const ctx: ResponseContext & { headers: Record<string, string> } = { status: 0, body: undefined, type: '', fresh, headers, set: (k, v) => void (headers[k] = v) };
+    const ctx: ResponseContext & { headers: Record<string, string> } = {
+      status: 0,
+      body: undefined,
+      type: '',
+      fresh,
+      headers,
+      set: (k, v) => void (headers[k] = v),
+    };
     return ctx;
   };
 
@@ -63,7 +71,14 @@ describe('validators', () => {
   });
 
   it('records only the security headers of a response', () => {
-    expect(pickSecurityHeaders({ 'x-frame-options': 'SAMEORIGIN', vary: 'Origin', 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' })).toEqual({
+    expect(
+      pickSecurityHeaders({
+        'x-frame-options': 'SAMEORIGIN',
+        vary: 'Origin',
+        'access-control-allow-origin': '*',
+        'x-content-type-options': 'nosniff',
+      }),
+    ).toEqual({
       'x-frame-options': 'SAMEORIGIN',
       'x-content-type-options': 'nosniff',
     });

@@ -39,7 +39,9 @@ export function createInvalidator(strapi: Core.Strapi, store: () => CacheStore |
   /** An invalidation the store did not take is retried until it does; meanwhile this process bypasses the cache. */
   const owe = (error: unknown) => {
     owed = true;
-    strapi.log.error(`Delivery cache: an invalidation did not reach the cache store; retrying every ${RETRY_MS} ms. ${error instanceof Error ? error.message : String(error)}`);
+    strapi.log.error(
+      `Delivery cache: an invalidation did not reach the cache store; retrying every ${RETRY_MS} ms. ${error instanceof Error ? error.message : String(error)}`,
+    );
     if (retryTimer) return;
     retryTimer = setInterval(() => {
       const current = store();
@@ -112,7 +114,12 @@ export const createInvalidationMiddleware =
 const DB_WATCHED = [FILE_UID, MEDIA_CREDIT_UID, 'plugin::i18n.locale', 'strapi::core-store'];
 
 export function subscribeDatabaseWrites(strapi: Core.Strapi, invalidator: () => Invalidator | null): void {
-  const handler = async (event: { model: { uid: string }; params?: { where?: { key?: unknown }; data?: { key?: unknown } }; result?: { key?: unknown }; action: string }) => {
+  const handler = async (event: {
+    model: { uid: string };
+    params?: { where?: { key?: unknown }; data?: { key?: unknown } };
+    result?: { key?: unknown };
+    action: string;
+  }) => {
     // The core store holds many settings; only the default content locale changes a delivery response.
     if (event.model.uid === 'strapi::core-store') {
       const key = event.result?.key ?? event.params?.where?.key ?? event.params?.data?.key;

@@ -21,8 +21,8 @@ function recordingStore() {
     lookup: async () => ({ generation: '0', busy: false, entry: null }),
     fill: async () => true,
     bump: step('bump'),
-    hold: async () => step("hold")(),
-    release: async () => step("release")(),
+    hold: async () => step('hold')(),
+    release: async () => step('release')(),
     close: async () => undefined,
   };
   return { store, calls, fail: (n: number) => (failures = n) };
@@ -46,7 +46,11 @@ describe('the invalidator', () => {
   it('bumps before returning when the write is already committed', async () => {
     const { store, calls } = recordingStore();
     const { strapi } = fakeStrapi();
-    await createInvalidator(strapi, () => store, () => undefined).afterWrite();
+    await createInvalidator(
+      strapi,
+      () => store,
+      () => undefined,
+    ).afterWrite();
     expect(calls).toEqual(['bump']);
   });
 
@@ -54,7 +58,11 @@ describe('the invalidator', () => {
     const { store, calls } = recordingStore();
     const { strapi, state } = fakeStrapi();
     state.inTransaction = true;
-    const invalidator = createInvalidator(strapi, () => store, () => undefined);
+    const invalidator = createInvalidator(
+      strapi,
+      () => store,
+      () => undefined,
+    );
     await invalidator.afterWrite();
     expect(calls).toEqual(['hold']);
     state.commits.forEach((commit) => commit());
@@ -83,7 +91,11 @@ describe('the invalidator', () => {
     try {
       const { store, calls, fail } = recordingStore();
       const { strapi } = fakeStrapi();
-      const invalidator = createInvalidator(strapi, () => store, () => undefined);
+      const invalidator = createInvalidator(
+        strapi,
+        () => store,
+        () => undefined,
+      );
       fail(2);
       await invalidator.afterWrite();
       expect(invalidator.owing()).toBe(true);
@@ -105,15 +117,19 @@ describe('the Document Service middleware', () => {
     const afterWrite = jest.fn(async () => undefined);
     const invalidator = { afterWrite } as unknown as Invalidator;
     const middleware = createInvalidationMiddleware(() => invalidator);
-    const run = (uid: string, action: string) => middleware({ uid, action, params: {} } as unknown as MiddlewareContext, async () => 'result');
+    const run = (uid: string, action: string) =>
+      middleware({ uid, action, params: {} } as unknown as MiddlewareContext, async () => 'result');
     return { afterWrite, run };
   };
 
-  it.each(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'])('invalidates after %s of a delivered type, once the write has returned', async (action) => {
-    const { afterWrite, run } = setup();
-    expect(await run('api::article.article', action)).toBe('result');
-    expect(afterWrite).toHaveBeenCalledTimes(1);
-  });
+  it.each(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'])(
+    'invalidates after %s of a delivered type, once the write has returned',
+    async (action) => {
+      const { afterWrite, run } = setup();
+      expect(await run('api::article.article', action)).toBe('result');
+      expect(afterWrite).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('leaves reads and other types alone', async () => {
     const { afterWrite, run } = setup();
@@ -125,9 +141,11 @@ describe('the Document Service middleware', () => {
   it('does not invalidate when the write fails', async () => {
     const afterWrite = jest.fn(async () => undefined);
     const middleware = createInvalidationMiddleware(() => ({ afterWrite }) as unknown as Invalidator);
-    await expect(middleware({ uid: 'api::author.author', action: 'publish', params: {} } as unknown as MiddlewareContext, async () => {
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
+    await expect(
+      middleware({ uid: 'api::author.author', action: 'publish', params: {} } as unknown as MiddlewareContext, async () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
     expect(afterWrite).not.toHaveBeenCalled();
   });
 });

@@ -15,7 +15,16 @@ const organization = (org: DeliveryOrganization, publicUrl = ''): Thing => ({
   '@type': 'Organization',
   name: org.name,
   ...(org.website ? { url: org.website } : {}),
-  ...(org.logo ? { logo: { '@type': 'ImageObject', url: absoluteUrl(org.logo.url, publicUrl), ...(org.logo.width ? { width: org.logo.width } : {}), ...(org.logo.height ? { height: org.logo.height } : {}) } } : {}),
+  ...(org.logo
+    ? {
+        logo: {
+          '@type': 'ImageObject',
+          url: absoluteUrl(org.logo.url, publicUrl),
+          ...(org.logo.width ? { width: org.logo.width } : {}),
+          ...(org.logo.height ? { height: org.logo.height } : {}),
+        },
+      }
+    : {}),
 });
 
 /** Licence pages for the licences that have one; search engines show them with the image. */
@@ -37,7 +46,13 @@ function renditions(usage: DeliveryCreditedImage, publicUrl: string, shared: Thi
     .map(([, f]) => f);
   return formats
     .sort((a, b) => (b.width ?? 0) - (a.width ?? 0))
-    .map((f) => ({ '@type': 'ImageObject', url: absoluteUrl(f.url, publicUrl), width: f.width, ...(f.height ? { height: f.height } : {}), ...shared }));
+    .map((f) => ({
+      '@type': 'ImageObject',
+      url: absoluteUrl(f.url, publicUrl),
+      width: f.width,
+      ...(f.height ? { height: f.height } : {}),
+      ...shared,
+    }));
 }
 
 function imageObjects(usage: DeliveryCreditedImage, publicUrl: string): Thing[] {
@@ -50,7 +65,7 @@ function imageObjects(usage: DeliveryCreditedImage, publicUrl: string): Thing[] 
 function imageObject(usage: DeliveryCreditedImage, publicUrl: string): Thing | null {
   if (!usage.image) return null;
   const license = usage.license ? LICENSE_URLS[usage.license] : undefined;
-  const acquire = usage.license && ASK_THE_AGENCY.has(usage.license) ? usage.agency?.website ?? null : null;
+  const acquire = usage.license && ASK_THE_AGENCY.has(usage.license) ? (usage.agency?.website ?? null) : null;
   const credit = creditName(usage.credit);
   // Whoever holds the rights: the agency when one is named, else the photographer, else the credit as given.
   const holder = usage.agency
@@ -83,7 +98,12 @@ function imageObject(usage: DeliveryCreditedImage, publicUrl: string): Thing | n
  * correction (newest first) is a change too. ISO 8601 in UTC, so the times compare as text.
  */
 export function lastModified(article: Pick<DeliveryArticle, 'updatedAt' | 'publishedAt' | 'corrections'>): string | null {
-  return [article.updatedAt, article.publishedAt, article.corrections?.[0]?.at ?? null].filter((d): d is string => typeof d === 'string').sort().pop() ?? null;
+  return (
+    [article.updatedAt, article.publishedAt, article.corrections?.[0]?.at ?? null]
+      .filter((d): d is string => typeof d === 'string')
+      .sort()
+      .pop() ?? null
+  );
 }
 
 export function newsArticleJsonLd(
@@ -102,7 +122,7 @@ export function newsArticleJsonLd(
     ...(article.dek ? { description: article.dek } : {}),
     inLanguage: article.locale,
     // The first publication, so a re-publish (a correction, an update) does not move the date.
-    ...(article.firstPublishedAt ?? article.publishedAt ? { datePublished: article.firstPublishedAt ?? article.publishedAt } : {}),
+    ...((article.firstPublishedAt ?? article.publishedAt) ? { datePublished: article.firstPublishedAt ?? article.publishedAt } : {}),
     ...(modified ? { dateModified: modified } : {}),
     ...(article.attribution.canonicalUrl ? { mainEntityOfPage: article.attribution.canonicalUrl } : {}),
     ...(article.author ? { author: [article.author, ...(article.coAuthors ?? [])].map(person) } : {}),
@@ -112,7 +132,9 @@ export function newsArticleJsonLd(
     ...(article.originalUrl ? { isBasedOn: article.originalUrl } : {}),
     ...(image.length > 0 ? { image } : {}),
     // schema.org `correction`: every correction, clarification and update readers see, newest first.
-    ...(corrections.length > 0 ? { correction: corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.at, text: c.text })) } : {}),
+    ...(corrections.length > 0
+      ? { correction: corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.at, text: c.text })) }
+      : {}),
   };
 }
 

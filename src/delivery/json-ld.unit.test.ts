@@ -20,7 +20,12 @@ describe('images in the JSON-LD', () => {
   const org = { documentId: 'a', name: 'Reuters', shortName: null, kind: 'agency', website: 'https://www.reuters.com' };
   const usage = (license: string | null, agency: typeof org | null = null) => ({
     image: {
-      documentId: 'f', url: '/uploads/big.jpg', width: 4000, height: 3000, mime: 'image/jpeg', alternativeText: null,
+      documentId: 'f',
+      url: '/uploads/big.jpg',
+      width: 4000,
+      height: 3000,
+      mime: 'image/jpeg',
+      alternativeText: null,
       formats: {
         thumbnail: { url: '/uploads/thumbnail_big.jpg', width: 208, height: 156, mime: 'image/jpeg' },
         small: { url: '/uploads/small_big.jpg', width: 500, height: 375, mime: 'image/jpeg' },
@@ -28,9 +33,29 @@ describe('images in the JSON-LD', () => {
         medium: { url: '/uploads/medium_big.jpg', width: 750, height: 563, mime: 'image/jpeg' },
       },
     },
-    credit: 'Photographer X', creditLine: null, agency, photographer: 'Photographer X', license, caption: null, alt: null,
+    credit: 'Photographer X',
+    creditLine: null,
+    agency,
+    photographer: 'Photographer X',
+    license,
+    caption: null,
+    alt: null,
   });
-  const article = { title: 't', dek: null, locale: 'en', publishedAt: null, firstPublishedAt: null, updatedAt: null, attribution: { canonicalUrl: null }, author: null, coAuthors: [], editor: null, republisher: null, source: null, originalUrl: null } as never;
+  const article = {
+    title: 't',
+    dek: null,
+    locale: 'en',
+    publishedAt: null,
+    firstPublishedAt: null,
+    updatedAt: null,
+    attribution: { canonicalUrl: null },
+    author: null,
+    coAuthors: [],
+    editor: null,
+    republisher: null,
+    source: null,
+    originalUrl: null,
+  } as never;
 
   it('lists the original and every rendition but the thumbnail, largest first, each with width, height and an absolute URL', () => {
     const images = newsArticleJsonLd(article, [usage('cc-by')], 'https://cms.example.com').image as Array<Record<string, unknown>>;
@@ -40,7 +65,9 @@ describe('images in the JSON-LD', () => {
       ['https://cms.example.com/uploads/medium_big.jpg', 750, 563],
       ['https://cms.example.com/uploads/small_big.jpg', 500, 375],
     ]);
-    expect(images.every((i) => i.creditText === 'Photographer X' && i.license === 'https://creativecommons.org/licenses/by/4.0/')).toBe(true);
+    expect(images.every((i) => i.creditText === 'Photographer X' && i.license === 'https://creativecommons.org/licenses/by/4.0/')).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -52,6 +79,10 @@ describe('images in the JSON-LD', () => {
     [null, {}],
   ])('licence %s', (license, expected) => {
     const [original] = newsArticleJsonLd(article, [usage(license, org)], '').image as Array<Record<string, unknown>>;
-    expect({ license: original!.license, acquireLicensePage: original!.acquireLicensePage }).toEqual({ license: undefined, acquireLicensePage: undefined, ...expected });
+    expect({ license: original!.license, acquireLicensePage: original!.acquireLicensePage }).toEqual({
+      license: undefined,
+      acquireLicensePage: undefined,
+      ...expected,
+    });
   });
 });

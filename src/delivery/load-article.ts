@@ -2,7 +2,20 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, AUTHOR_UID, CORRECTION_UID, CREDITED_IMAGE_UID, PULL_QUOTE_UID, SOURCE_UID } from '../lib/content-types';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/shared/constants';
-import { ARTICLE_ID, DOCUMENT_ID, joinTableOf, LOCALE, model, pick, run, select, SLUG, statement, type Picked, type Statement } from './article-statements';
+import {
+  ARTICLE_ID,
+  DOCUMENT_ID,
+  joinTableOf,
+  LOCALE,
+  model,
+  pick,
+  run,
+  select,
+  SLUG,
+  statement,
+  type Picked,
+  type Statement,
+} from './article-statements';
 import type { LoadedArticle, Row } from './serialize';
 import type { LoadedLocalization } from './types';
 
@@ -11,7 +24,20 @@ import type { LoadedLocalization } from './types';
  * never even read. Every related entry is limited to published rows: Strapi links a published story
  * to published versions already, and this says so where it matters.
  */
-export const ARTICLE = ['id', 'documentId', 'locale', 'slug', 'title', 'dek', 'body', 'originalUrl', 'publishedAt', 'firstPublishedAt', 'createdAt', 'updatedAt'];
+export const ARTICLE = [
+  'id',
+  'documentId',
+  'locale',
+  'slug',
+  'title',
+  'dek',
+  'body',
+  'originalUrl',
+  'publishedAt',
+  'firstPublishedAt',
+  'createdAt',
+  'updatedAt',
+];
 export const PERSON = ['documentId', 'name', 'displayName', 'role', 'url', 'sameAs'];
 export const ORGANIZATION = ['documentId', 'name', 'shortName', 'kind', 'website'];
 export const FILE = ['id', 'documentId', 'name', 'alternativeText', 'caption', 'width', 'height', 'formats', 'mime', 'url'];
@@ -122,7 +148,9 @@ function statements(strapi: Core.Strapi): Statements {
     .leftJoin({ m: media.name }, mediaOf(CREDITED_IMAGE_UID, 'image', 'c.id'))
     .leftJoin({ f: table(FILE_UID) }, 'f.id', `m.${media.joinColumn.name}`)
     .leftJoin({ al: agencyLink.name }, `al.${agencyLink.joinColumn.name}`, 'c.id')
-    .leftJoin({ s: table(SOURCE_UID) }, (join: JoinClause) => join.on('s.id', `al.${agencyLink.inverseJoinColumn.name}`).andOnNotNull(published(SOURCE_UID, 's')))
+    .leftJoin({ s: table(SOURCE_UID) }, (join: JoinClause) =>
+      join.on('s.id', `al.${agencyLink.inverseJoinColumn.name}`).andOnNotNull(published(SOURCE_UID, 's')),
+    )
     .where(`k.${components.joinColumn.name}`, ARTICLE_ID)
     .andWhere(`k.${COMPONENT_TYPE}`, CREDITED_IMAGE_UID)
     .whereIn(`k.${COMPONENT_FIELD}`, [components.on!.field!, joinTableOf(strapi, ARTICLE_UID, 'gallery').on!.field!])
@@ -205,7 +233,12 @@ export async function loadPublishedArticle(strapi: Core.Strapi, slug: string, lo
     run(strapi, s.corrections, values),
     run(strapi, s.localizations, values),
     bodyUrls.length > 0
-      ? select(strapi, (knex) => knex.select(s.file.columns).from({ f: model(strapi, FILE_UID).tableName }).whereIn('f.url', bodyUrls))
+      ? select(strapi, (knex) =>
+          knex
+            .select(s.file.columns)
+            .from({ f: model(strapi, FILE_UID).tableName })
+            .whereIn('f.url', bodyUrls),
+        )
       : Promise.resolve([] as Row[]),
   ]);
 
@@ -251,7 +284,9 @@ async function storedCredits(strapi: Core.Strapi, s: Statements, fileIds: number
       .from({ mc: credits.tableName })
       .leftJoin({ al: agencyLink.name }, `al.${agencyLink.joinColumn.name}`, 'mc.id')
       .leftJoin({ s: model(strapi, SOURCE_UID).tableName }, (join: JoinClause) =>
-        join.on('s.id', `al.${agencyLink.inverseJoinColumn.name}`).andOnNotNull(`s.${model(strapi, SOURCE_UID).attributes.publishedAt!.columnName}`),
+        join
+          .on('s.id', `al.${agencyLink.inverseJoinColumn.name}`)
+          .andOnNotNull(`s.${model(strapi, SOURCE_UID).attributes.publishedAt!.columnName}`),
       )
       .whereIn(`mc.${credits.attributes.fileId!.columnName}`, fileIds),
   );
@@ -260,7 +295,9 @@ async function storedCredits(strapi: Core.Strapi, s: Statements, fileIds: number
 
 /** Published locales of every story that has this slug in some locale, for a helpful 404. */
 export async function publishedLocalesOfSlug(strapi: Core.Strapi, slug: string): Promise<LoadedLocalization[]> {
-  const matches: Row[] = await strapi.db.query(ARTICLE_UID).findMany({ select: ['documentId'], where: { slug, publishedAt: { $notNull: true } } });
+  const matches: Row[] = await strapi.db
+    .query(ARTICLE_UID)
+    .findMany({ select: ['documentId'], where: { slug, publishedAt: { $notNull: true } } });
   if (matches.length === 0) return [];
   const rows: Row[] = await strapi.db.query(ARTICLE_UID).findMany({
     select: ['locale', 'slug'],

@@ -6,7 +6,13 @@ export function isMediaLibraryUrl(url: unknown, prefixes: readonly string[]): ur
   if (typeof url !== 'string' || url.length === 0 || url.length > 2048) return false;
   // Control characters, backslashes and encoded dots are how `/uploads/../` and `/\evil` tricks start.
   if (/[\u0000-\u0020\\<>"'`]|%2e|%2f|%5c/iu.test(url)) return false;
-  if (url.split(/[?#]/u)[0]!.split('/').some((segment) => segment === '..' || segment === '.')) return false;
+  if (
+    url
+      .split(/[?#]/u)[0]!
+      .split('/')
+      .some((segment) => segment === '..' || segment === '.')
+  )
+    return false;
   return prefixes.some((prefix) => url.startsWith(prefix));
 }
 

@@ -1,9 +1,12 @@
 import { absoluteUrl, isMediaLibraryUrl } from './media-url';
 
 describe('isMediaLibraryUrl', () => {
-  it.each(['/uploads/lead_photo_e1a151a31e.jpg', '/uploads/thumbnail_x.jpg?updated=1', 'https://cdn.example.com/media/x.png'])('accepts %s', (url) => {
-    expect(isMediaLibraryUrl(url, ['/uploads/', 'https://cdn.example.com/media/'])).toBe(true);
-  });
+  it.each(['/uploads/lead_photo_e1a151a31e.jpg', '/uploads/thumbnail_x.jpg?updated=1', 'https://cdn.example.com/media/x.png'])(
+    'accepts %s',
+    (url) => {
+      expect(isMediaLibraryUrl(url, ['/uploads/', 'https://cdn.example.com/media/'])).toBe(true);
+    },
+  );
 
   it.each([
     'https://evil.example/x.png',

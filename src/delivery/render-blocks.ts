@@ -103,7 +103,10 @@ function renderBlock(node: BlocksNode, index: number, options: RenderOptions): s
     case 'quote':
       return `<blockquote>${renderInline(childrenOf(node))}</blockquote>`;
     case 'code': {
-      const language = typeof node.language === 'string' && LANGUAGE.test(node.language) ? ` class="language-${escapeHtml(node.language.toLowerCase())}"` : '';
+      const language =
+        typeof node.language === 'string' && LANGUAGE.test(node.language)
+          ? ` class="language-${escapeHtml(node.language.toLowerCase())}"`
+          : '';
       return `<pre><code${language}>${renderInline(childrenOf(node).map((child) => ({ ...child, bold: false, italic: false, underline: false, strikethrough: false, code: false })))}</code></pre>`;
     }
     case 'list':

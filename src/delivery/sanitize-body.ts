@@ -21,7 +21,30 @@ function optionsFor(mediaUrlPrefixes: readonly string[]): sanitizeHtml.IOptions 
 
 function optionsOf(mediaUrlPrefixes: readonly string[]): sanitizeHtml.IOptions {
   return {
-    allowedTags: ['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'strong', 'em', 'u', 's', 'a', 'figure', 'img', 'figcaption'],
+    allowedTags: [
+      'p',
+      'br',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'blockquote',
+      'pre',
+      'code',
+      'ul',
+      'ol',
+      'li',
+      'strong',
+      'em',
+      'u',
+      's',
+      'a',
+      'figure',
+      'img',
+      'figcaption',
+    ],
     allowedAttributes: {
       a: ['href', 'rel'],
       img: ['src', 'alt', 'width', 'height', 'loading'],
@@ -35,7 +58,22 @@ function optionsOf(mediaUrlPrefixes: readonly string[]): sanitizeHtml.IOptions {
     allowedIframeHostnames: [],
     disallowedTagsMode: 'discard',
     // Content of these is code or markup, never text for a reader.
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed', 'template', 'xmp', 'noembed', 'noframes'],
+    nonTextTags: [
+      'script',
+      'style',
+      'textarea',
+      'option',
+      'noscript',
+      'svg',
+      'math',
+      'iframe',
+      'object',
+      'embed',
+      'template',
+      'xmp',
+      'noembed',
+      'noframes',
+    ],
     exclusiveFilter: (frame) => frame.tag === 'img' && !isMediaLibraryUrl(frame.attribs.src, mediaUrlPrefixes),
     transformTags: {
       // Absolute http(s) and mailto only: a relative or scheme-less href is dropped, not guessed at.

@@ -14,7 +14,10 @@ describe('the XSS corpus', () => {
   });
 
   it(`lets none of the ${XSS_PAYLOADS.length} payloads survive as raw HTML in the sanitiser`, () => {
-    const survivors = XSS_PAYLOADS.map((payload) => ({ payload, problems: unsafeParts(sanitizeBodyHtml(payload, PREFIXES), isMedia) })).filter((r) => r.problems.length > 0);
+    const survivors = XSS_PAYLOADS.map((payload) => ({
+      payload,
+      problems: unsafeParts(sanitizeBodyHtml(payload, PREFIXES), isMedia),
+    })).filter((r) => r.problems.length > 0);
     expect(survivors).toEqual([]);
   });
 
@@ -25,7 +28,9 @@ describe('the XSS corpus', () => {
   });
 
   it(`lets none of the ${XSS_PAYLOADS.length} payloads survive in any Blocks node kind`, () => {
-    const survivors = XSS_PAYLOADS.map((payload) => ({ payload, problems: unsafeParts(renderPayload(payload), isMedia) })).filter((r) => r.problems.length > 0);
+    const survivors = XSS_PAYLOADS.map((payload) => ({ payload, problems: unsafeParts(renderPayload(payload), isMedia) })).filter(
+      (r) => r.problems.length > 0,
+    );
     expect(survivors).toEqual([]);
   });
 });
@@ -34,7 +39,10 @@ describe('the XSS corpus', () => {
 function renderPayload(payload: string): string {
   const body = [
     { type: 'paragraph', children: [{ type: 'text', text: payload }] },
-    { type: 'paragraph', children: [{ type: 'text', text: payload, bold: true, italic: true, underline: true, strikethrough: true, code: true }] },
+    {
+      type: 'paragraph',
+      children: [{ type: 'text', text: payload, bold: true, italic: true, underline: true, strikethrough: true, code: true }],
+    },
     { type: 'quote', children: [{ type: 'text', text: payload }] },
     { type: 'paragraph', children: [{ type: 'link', url: payload, children: [{ type: 'text', text: payload }] }] },
     { type: 'heading', level: payload, children: [{ type: 'text', text: payload, bold: true }] },
@@ -54,7 +62,14 @@ describe('rendering', () => {
   it('renders paragraphs, headings, lists, quotes, code and inline marks', () => {
     const html = render([
       { type: 'heading', level: 2, children: [{ type: 'text', text: '以小博大' }] },
-      { type: 'paragraph', children: [{ type: 'text', text: 'a ' }, { type: 'text', text: 'b', bold: true, italic: true }, { type: 'text', text: ' c', code: true }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'a ' },
+          { type: 'text', text: 'b', bold: true, italic: true },
+          { type: 'text', text: ' c', code: true },
+        ],
+      },
       { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'one' }] }] },
       { type: 'quote', children: [{ type: 'text', text: '基本可以判斷' }] },
       { type: 'code', language: 'ts', children: [{ type: 'text', text: 'const a = 1 < 2;' }] },
@@ -66,13 +81,18 @@ describe('rendering', () => {
 
   it('keeps http, https and mailto links and drops every other target but keeps the text', () => {
     const html = render([
-      { type: 'paragraph', children: [
-        { type: 'link', url: 'https://www.tmtpost.com/6561234.html', children: [{ type: 'text', text: '钛媒體' }] },
-        { type: 'link', url: 'mailto:desk@example.com', children: [{ type: 'text', text: 'mail' }] },
-        { type: 'link', url: '/relative', children: [{ type: 'text', text: 'rel' }] },
-      ] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: 'https://www.tmtpost.com/6561234.html', children: [{ type: 'text', text: '钛媒體' }] },
+          { type: 'link', url: 'mailto:desk@example.com', children: [{ type: 'text', text: 'mail' }] },
+          { type: 'link', url: '/relative', children: [{ type: 'text', text: 'rel' }] },
+        ],
+      },
     ]);
-    expect(html).toBe('<p><a href="https://www.tmtpost.com/6561234.html" rel="noopener noreferrer">钛媒體</a><a href="mailto:desk@example.com" rel="noopener noreferrer">mail</a>rel</p>');
+    expect(html).toBe(
+      '<p><a href="https://www.tmtpost.com/6561234.html" rel="noopener noreferrer">钛媒體</a><a href="mailto:desk@example.com" rel="noopener noreferrer">mail</a>rel</p>',
+    );
   });
 
   it('shows a body image only as the resolver gives it, with its caption and credit', () => {
@@ -81,11 +101,15 @@ describe('rendering', () => {
       '<figure><img src="/uploads/a.jpg" alt="圖" width="10" height="5" loading="lazy" /><figcaption>說明 圖片來源 @視覺中國</figcaption></figure>',
     );
     expect(render(body, () => null)).toBe('');
-    expect(render(body, () => ({ url: 'https://evil.example/a.jpg', alt: '', width: null, height: null, caption: null }))).toBe('<figure></figure>');
+    expect(render(body, () => ({ url: 'https://evil.example/a.jpg', alt: '', width: null, height: null, caption: null }))).toBe(
+      '<figure></figure>',
+    );
   });
 
   it('keeps Chinese quotation marks and full-width punctuation as text', () => {
-    expect(render([{ type: 'paragraph', children: [{ type: 'text', text: '" 一畝三分地 "「引號」＜＞' }] }])).toBe('<p>" 一畝三分地 "「引號」＜＞</p>');
+    expect(render([{ type: 'paragraph', children: [{ type: 'text', text: '" 一畝三分地 "「引號」＜＞' }] }])).toBe(
+      '<p>" 一畝三分地 "「引號」＜＞</p>',
+    );
   });
 
   it('ignores what is not a Blocks body', () => {

@@ -52,17 +52,32 @@ const httpUrl = (value: unknown): string | null => {
   return url !== null && httpUrlProblem(url) === null ? url : null;
 };
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? new Date(value).toISOString() : null);
+const iso = (value: unknown): string | null =>
+  value instanceof Date ? value.toISOString() : typeof value === 'string' ? new Date(value).toISOString() : null;
 
 function person(row: Row | null | undefined): DeliveryPerson | null {
   if (!row?.documentId) return null;
   const sameAs = Array.isArray(row.sameAs) ? (row.sameAs as unknown[]).map(httpUrl).filter((u): u is string => u !== null) : [];
-  return { documentId: row.documentId, name: row.name ?? '', displayName: str(row.displayName), role: str(row.role), url: httpUrl(row.url), sameAs };
+  return {
+    documentId: row.documentId,
+    name: row.name ?? '',
+    displayName: str(row.displayName),
+    role: str(row.role),
+    url: httpUrl(row.url),
+    sameAs,
+  };
 }
 
 function organization(row: Row | null | undefined, publicUrl = ''): DeliveryOrganization | null {
   if (!row?.documentId) return null;
-  return { documentId: row.documentId, name: row.name ?? '', shortName: str(row.shortName), kind: str(row.kind), website: httpUrl(row.website), logo: image(row.logo, publicUrl) };
+  return {
+    documentId: row.documentId,
+    name: row.name ?? '',
+    shortName: str(row.shortName),
+    kind: str(row.kind),
+    website: httpUrl(row.website),
+    logo: image(row.logo, publicUrl),
+  };
 }
 
 function image(file: Row | null | undefined, publicUrl = ''): DeliveryImage | null {
@@ -70,7 +85,13 @@ function image(file: Row | null | undefined, publicUrl = ''): DeliveryImage | nu
   const formats: Record<string, DeliveryImageFormat> = {};
   if (file.formats && typeof file.formats === 'object') {
     for (const [name, format] of Object.entries(file.formats as Record<string, Row>)) {
-      if (typeof format?.url === 'string') formats[name] = { url: absoluteUrl(format.url, publicUrl), width: num(format.width), height: num(format.height), mime: str(format.mime) };
+      if (typeof format?.url === 'string')
+        formats[name] = {
+          url: absoluteUrl(format.url, publicUrl),
+          width: num(format.width),
+          height: num(format.height),
+          mime: str(format.mime),
+        };
     }
   }
   return {
@@ -126,7 +147,9 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
   const originalUrl = httpUrl(row.originalUrl);
 
   const cover = row.cover ? creditedImage(row.cover, loaded.fileCredits, locale, options.publicUrl) : null;
-  const gallery = (Array.isArray(row.gallery) ? (row.gallery as Row[]) : []).map((item) => creditedImage(item, loaded.fileCredits, locale, options.publicUrl));
+  const gallery = (Array.isArray(row.gallery) ? (row.gallery as Row[]) : []).map((item) =>
+    creditedImage(item, loaded.fileCredits, locale, options.publicUrl),
+  );
 
   const credits: DeliveryImageCredit[] = [];
   if (cover?.creditLine) credits.push({ path: 'cover', line: cover.creditLine });
@@ -137,7 +160,12 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     const ref = node.image as Row | undefined;
     const file = typeof ref?.url === 'string' ? loaded.bodyFiles.get(ref.url) : undefined;
     if (!file || !isMediaLibraryUrl(file.url, options.mediaUrlPrefixes)) return null;
-    const usage = creditedImage({ image: file, caption: str(ref?.caption) ?? str(file.caption), alt: str(ref?.alternativeText) ?? str(file.alternativeText) }, loaded.fileCredits, locale, options.publicUrl);
+    const usage = creditedImage(
+      { image: file, caption: str(ref?.caption) ?? str(file.caption), alt: str(ref?.alternativeText) ?? str(file.alternativeText) },
+      loaded.fileCredits,
+      locale,
+      options.publicUrl,
+    );
     bodyImages.push(usage);
     if (usage.creditLine) credits.push({ path: `body.${index}`, line: usage.creditLine });
     return {
@@ -149,11 +177,16 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
     };
   };
   // The typed byline is left out of the HTML: front ends show attribution.line (src/delivery/typed-byline.ts).
-  const bodyHtml = absoluteImageSources(sanitizeBodyHtml(renderBlocks(withoutTypedByline(row.body), { image: imageFor }), options.mediaUrlPrefixes), options.publicUrl);
+  const bodyHtml = absoluteImageSources(
+    sanitizeBodyHtml(renderBlocks(withoutTypedByline(row.body), { image: imageFor }), options.mediaUrlPrefixes),
+    options.publicUrl,
+  );
 
   const author = person(row.author);
   // Strapi keeps a to-many relation in the order it was given: the byline order.
-  const coAuthors = (Array.isArray(row.coAuthors) ? (row.coAuthors as Row[]) : []).map(person).filter((p): p is DeliveryPerson => p !== null);
+  const coAuthors = (Array.isArray(row.coAuthors) ? (row.coAuthors as Row[]) : [])
+    .map(person)
+    .filter((p): p is DeliveryPerson => p !== null);
   const editor = person(row.editor);
   const shownName = (p: DeliveryPerson) => p.displayName ?? p.name;
   const source = organization(row.source, options.publicUrl);
@@ -197,14 +230,17 @@ export function serializeArticle(loaded: LoadedArticle, options: SerializeOption
       line: renderAttributionLine(templateInScriptOf(toPlainText(str(row.source?.attributionTemplate) ?? ''), locale), {
         outlet: source?.name ?? null,
         author: author ? joinNames([author, ...coAuthors].map(shownName), locale) : null,
-        editor: editor ? editor.displayName ?? editor.name : null,
+        editor: editor ? (editor.displayName ?? editor.name) : null,
       }),
       originalUrl,
       canonicalUrl: canonicalUrlOf(options.canonicalUrl, locale, slug, originalUrl),
       credits,
     },
     corrections: corrections(row.corrections),
-    localizations: loaded.localizations.map((l): DeliveryLocalization => ({ ...l, url: storyPageUrl(options.publicUrl, options.canonicalUrl, l.locale, l.slug) })),
+    localizations: loaded.localizations.map((l): DeliveryLocalization => ({
+      ...l,
+      url: storyPageUrl(options.publicUrl, options.canonicalUrl, l.locale, l.slug),
+    })),
   };
   const images = [...(cover ? [cover] : []), ...gallery, ...bodyImages];
   const jsonLd = newsArticleJsonLd(withoutJsonLd, images, options.publicUrl);

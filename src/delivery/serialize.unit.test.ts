@@ -1,10 +1,36 @@
 import { serializeArticle, type LoadedArticle } from './serialize';
 import { storyPageUrl } from './story-url';
 
-const outlet = { documentId: 'tv', name: '正見 TrueView', shortName: '正見', kind: 'outlet', website: null, attributionTemplate: '文|{outlet},作者|{author},編輯|{editor}' };
-const tmt = { documentId: 'tmt', name: '钛媒體 TMTPost', shortName: '钛媒體', kind: 'republisher', website: 'https://www.tmtpost.com', agreementId: 'SECRET-1' };
+const outlet = {
+  documentId: 'tv',
+  name: '正見 TrueView',
+  shortName: '正見',
+  kind: 'outlet',
+  website: null,
+  attributionTemplate: '文|{outlet},作者|{author},編輯|{editor}',
+};
+const tmt = {
+  documentId: 'tmt',
+  name: '钛媒體 TMTPost',
+  shortName: '钛媒體',
+  kind: 'republisher',
+  website: 'https://www.tmtpost.com',
+  agreementId: 'SECRET-1',
+};
 const vcg = { documentId: 'vcg', name: '視覺中國', shortName: 'VCG', kind: 'agency', website: 'https://www.vcg.com' };
-const file = (id: number, url: string) => ({ id, documentId: `f${id}`, url, width: 480, height: 270, mime: 'image/jpeg', alternativeText: 'alt', caption: 'file caption', formats: { thumbnail: { url: `/uploads/thumb_${id}.jpg`, width: 10, height: 5, mime: 'image/jpeg', path: null } }, hash: 'h', provider: 'local' });
+const file = (id: number, url: string) => ({
+  id,
+  documentId: `f${id}`,
+  url,
+  width: 480,
+  height: 270,
+  mime: 'image/jpeg',
+  alternativeText: 'alt',
+  caption: 'file caption',
+  formats: { thumbnail: { url: `/uploads/thumb_${id}.jpg`, width: 10, height: 5, mime: 'image/jpeg', path: null } },
+  hash: 'h',
+  provider: 'local',
+});
 
 function loaded(overrides: Record<string, unknown> = {}): LoadedArticle {
   return {
@@ -33,7 +59,14 @@ function loaded(overrides: Record<string, unknown> = {}): LoadedArticle {
         { id: 1, documentId: 'q1', text: 'A', speaker: 'a', position: 0 },
         { id: 2, documentId: 'q2', text: 'B', speaker: 'b', position: 0 },
       ],
-      cover: { credit: '圖片來源 @視覺中國', agency: vcg, license: 'agency', caption: '封面', alt: '封面圖', image: file(1, '/uploads/cover.jpg') },
+      cover: {
+        credit: '圖片來源 @視覺中國',
+        agency: vcg,
+        license: 'agency',
+        caption: '封面',
+        alt: '封面圖',
+        image: file(1, '/uploads/cover.jpg'),
+      },
       gallery: [{ credit: null, agency: null, caption: null, alt: null, image: file(2, '/uploads/g.jpg') }],
       ...overrides,
     },
@@ -57,7 +90,15 @@ describe('serializeArticle', () => {
     expect(text).not.toContain('createdBy');
     expect(text).not.toContain('newsroom.local');
     // Absolute from the public URL, so a front end on another host loads them from the CMS.
-    expect(article.cover?.image).toEqual({ documentId: 'f1', url: 'https://cms.example.com/uploads/cover.jpg', width: 480, height: 270, mime: 'image/jpeg', alternativeText: 'alt', formats: { thumbnail: { url: 'https://cms.example.com/uploads/thumb_1.jpg', width: 10, height: 5, mime: 'image/jpeg' } } });
+    expect(article.cover?.image).toEqual({
+      documentId: 'f1',
+      url: 'https://cms.example.com/uploads/cover.jpg',
+      width: 480,
+      height: 270,
+      mime: 'image/jpeg',
+      alternativeText: 'alt',
+      formats: { thumbnail: { url: 'https://cms.example.com/uploads/thumb_1.jpg', width: 10, height: 5, mime: 'image/jpeg' } },
+    });
   });
 
   it('orders pull-quotes by position, then by id', () => {
@@ -79,7 +120,19 @@ describe('serializeArticle', () => {
   });
 
   it('lets a usage’s own credit beat the credit stored with its file, agency included', () => {
-    const input = loaded({ gallery: [{ credit: '攝影 李四', agency: null, photographer: null, license: null, caption: null, alt: null, image: file(2, '/uploads/g.jpg') }] });
+    const input = loaded({
+      gallery: [
+        {
+          credit: '攝影 李四',
+          agency: null,
+          photographer: null,
+          license: null,
+          caption: null,
+          alt: null,
+          image: file(2, '/uploads/g.jpg'),
+        },
+      ],
+    });
     const [item] = serializeArticle(input, options).gallery;
     expect(item).toMatchObject({ credit: '攝影 李四', creditLine: '圖片來源 @李四', agency: null });
     // Only the fields the usage leaves empty come from the file.
@@ -87,7 +140,9 @@ describe('serializeArticle', () => {
   });
 
   it('shows body images from the media library only', () => {
-    expect(article.bodyHtml).toBe('<p>第一段</p>\n<figure><img src="https://cms.example.com/uploads/body.jpg" alt="正文圖" width="480" height="270" loading="lazy" /><figcaption>file caption 圖片來源 @VCG</figcaption></figure>');
+    expect(article.bodyHtml).toBe(
+      '<p>第一段</p>\n<figure><img src="https://cms.example.com/uploads/body.jpg" alt="正文圖" width="480" height="270" loading="lazy" /><figcaption>file caption 圖片來源 @VCG</figcaption></figure>',
+    );
   });
 
   it('describes the story as a schema.org NewsArticle', () => {
@@ -105,9 +160,34 @@ describe('serializeArticle', () => {
       sourceOrganization: { '@type': 'Organization', name: '正見 TrueView' },
       isBasedOn: 'https://www.tmtpost.com/6561234.html',
       image: [
-        { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/cover.jpg', width: 480, height: 270, caption: '封面', creditText: '視覺中國', copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' }, acquireLicensePage: 'https://www.vcg.com' },
-        { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/g.jpg', width: 480, height: 270, creditText: '新華社', copyrightHolder: { '@type': 'Person', name: '張三' } },
-        { '@type': 'ImageObject', url: 'https://cms.example.com/uploads/body.jpg', width: 480, height: 270, caption: 'file caption', creditText: 'VCG', copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' }, acquireLicensePage: 'https://www.vcg.com' },
+        {
+          '@type': 'ImageObject',
+          url: 'https://cms.example.com/uploads/cover.jpg',
+          width: 480,
+          height: 270,
+          caption: '封面',
+          creditText: '視覺中國',
+          copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' },
+          acquireLicensePage: 'https://www.vcg.com',
+        },
+        {
+          '@type': 'ImageObject',
+          url: 'https://cms.example.com/uploads/g.jpg',
+          width: 480,
+          height: 270,
+          creditText: '新華社',
+          copyrightHolder: { '@type': 'Person', name: '張三' },
+        },
+        {
+          '@type': 'ImageObject',
+          url: 'https://cms.example.com/uploads/body.jpg',
+          width: 480,
+          height: 270,
+          caption: 'file caption',
+          creditText: 'VCG',
+          copyrightHolder: { '@type': 'Organization', name: '視覺中國', url: 'https://www.vcg.com' },
+          acquireLicensePage: 'https://www.vcg.com',
+        },
       ],
     });
   });
@@ -120,7 +200,11 @@ describe('serializeArticle', () => {
     const shared = serializeArticle(loaded({ coAuthors }), options);
     expect(shared.coAuthors.map((p) => p.name)).toEqual(['李大華', 'wang']);
     expect(shared.attribution.line).toBe('文|正見 TrueView,作者|koorvoa、李大華、王小明,編輯|TV.');
-    expect(shared.jsonLd.author).toEqual([{ '@type': 'Person', name: 'koorvoa' }, { '@type': 'Person', name: '李大華' }, { '@type': 'Person', name: '王小明' }]);
+    expect(shared.jsonLd.author).toEqual([
+      { '@type': 'Person', name: 'koorvoa' },
+      { '@type': 'Person', name: '李大華' },
+      { '@type': 'Person', name: '王小明' },
+    ]);
     expect(article.coAuthors).toEqual([]);
   });
 
@@ -143,7 +227,7 @@ describe('corrections', () => {
           { id: 5, at: '2026-05-05T00:00:00.000Z', kind: 'update', text: '<script></script>' },
         ],
       }),
-      { mediaUrlPrefixes: ['/uploads/'], publicUrl: '', canonicalUrl: '' }
+      { mediaUrlPrefixes: ['/uploads/'], publicUrl: '', canonicalUrl: '' },
     );
     expect(article.corrections).toEqual([
       { at: '2026-05-04T00:00:00.000Z', kind: 'update', text: '後來的更新' },
@@ -166,7 +250,9 @@ describe('corrections', () => {
 
 describe('where another edition is read', () => {
   it('is the front end’s story URL when one is configured', () => {
-    expect(storyPageUrl('https://cms.example.com', 'https://news.example.com/{locale}/{slug}', 'zh-Hans', 'ai-da-mo-xing')).toBe('https://news.example.com/zh-Hans/ai-da-mo-xing');
+    expect(storyPageUrl('https://cms.example.com', 'https://news.example.com/{locale}/{slug}', 'zh-Hans', 'ai-da-mo-xing')).toBe(
+      'https://news.example.com/zh-Hans/ai-da-mo-xing',
+    );
   });
 
   it('is else the reader page of this CMS, absolute with PUBLIC_URL, and escaped', () => {

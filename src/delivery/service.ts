@@ -76,9 +76,13 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   let lastStoreError = 0;
   let securityHeaders: Record<string, string> | null = null;
 
-  const invalidator = createInvalidator(strapi, () => store, () => {
-    locales = null;
-  });
+  const invalidator = createInvalidator(
+    strapi,
+    () => store,
+    () => {
+      locales = null;
+    },
+  );
 
   /** A store failure costs a database read, not a failed request; logged at most once a minute. */
   const storeFailed = (error: unknown) => {
@@ -90,12 +94,20 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   async function localeInfo(fresh: boolean) {
     if (!fresh && locales && Date.now() - locales.at < LOCALES_TTL_MS) return locales;
     const i18n = strapi.plugin('i18n').service('locales');
-    const [list, fallback] = await Promise.all([i18n.find() as Promise<Array<{ code: string }>>, i18n.getDefaultLocale() as Promise<string>]);
+    const [list, fallback] = await Promise.all([
+      i18n.find() as Promise<Array<{ code: string }>>,
+      i18n.getDefaultLocale() as Promise<string>,
+    ]);
     locales = { codes: new Set(list.map((l) => l.code)), fallback, at: Date.now() };
     return locales;
   }
 
-  const serialize = (loaded: LoadedArticle): DeliveryArticle => serializeArticle(loaded, { mediaUrlPrefixes: config.mediaUrlPrefixes, publicUrl: configuredPublicUrl(strapi), canonicalUrl: config.canonicalUrl });
+  const serialize = (loaded: LoadedArticle): DeliveryArticle =>
+    serializeArticle(loaded, {
+      mediaUrlPrefixes: config.mediaUrlPrefixes,
+      publicUrl: configuredPublicUrl(strapi),
+      canonicalUrl: config.canonicalUrl,
+    });
 
   let renders = 0;
   async function render(slug: string, locale: string): Promise<CachedResponse> {
@@ -260,7 +272,10 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
             warn: (message) => strapi.log.warn(message),
           });
         } catch (error) {
-          throw new Error(`REDIS_URL is set but the delivery cache cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new Error(
+            `REDIS_URL is set but the delivery cache cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
       } else {
         store = createMemoryStore({ maxEntries: config.cache.maxEntries, ttlSeconds: config.cache.ttlSeconds });

@@ -21,5 +21,7 @@ export function canonicalUrlOf(template: string, locale: string, slug: string, o
  * site's pages, and a sitemap may only name URLs of its own host.
  */
 export function storyPageUrl(origin: string, canonicalTemplate: string, locale: string, slug: string): string {
-  return canonicalTemplate !== '' ? canonicalUrlOf(canonicalTemplate, locale, slug, null)! : `${origin.replace(/\/+$/u, '')}${newsPath(locale, slug)}`;
+  return canonicalTemplate !== ''
+    ? canonicalUrlOf(canonicalTemplate, locale, slug, null)!
+    : `${origin.replace(/\/+$/u, '')}${newsPath(locale, slug)}`;
 }

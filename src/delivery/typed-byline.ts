@@ -27,7 +27,10 @@ export function withoutTypedByline(body: unknown): unknown {
       continue;
     }
     const credits = readStoryCredits([text]);
-    const bylineOnly = credits.creditLines.includes(0) && credits.statements.length > 0 && credits.statements.every((s) => s.family === 'byline' || s.family === 'english');
+    const bylineOnly =
+      credits.creditLines.includes(0) &&
+      credits.statements.length > 0 &&
+      credits.statements.every((s) => s.family === 'byline' || s.family === 'english');
     if (!bylineOnly) break;
     start += 1;
   }

@@ -1,7 +1,8 @@
 import { withoutTypedByline } from './typed-byline';
 
 const p = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
-const texts = (body: unknown) => (body as Array<{ children: Array<{ text: string }> }>).map((node) => node.children.map((c) => c.text).join(''));
+const texts = (body: unknown) =>
+  (body as Array<{ children: Array<{ text: string }> }>).map((node) => node.children.map((c) => c.text).join(''));
 
 describe('withoutTypedByline', () => {
   it.each([

@@ -33,9 +33,14 @@ export const createArticleSlugMiddleware =
         where: { slug: data.slug, locale, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
       });
       if (clash) {
-        throw new errors.ValidationError(`The slug "${data.slug}" is already used by another article in ${locale} ("${clash.title}"). Choose a different slug.`, {
-          errors: [{ path: ['slug'], message: `Slug "${data.slug}" is already used in ${locale}`, name: 'ValidationError', value: data.slug }],
-        });
+        throw new errors.ValidationError(
+          `The slug "${data.slug}" is already used by another article in ${locale} ("${clash.title}"). Choose a different slug.`,
+          {
+            errors: [
+              { path: ['slug'], message: `Slug "${data.slug}" is already used in ${locale}`, name: 'ValidationError', value: data.slug },
+            ],
+          },
+        );
       }
     }
     return next();

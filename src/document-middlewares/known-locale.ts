@@ -28,9 +28,12 @@ export const createKnownLocaleMiddleware = (strapi: Core.Strapi): DocumentMiddle
     if (requested.some((code) => !known.has(code))) known = await codes(true);
     const unknown = requested.filter((code) => !known.has(code));
     if (unknown.length > 0) {
-      throw new errors.ValidationError(`Unknown locale ${unknown.map((c) => `"${c}"`).join(', ')}. Available locales: ${[...known].join(', ')}.`, {
-        errors: [{ path: ['locale'], message: `Unknown locale "${unknown[0]}"`, name: 'ValidationError', value: unknown[0] }],
-      });
+      throw new errors.ValidationError(
+        `Unknown locale ${unknown.map((c) => `"${c}"`).join(', ')}. Available locales: ${[...known].join(', ')}.`,
+        {
+          errors: [{ path: ['locale'], message: `Unknown locale "${unknown[0]}"`, name: 'ValidationError', value: unknown[0] }],
+        },
+      );
     }
     return next();
   };

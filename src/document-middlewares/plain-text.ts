@@ -15,7 +15,8 @@ function cleanFields(data: Data, fields: string[]): void {
 function cleanLists(data: Data, fields: string[]): void {
   for (const field of fields) {
     const value = data[field];
-    if (Array.isArray(value)) data[field] = value.map((item) => (typeof item === 'string' ? toPlainText(item) : item)).filter((item) => item !== '');
+    if (Array.isArray(value))
+      data[field] = value.map((item) => (typeof item === 'string' ? toPlainText(item) : item)).filter((item) => item !== '');
   }
 }
 

@@ -25,7 +25,11 @@ export const urlFieldsMiddleware: DocumentMiddleware = async (ctx, next) => {
       const value = data[field];
       if (value === undefined || value === null) continue;
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-        problems.push({ path: [field], message: `${field} must be a list of web addresses, e.g. ["https://twitter.com/name"].`, name: 'ValidationError' });
+        problems.push({
+          path: [field],
+          message: `${field} must be a list of web addresses, e.g. ["https://twitter.com/name"].`,
+          name: 'ValidationError',
+        });
         continue;
       }
       value.forEach((item, i) => {

@@ -12,21 +12,34 @@ import { isoInstant } from '../corrections/rules';
  */
 const PUBLISHED = { publishedAt: { $notNull: true } };
 
-const latest = (...values: unknown[]): string | null => values.map(isoInstant).filter((d): d is string => d !== null).sort().pop() ?? null;
+const latest = (...values: unknown[]): string | null =>
+  values
+    .map(isoInstant)
+    .filter((d): d is string => d !== null)
+    .sort()
+    .pop() ?? null;
 
 /**
  * Published rows newest first publication first, their `id` and `slug`: through knex, because the order
  * is `COALESCE(firstPublishedAt, publishedAt)` — a row published before first publications were kept has
  * only `publishedAt`, and a plain `ORDER BY … DESC` puts such NULLs first on PostgreSQL, last on SQLite.
  */
-async function newestFirst(strapi: Core.Strapi, where: { locale?: string; since?: Date }, limit: number): Promise<Array<{ id: number; slug: unknown }>> {
+async function newestFirst(
+  strapi: Core.Strapi,
+  where: { locale?: string; since?: Date },
+  limit: number,
+): Promise<Array<{ id: number; slug: unknown }>> {
   const meta = model(strapi, ARTICLE_UID);
   const column = (attribute: string) => meta.attributes[attribute]!.columnName!;
   const first = [column('firstPublishedAt'), column('publishedAt')];
-  const query = strapi.db.getConnection(meta.tableName).select({ id: 'id', slug: column('slug') }).whereNotNull(column('publishedAt'));
+  const query = strapi.db
+    .getConnection(meta.tableName)
+    .select({ id: 'id', slug: column('slug') })
+    .whereNotNull(column('publishedAt'));
   if (where.locale) query.where(column('locale'), where.locale);
   // SQLite keeps datetimes as milliseconds.
-  if (where.since) query.whereRaw('COALESCE(??, ??) >= ?', [...first, strapi.db.dialect.client === 'sqlite' ? where.since.getTime() : where.since]);
+  if (where.since)
+    query.whereRaw('COALESCE(??, ??) >= ?', [...first, strapi.db.dialect.client === 'sqlite' ? where.since.getTime() : where.since]);
   return query.orderByRaw('COALESCE(??, ??) DESC', first).orderBy('id', 'desc').limit(limit);
 }
 
@@ -49,7 +62,12 @@ export async function publishedEditions(strapi: Core.Strapi, limit: number): Pro
   ]);
   const editions = rows
     .filter((row) => typeof row.slug === 'string' && row.slug !== '')
-    .map((row): PublishedEdition => ({ documentId: row.documentId, locale: row.locale, slug: row.slug, lastmod: latest(row.publishedAt, row.updatedAt) }));
+    .map((row): PublishedEdition => ({
+      documentId: row.documentId,
+      locale: row.locale,
+      slug: row.slug,
+      lastmod: latest(row.publishedAt, row.updatedAt),
+    }));
   return { editions, total: Number(total) };
 }
 
@@ -59,14 +77,20 @@ export async function publishedEditions(strapi: Core.Strapi, limit: number): Pro
  * kept has only `publishedAt`, which stands for it.
  */
 export async function recentlyPublished(strapi: Core.Strapi, since: Date, limit: number): Promise<{ entries: NewsEntry[]; total: number }> {
-  const where = { ...PUBLISHED, $or: [{ firstPublishedAt: { $gte: since } }, { firstPublishedAt: { $null: true }, publishedAt: { $gte: since } }] };
+  const where = {
+    ...PUBLISHED,
+    $or: [{ firstPublishedAt: { $gte: since } }, { firstPublishedAt: { $null: true }, publishedAt: { $gte: since } }],
+  };
   const [ordered, total] = await Promise.all([newestFirst(strapi, { since }, limit), strapi.db.query(ARTICLE_UID).count({ where })]);
   const ids = ordered.map((row) => Number(row.id));
-  const found: Row[] = ids.length === 0 ? [] : await strapi.db.query(ARTICLE_UID).findMany({
-    select: ['id', 'locale', 'slug', 'title', 'publishedAt', 'firstPublishedAt'],
-    where: { id: { $in: ids } },
-    populate: { source: { select: ['name'], where: PUBLISHED }, republisher: { select: ['name'], where: PUBLISHED } },
-  });
+  const found: Row[] =
+    ids.length === 0
+      ? []
+      : await strapi.db.query(ARTICLE_UID).findMany({
+          select: ['id', 'locale', 'slug', 'title', 'publishedAt', 'firstPublishedAt'],
+          where: { id: { $in: ids } },
+          populate: { source: { select: ['name'], where: PUBLISHED }, republisher: { select: ['name'], where: PUBLISHED } },
+        });
   const byId = new Map(found.map((row) => [Number(row.id), row]));
   const rows = ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const entries = rows.flatMap((row): NewsEntry[] => {

@@ -57,7 +57,10 @@ export function registerFeedRoutes(strapi: Core.Strapi): void {
     } catch (error) {
       if (!(error instanceof errors.ValidationError)) throw error;
       const codes = ((await strapi.plugin('i18n').service('locales').find()) as Array<{ code: string }>).map((l) => l.code);
-      throw new errors.NotFoundError(`There is no feed for the locale "${requested}". Feeds exist for: ${codes.join(', ')}.`, { locale: requested, availableLocales: codes });
+      throw new errors.NotFoundError(`There is no feed for the locale "${requested}". Feeds exist for: ${codes.join(', ')}.`, {
+        locale: requested,
+        availableLocales: codes,
+      });
     }
   }
 
@@ -77,7 +80,13 @@ export function registerFeedRoutes(strapi: Core.Strapi): void {
       );
       return storyFeed(
         articles.filter((a): a is DeliveryArticle => a !== null),
-        { locale, origin, publicUrl: configuredPublicUrl(strapi), canonicalTemplate: service.config.canonicalUrl, mediaUrlPrefixes: service.config.mediaUrlPrefixes },
+        {
+          locale,
+          origin,
+          publicUrl: configuredPublicUrl(strapi),
+          canonicalTemplate: service.config.canonicalUrl,
+          mediaUrlPrefixes: service.config.mediaUrlPrefixes,
+        },
         format,
       );
     });
@@ -87,7 +96,10 @@ export function registerFeedRoutes(strapi: Core.Strapi): void {
     const { origin, key } = originOf(ctx);
     await send(ctx, `sitemap${key}`, XML, async () => {
       const { editions, total } = await publishedEditions(strapi, SITEMAP_MAX_URLS);
-      if (total > SITEMAP_MAX_URLS) strapi.log.warn(`sitemap.xml lists the ${SITEMAP_MAX_URLS} most recently published of ${total} published editions (the sitemaps protocol's limit per file).`);
+      if (total > SITEMAP_MAX_URLS)
+        strapi.log.warn(
+          `sitemap.xml lists the ${SITEMAP_MAX_URLS} most recently published of ${total} published editions (the sitemaps protocol's limit per file).`,
+        );
       return sitemapXml(sitemapItems(editions, { origin, canonicalTemplate: delivery().config.canonicalUrl }), { xhtml: true });
     });
   }
@@ -98,7 +110,10 @@ export function registerFeedRoutes(strapi: Core.Strapi): void {
     await send(ctx, `news|${bucket}${key}`, XML, async () => {
       const since = new Date(bucket * NEWS_BUCKET_MS - NEWS_WINDOW_MS);
       const { entries, total } = await recentlyPublished(strapi, since, NEWS_MAX_URLS);
-      if (total > NEWS_MAX_URLS) strapi.log.warn(`sitemaps/news.xml lists the ${NEWS_MAX_URLS} newest of ${total} stories of the last 48 hours (Google News's limit per sitemap).`);
+      if (total > NEWS_MAX_URLS)
+        strapi.log.warn(
+          `sitemaps/news.xml lists the ${NEWS_MAX_URLS} newest of ${total} stories of the last 48 hours (Google News's limit per sitemap).`,
+        );
       return sitemapXml(newsItems(entries, { origin, canonicalTemplate: delivery().config.canonicalUrl }), { news: true });
     });
   }

@@ -63,7 +63,10 @@ export function sitemapItems(editions: readonly PublishedEdition[], options: Sit
     const fallback = siblings.find((e) => e.locale === DEFAULT_LOCALE);
     const links =
       siblings.length > 1
-        ? [...siblings.map((e) => ({ lang: e.locale, hreflang: e.locale, url: url(e) })), ...(fallback ? [{ lang: 'x-default', hreflang: 'x-default', url: url(fallback) }] : [])]
+        ? [
+            ...siblings.map((e) => ({ lang: e.locale, hreflang: e.locale, url: url(e) })),
+            ...(fallback ? [{ lang: 'x-default', hreflang: 'x-default', url: url(fallback) }] : []),
+          ]
         : [];
     return { url: url(edition), ...(edition.lastmod ? { lastmod: edition.lastmod } : {}), ...(links.length > 0 ? { links } : {}) };
   });
@@ -83,7 +86,9 @@ export function newsItems(entries: readonly NewsEntry[], options: SitemapOptions
 
 /** The XML of a `<urlset>`, written by the `sitemap` package with only the namespaces it uses. */
 export async function sitemapXml(items: readonly SitemapItemLoose[], namespaces: { news?: boolean; xhtml?: boolean }): Promise<string> {
-  const stream = new SitemapStream({ xmlns: { news: namespaces.news === true, xhtml: namespaces.xhtml === true, image: false, video: false } });
+  const stream = new SitemapStream({
+    xmlns: { news: namespaces.news === true, xhtml: namespaces.xhtml === true, image: false, video: false },
+  });
   const xml = await streamToPromise(Readable.from(items).pipe(stream));
   return xml.toString('utf8');
 }

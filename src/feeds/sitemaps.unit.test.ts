@@ -27,7 +27,7 @@ describe('sitemapItems', () => {
     expect(hans).toEqual({ url: 'https://cms.example.com/news/zh-Hans/b-hans' });
   });
 
-  it('uses the front end\'s story URL when DELIVERY_CANONICAL_URL names one', () => {
+  it("uses the front end's story URL when DELIVERY_CANONICAL_URL names one", () => {
     const [item] = sitemapItems([editions[2]!], { ...options, canonicalTemplate: 'https://news.example.com/{locale}/{slug}' });
     expect(item!.url).toBe('https://news.example.com/zh-Hans/b-hans');
   });
@@ -35,7 +35,13 @@ describe('sitemapItems', () => {
 
 describe('sitemapXml', () => {
   it('writes the namespaces it uses, and escapes what it is given', async () => {
-    const xml = await sitemapXml(newsItems([{ locale: 'en', slug: 's', title: 'A & B <i>', publication: 'Wire & Co', publishedAt: '2026-12-01T00:00:00.000Z' }], options), { news: true });
+    const xml = await sitemapXml(
+      newsItems(
+        [{ locale: 'en', slug: 's', title: 'A & B <i>', publication: 'Wire & Co', publishedAt: '2026-12-01T00:00:00.000Z' }],
+        options,
+      ),
+      { news: true },
+    );
     expect(xml).toContain('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"');
     expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
     expect(xml).not.toContain('xmlns:xhtml');

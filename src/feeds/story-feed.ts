@@ -100,8 +100,15 @@ export function storyFeed(articles: readonly DeliveryArticle[], options: StoryFe
   const labels = labelsFor(options.locale);
   const origin = options.origin.replace(/\/+$/u, '');
   const text = format === 'json' ? (value: string) => value.replace(NOT_XML, '') : feedText;
-  const links = { rss: `${origin}${feedPath(options.locale, 'rss')}`, atom: `${origin}${feedPath(options.locale, 'atom')}`, json: `${origin}${feedPath(options.locale, 'json')}` };
-  const modified = articles.map((a) => lastModified(a)).filter((d): d is string => d !== null).sort();
+  const links = {
+    rss: `${origin}${feedPath(options.locale, 'rss')}`,
+    atom: `${origin}${feedPath(options.locale, 'atom')}`,
+    json: `${origin}${feedPath(options.locale, 'json')}`,
+  };
+  const modified = articles
+    .map((a) => lastModified(a))
+    .filter((d): d is string => d !== null)
+    .sort();
   const latest = modified[modified.length - 1];
   const publishers = [...new Set(articles.map((a) => (a.republisher ?? a.source)?.name).filter((n): n is string => !!n))];
   const feed = new Feed({
@@ -133,9 +140,22 @@ export function storyFeed(articles: readonly DeliveryArticle[], options: StoryFe
       content: cdataHtml(`${leadHtml(article, options)}\n${absoluteImageSources(article.bodyHtml, origin)}`),
       author: writers.map((p) => ({ name: text(shownName(p)), ...(p.url ? { link: p.url } : {}) })),
       // RSS: an <enclosure> of the photo's own type; JSON Feed: the photo's URL (a string, as the spec says).
-      ...(cover ? { image: format === 'json' ? absoluteUrl(cover.url, origin) : { url: absoluteUrl(cover.url, origin), ...(cover.mime ? { type: cover.mime } : {}) } } : {}),
+      ...(cover
+        ? {
+            image:
+              format === 'json'
+                ? absoluteUrl(cover.url, origin)
+                : { url: absoluteUrl(cover.url, origin), ...(cover.mime ? { type: cover.mime } : {}) },
+          }
+        : {}),
       // JSON Feed's extension for what a reader app shows beside the item: the byline and the photo's credit.
-      ...(format === 'json' ? { extensions: [{ name: '_newsroom', objects: { byline: article.attribution.line, imageCredit: article.cover?.creditLine ?? null } }] } : {}),
+      ...(format === 'json'
+        ? {
+            extensions: [
+              { name: '_newsroom', objects: { byline: article.attribution.line, imageCredit: article.cover?.creditLine ?? null } },
+            ],
+          }
+        : {}),
     };
     feed.addItem(item);
   }

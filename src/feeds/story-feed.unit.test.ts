@@ -1,17 +1,34 @@
 import { leadHtml, storyFeed } from './story-feed';
 import { testArticle, testImage, testPerson } from '../../tests/helpers/delivery-article';
 
-const options = { locale: 'zh-Hant', origin: 'https://cms.example.com', publicUrl: 'https://cms.example.com', canonicalTemplate: '', mediaUrlPrefixes: ['/uploads/'] };
+const options = {
+  locale: 'zh-Hant',
+  origin: 'https://cms.example.com',
+  publicUrl: 'https://cms.example.com',
+  canonicalTemplate: '',
+  mediaUrlPrefixes: ['/uploads/'],
+};
 
 describe('leadHtml', () => {
   it('shows the byline and the lead photo with its caption and credit line, through the delivery sanitiser', () => {
-    const html = leadHtml(testArticle({ cover: testImage({ image: { ...testImage().image!, url: 'https://cms.example.com/uploads/lead.jpg' } }) }), options);
-    expect(html).toBe('<p>文|正見 TrueView,作者|koorvoa</p>\n<figure><img src="https://cms.example.com/uploads/lead.jpg" alt="會場" width="1600" height="900" loading="lazy" /><figcaption>發布會現場 圖片來源 @視覺中國</figcaption></figure>');
+    const html = leadHtml(
+      testArticle({ cover: testImage({ image: { ...testImage().image!, url: 'https://cms.example.com/uploads/lead.jpg' } }) }),
+      options,
+    );
+    expect(html).toBe(
+      '<p>文|正見 TrueView,作者|koorvoa</p>\n<figure><img src="https://cms.example.com/uploads/lead.jpg" alt="會場" width="1600" height="900" loading="lazy" /><figcaption>發布會現場 圖片來源 @視覺中國</figcaption></figure>',
+    );
   });
 
   it('escapes what a byline or caption says, and leaves out a photo from outside the media library', () => {
     const html = leadHtml(
-      testArticle({ attribution: { line: '<script>alert(1)</script>', originalUrl: null, canonicalUrl: null, credits: [] }, cover: testImage({ image: { ...testImage().image!, url: 'https://evil.example.com/x.jpg' }, caption: '<img src=x onerror=alert(1)>' }) }),
+      testArticle({
+        attribution: { line: '<script>alert(1)</script>', originalUrl: null, canonicalUrl: null, credits: [] },
+        cover: testImage({
+          image: { ...testImage().image!, url: 'https://evil.example.com/x.jpg' },
+          caption: '<img src=x onerror=alert(1)>',
+        }),
+      }),
       options,
     );
     expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');

@@ -69,7 +69,10 @@ export function fragmentCycleGuard(): { plugin: object; rule: ValidationRule } {
         async validationDidStart(requestContext: { document?: DocumentNode }) {
           const cycle = requestContext.document ? findFragmentCycle(requestContext.document) : null;
           if (!cycle) return;
-          const via = cycle.slice(1, -1).map((name) => `"${name}"`).join(', ');
+          const via = cycle
+            .slice(1, -1)
+            .map((name) => `"${name}"`)
+            .join(', ');
           const placeholder = parse('{ __typename }', { noLocation: true });
           refusals.set(placeholder, `Cannot spread fragment "${cycle[0]}" within itself${via ? ` via ${via}` : ''}.`);
           requestContext.document = placeholder;

@@ -33,13 +33,17 @@ describe('fragmentCycleGuard', () => {
   async function run(source: string) {
     const { plugin, rule } = fragmentCycleGuard();
     const requestContext: { document?: ReturnType<typeof parse> } = { document: parse(source) };
-    const listener = await (plugin as { requestDidStart: () => Promise<{ validationDidStart: (c: typeof requestContext) => Promise<void> }> }).requestDidStart();
+    const listener = await (
+      plugin as { requestDidStart: () => Promise<{ validationDidStart: (c: typeof requestContext) => Promise<void> }> }
+    ).requestDidStart();
     await listener.validationDidStart(requestContext);
     return validate(schema, requestContext.document!, [rule]).map((e) => e.message);
   }
 
   it('turns a cyclic document into one validation error naming the cycle', async () => {
-    expect(await run('{ t { ...A } } fragment A on T { ...B } fragment B on T { ...A }')).toEqual(['Cannot spread fragment "A" within itself via "B".']);
+    expect(await run('{ t { ...A } } fragment A on T { ...B } fragment B on T { ...A }')).toEqual([
+      'Cannot spread fragment "A" within itself via "B".',
+    ]);
     expect(await run('{ t { ...A } } fragment A on T { x ...A }')).toEqual(['Cannot spread fragment "A" within itself.']);
   });
 

@@ -1,7 +1,9 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { apolloServerLimits, GRAPHQL_LIMITS } from './limits';
 
-const schema = buildSchema('type Article { title: String dek: String author: Author } type Author { name: String articles: [Article] } type Query { articles: [Article] }');
+const schema = buildSchema(
+  'type Article { title: String dek: String author: Author } type Author { name: String articles: [Article] } type Query { articles: [Article] }',
+);
 const errorsOf = (source: string, production = false) => {
   const { validationRules } = apolloServerLimits(production);
   return validate(schema, parse(source), validationRules as never).map((e) => e.message);

@@ -72,9 +72,18 @@ async function loadRecords(strapi: Core.Strapi): Promise<{ sources: SourceRecord
     const known = sources.get(row.documentId);
     if (known && (known.published || row.publishedAt === null)) continue;
     sources.set(row.documentId, {
-      documentId: row.documentId, name: row.name ?? '', shortName: row.shortName ?? null, kind: row.kind ?? null, aliases: list(row.aliases),
-      website: row.website ?? null, attributionTemplate: row.attributionTemplate ?? null, agreementId: row.agreementId ?? null,
-      licenseValidFrom: null, licenseValidUntil: null, allowedLocales: list(row.allowedLocales), published: row.publishedAt !== null,
+      documentId: row.documentId,
+      name: row.name ?? '',
+      shortName: row.shortName ?? null,
+      kind: row.kind ?? null,
+      aliases: list(row.aliases),
+      website: row.website ?? null,
+      attributionTemplate: row.attributionTemplate ?? null,
+      agreementId: row.agreementId ?? null,
+      licenseValidFrom: null,
+      licenseValidUntil: null,
+      allowedLocales: list(row.allowedLocales),
+      published: row.publishedAt !== null,
     });
   }
   const authors = new Map<string, AuthorRecord>();
@@ -82,8 +91,13 @@ async function loadRecords(strapi: Core.Strapi): Promise<{ sources: SourceRecord
     const known = authors.get(row.documentId);
     if (known && (known.published || row.publishedAt === null)) continue;
     authors.set(row.documentId, {
-      documentId: row.documentId, name: row.name ?? '', displayName: row.displayName ?? null, role: row.role ?? null,
-      aliases: list(row.aliases), outletDocumentId: row.outlet?.documentId ?? null, published: row.publishedAt !== null,
+      documentId: row.documentId,
+      name: row.name ?? '',
+      displayName: row.displayName ?? null,
+      role: row.role ?? null,
+      aliases: list(row.aliases),
+      outletDocumentId: row.outlet?.documentId ?? null,
+      published: row.publishedAt !== null,
     });
   }
   return { sources: [...sources.values()], authors: [...authors.values()] };
@@ -126,9 +140,18 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
     authors: matches.authors,
     editor: matches.editor,
     republisher: matches.republisher,
-    photoCredit: story.photoCredit ? { name: story.photoCredit.credit, record: matches.agency?.record ?? null, photographer: story.photoCredit.photographer } : null,
+    photoCredit: story.photoCredit
+      ? { name: story.photoCredit.credit, record: matches.agency?.record ?? null, photographer: story.photoCredit.photographer }
+      : null,
     originalTitle: story.credits.originalTitle,
-    quotes: story.quotes.map(({ text, speaker, speakerTitle, speakerOrg, speakerFrom, paragraph }) => ({ text, speaker, speakerTitle, speakerOrg, speakerFrom, paragraph })),
+    quotes: story.quotes.map(({ text, speaker, speakerTitle, speakerOrg, speakerFrom, paragraph }) => ({
+      text,
+      speaker,
+      speakerTitle,
+      speakerOrg,
+      speakerFrom,
+      paragraph,
+    })),
     undecided: [...story.undecided],
     created: { article: null, sources: [], authors: [], pullQuotes: [] },
     findings: [],
@@ -153,13 +176,16 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
       for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID).count({ where: { slug, locale } })) > 0; n += 1) {
         slug = `${baseSlug.slice(0, SLUG_MAX_LENGTH - String(n).length - 1)}-${n}`;
       }
-      if (slug !== baseSlug) report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
+      if (slug !== baseSlug)
+        report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
 
       const sourceId = async (match: SourceMatch | null): Promise<string | null> => {
         if (!match) return null;
         if (match.record) return match.record.documentId;
         if (!match.proposal) return null;
-        const created = await strapi.documents(SOURCE_UID).create({ data: { name: match.proposal.name, kind: match.proposal.kind, aliases: [] } });
+        const created = await strapi
+          .documents(SOURCE_UID)
+          .create({ data: { name: match.proposal.name, kind: match.proposal.kind, aliases: [] } });
         report.created.sources.push(created.documentId);
         return created.documentId;
       };
@@ -198,7 +224,14 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
       for (const [position, quote] of quotes.entries()) {
         const created = await strapi.documents(PULL_QUOTE_UID).create({
           locale,
-          data: documentData(PULL_QUOTE_UID, { text: quote.text, speaker: quote.speaker, speakerTitle: quote.speakerTitle, speakerOrg: quote.speakerOrg, position, article: article.documentId }),
+          data: documentData(PULL_QUOTE_UID, {
+            text: quote.text,
+            speaker: quote.speaker,
+            speakerTitle: quote.speakerTitle,
+            speakerOrg: quote.speakerOrg,
+            position,
+            article: article.documentId,
+          }),
         });
         report.created.pullQuotes.push(created.documentId);
       }

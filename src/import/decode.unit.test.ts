@@ -44,12 +44,14 @@ describe('decodeStoryFile', () => {
 
   it('refuses empty, blank, binary, oversized and undecodable files', () => {
     expect(codeOf(() => decodeStoryFile(Buffer.alloc(0)))).toBe('empty');
-    expect(codeOf(() => decodeStoryFile(Buffer.from(' \n\r\n '))) ).toBe('empty');
+    expect(codeOf(() => decodeStoryFile(Buffer.from(' \n\r\n ')))).toBe('empty');
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
     expect(codeOf(() => decodeStoryFile(jpeg))).toBe('binary');
     expect(codeOf(() => decodeStoryFile(Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41)))).toBe('too-large');
     // Latin-1 French text is neither UTF-8 nor Chinese.
-    expect(codeOf(() => decodeStoryFile(Buffer.from('Élève à une école, déjà très été. Ça coûte « » ç é è à ù ô'.repeat(20), 'latin1')))).toBe('encoding');
+    expect(
+      codeOf(() => decodeStoryFile(Buffer.from('Élève à une école, déjà très été. Ça coûte « » ç é è à ù ô'.repeat(20), 'latin1'))),
+    ).toBe('encoding');
     // Bytes that read as Chinese characters in any table, but not as Chinese text.
     let seed = 7;
     const noise = Buffer.from(Array.from({ length: 4000 }, () => 0x81 + ((seed = (seed * 1103515245 + 12345) % 2147483648) % 0x7e)));

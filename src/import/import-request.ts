@@ -22,9 +22,12 @@ export function parseImportFields(body: unknown, { multipart }: { multipart: boo
   const fail = (path: string, message: string) => issues.push({ path: [path], message, name: 'ValidationError' });
   const input: Record<string, unknown> = body === undefined || body === null ? {} : (body as Record<string, unknown>);
   if (typeof input !== 'object' || Array.isArray(input)) {
-    throw new errors.ValidationError('The request body must be an object of fields (text, locale, title, dryRun).', { errors: [{ path: ['body'], message: 'must be an object', name: 'ValidationError' }] });
+    throw new errors.ValidationError('The request body must be an object of fields (text, locale, title, dryRun).', {
+      errors: [{ path: ['body'], message: 'must be an object', name: 'ValidationError' }],
+    });
   }
-  for (const key of Object.keys(input)) if (!KNOWN.has(key)) fail(key, `Unknown field "${key}"; the fields are file, text, locale, title and dryRun.`);
+  for (const key of Object.keys(input))
+    if (!KNOWN.has(key)) fail(key, `Unknown field "${key}"; the fields are file, text, locale, title and dryRun.`);
 
   let dryRun = false;
   const flag = input.dryRun;

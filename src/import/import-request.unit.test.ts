@@ -24,6 +24,11 @@ describe('parseImportFields', () => {
     expect(fails({ text: ['x'], locale: 5, title: {} })).toEqual(['text', 'locale', 'title']);
     expect(fails({ text: 'x', locale: 'zh Hant' })).toEqual(['locale']);
     expect(fails([1, 2])).toEqual(['body']);
-    expect(parseImportFields({ text: 'x', locale: 'zh-Hant', title: ' ' }, { multipart: false })).toEqual({ text: 'x', locale: 'zh-Hant', title: undefined, dryRun: false });
+    expect(parseImportFields({ text: 'x', locale: 'zh-Hant', title: ' ' }, { multipart: false })).toEqual({
+      text: 'x',
+      locale: 'zh-Hant',
+      title: undefined,
+      dryRun: false,
+    });
   });
 });

@@ -62,7 +62,9 @@ export function matchRecords(story: ParsedStory, sources: readonly SourceRecord[
   }
   let agency: SourceMatch | null = null;
   if (story.photoCredit) {
-    const found = resolveCredit(story.photoCredit.credit, sources, ['agency', 'wire']).sources.find((s) => s.kind === 'agency' || s.kind === 'wire') ?? null;
+    const found =
+      resolveCredit(story.photoCredit.credit, sources, ['agency', 'wire']).sources.find((s) => s.kind === 'agency' || s.kind === 'wire') ??
+      null;
     agency = { name: story.photoCredit.credit, record: found, proposal: null };
   }
   const people: AuthorMatch[] = [];

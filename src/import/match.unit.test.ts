@@ -6,12 +6,35 @@ import { parseStory } from './parse';
 
 const raw = fs.readFileSync(path.resolve(__dirname, '../../database/seed/seed-article.zh-Hant.txt'), 'utf8');
 
-const sourceRecord = (documentId: string, name: string, kind: SourceRecord['kind'], aliases: string[], shortName: string | null = null): SourceRecord => ({
-  documentId, name, shortName, kind, aliases, website: null, attributionTemplate: null, agreementId: null,
-  licenseValidFrom: null, licenseValidUntil: null, allowedLocales: [], published: true,
-} as SourceRecord);
+const sourceRecord = (
+  documentId: string,
+  name: string,
+  kind: SourceRecord['kind'],
+  aliases: string[],
+  shortName: string | null = null,
+): SourceRecord =>
+  ({
+    documentId,
+    name,
+    shortName,
+    kind,
+    aliases,
+    website: null,
+    attributionTemplate: null,
+    agreementId: null,
+    licenseValidFrom: null,
+    licenseValidUntil: null,
+    allowedLocales: [],
+    published: true,
+  }) as SourceRecord;
 const authorRecord = (documentId: string, name: string, aliases: string[] = []): AuthorRecord => ({
-  documentId, name, displayName: name, role: 'writer', aliases, outletDocumentId: 'tv', published: true,
+  documentId,
+  name,
+  displayName: name,
+  role: 'writer',
+  aliases,
+  outletDocumentId: 'tv',
+  published: true,
 });
 
 const sources = [
@@ -44,7 +67,10 @@ describe('matchRecords', () => {
 
   it('keeps several writers in order, known and new', () => {
     const matches = matchRecords(parse('作者|王小明、李大華\n正文。', '標題'), sources, authors);
-    expect(matches.authors.map((a) => [a.name, a.record?.documentId ?? null])).toEqual([['王小明', 'wang'], ['李大華', null]]);
+    expect(matches.authors.map((a) => [a.name, a.record?.documentId ?? null])).toEqual([
+      ['王小明', 'wang'],
+      ['李大華', null],
+    ]);
   });
 
   it('reads 文|<a registered author> as the writer, 文|<a registered outlet> as the outlet', () => {

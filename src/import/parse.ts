@@ -40,16 +40,25 @@ const TITLE_IN_OPENING = /[:：]\s*(.+?)\s*[,，]\s*(?:歡迎閱讀|欢迎阅读
 const CLOSING = /^更多精彩(?:内容|內容)|^(?:點擊|点击|歡迎|欢迎).*(?:關注|关注)|^(?:關注|关注).*(?:微信|公眾號|公众号)/u;
 
 /** Section labels a page puts above its headline: `媒体报道`, `新聞動態`, `深度`. */
-const SECTION = /^(?:[\p{Script=Han}]{0,4}(?:報導|报道|報道|動態|动态|新聞|新闻|資訊|资讯|觀察|观察|專欄|专栏|快訊|快讯|頭條|头条|首頁|首页|推薦|推荐|熱門|热门|原創|原创|精選|精选|專題|专题|評論|评论|深度|科技|財經|财经|焦點|焦点)|Home|News|Opinion|Analysis|Tech(?:nology)?)$/iu;
+const SECTION =
+  /^(?:[\p{Script=Han}]{0,4}(?:報導|报道|報道|動態|动态|新聞|新闻|資訊|资讯|觀察|观察|專欄|专栏|快訊|快讯|頭條|头条|首頁|首页|推薦|推荐|熱門|热门|原創|原创|精選|精选|專題|专题|評論|评论|深度|科技|財經|财经|焦點|焦点)|Home|News|Opinion|Analysis|Tech(?:nology)?)$/iu;
 const BREADCRUMB = /^(?:[^>›»/]{1,12}\s*[>›»/]\s*){1,}[^>›»/]{1,12}$/u;
-const SITE_NAME = /^(?:[\p{L}\d.\s-]{1,6}(?:網|网|官網|官网|日報|日报|時報|时报|週刊|周刊|雜誌|杂志)|[\w.-]+\.(?:com|cn|net|org|tw|hk)(?:\/\S*)?)$/iu;
-const DATE_LINE = /^(?:(?:發布|发布|發佈|更新|時間|时间|日期|Published|Updated)\s*[:：於于]?\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:\s*[\d:：]+)?(?:\s*(?:來源|来源|作者|閱讀|阅读)\S*)?\s*$/iu;
+const SITE_NAME =
+  /^(?:[\p{L}\d.\s-]{1,6}(?:網|网|官網|官网|日報|日报|時報|时报|週刊|周刊|雜誌|杂志)|[\w.-]+\.(?:com|cn|net|org|tw|hk)(?:\/\S*)?)$/iu;
+const DATE_LINE =
+  /^(?:(?:發布|发布|發佈|更新|時間|时间|日期|Published|Updated)\s*[:：於于]?\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:\s*[\d:：]+)?(?:\s*(?:來源|来源|作者|閱讀|阅读)\S*)?\s*$/iu;
 const MAX_TITLE_LENGTH = 80;
 const chars = (text: string) => [...text].length;
 
 /** Page furniture above a headline: a section label, a breadcrumb, a site name, a date line. */
 function isFurniture(line: string, lookup: CreditLookup): boolean {
-  return SECTION.test(line) || BREADCRUMB.test(line) || SITE_NAME.test(line) || DATE_LINE.test(line) || (chars(line) <= 20 && (lookup.isSource?.(line) ?? false));
+  return (
+    SECTION.test(line) ||
+    BREADCRUMB.test(line) ||
+    SITE_NAME.test(line) ||
+    DATE_LINE.test(line) ||
+    (chars(line) <= 20 && (lookup.isSource?.(line) ?? false))
+  );
 }
 
 /** A line that reads as a headline: short, not a sentence of prose, not a credit. */
@@ -141,14 +150,32 @@ export function parseStory(text: string, options: { title?: string; lookup?: Cre
   const photoCredit = creditsOfAll.photoCredit;
 
   const undecided: string[] = [];
-  if (titleFrom === 'first-sentence') undecided.push(`No line reads as a headline: the title was taken from the first sentence ("${title}"). Write the headline.`);
+  if (titleFrom === 'first-sentence')
+    undecided.push(`No line reads as a headline: the title was taken from the first sentence ("${title}"). Write the headline.`);
   if (!outlet) undecided.push('No outlet found (文|…, 來源:…, 本文来自…): pick the originating outlet.');
   if (authors.length === 0) undecided.push('No writer found (作者|…, 文 | …, 記者…, By …): pick the byline author.');
   undecided.push(...creditsOfAll.guesses);
   if (!photoCredit) undecided.push('No photo-credit line (圖片來源 …, 题图/…, Photo: …): the cover needs a credit before publishing.');
   for (const quote of quotes) {
-    if (!quote.speaker) undecided.push(`No speaker found for the quote "${quote.text.slice(0, 30)}${quote.text.length > 30 ? '…' : ''}" (paragraph ${quote.paragraph + 1}): fill it in or leave the quote out.`);
+    if (!quote.speaker)
+      undecided.push(
+        `No speaker found for the quote "${quote.text.slice(0, 30)}${quote.text.length > 30 ? '…' : ''}" (paragraph ${quote.paragraph + 1}): fill it in or leave the quote out.`,
+      );
   }
 
-  return { title, titleFrom, paragraphs, bylineLine, credits, outlet, authors, editor, republisher, photoCredit, boilerplate, quotes, undecided };
+  return {
+    title,
+    titleFrom,
+    paragraphs,
+    bylineLine,
+    credits,
+    outlet,
+    authors,
+    editor,
+    republisher,
+    photoCredit,
+    boilerplate,
+    quotes,
+    undecided,
+  };
 }

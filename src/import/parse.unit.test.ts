@@ -25,7 +25,10 @@ describe('parseStory on the demo story', () => {
   });
 
   it('keeps the text itself untouched, byline line included, photo-credit line removed', () => {
-    const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = raw
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(parsed.paragraphs).toEqual(lines.slice(1, -1).filter((l) => !l.startsWith('圖片來源')));
     expect(parsed.paragraphs[0]).toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
   });
@@ -40,13 +43,20 @@ describe('parseStory on the demo story', () => {
   it('gives the six speakers their quotes, titles and organisations', () => {
     for (const expected of demo.pullQuotes) {
       const found = parsed.quotes.find((q) => normaliseText(q.text).includes(normaliseText(expected.text)));
-      expect([found?.speaker, found?.speakerTitle, found?.speakerOrg]).toEqual([expected.speaker, expected.speakerTitle, expected.speakerOrg]);
+      expect([found?.speaker, found?.speakerTitle, found?.speakerOrg]).toEqual([
+        expected.speaker,
+        expected.speakerTitle,
+        expected.speakerOrg,
+      ]);
     }
   });
 
   it('leaves the quotes no one is named for without a speaker, and says so', () => {
     // The MaaS question is nobody's quote: it used to go to 譚待, named in the next paragraph.
-    expect(parsed.quotes.filter((q) => q.speaker === null).map((q) => q.text)).toEqual(['十倍于移動互聯網的平台革命', '完全沒有必要去卷大模型,而是應該投身到應用層創新']);
+    expect(parsed.quotes.filter((q) => q.speaker === null).map((q) => q.text)).toEqual([
+      '十倍于移動互聯網的平台革命',
+      '完全沒有必要去卷大模型,而是應該投身到應用層創新',
+    ]);
     expect(parsed.undecided.join('\n')).toContain('十倍于移動互聯網的平台革命');
     expect(parsed.quotes.some((q) => /一畝三分地|大模型圈|火山方舟/u.test(q.text))).toBe(false);
   });
@@ -55,17 +65,36 @@ describe('parseStory on the demo story', () => {
 describe('parseStory on the shapes other outlets send', () => {
   it('a WeChat account republished by 36氪: outlet, two writers, republisher, cover credit', () => {
     const parsed = parseStory(story('wechat-36kr.zh-Hans.txt'));
-    expect(parsed).toMatchObject({ title: '大模型公司开始打价格战了', outlet: '硅基观察', authors: ['周一鸣', '何青'], republisher: '36氪', editor: null });
+    expect(parsed).toMatchObject({
+      title: '大模型公司开始打价格战了',
+      outlet: '硅基观察',
+      authors: ['周一鸣', '何青'],
+      republisher: '36氪',
+      editor: null,
+    });
     expect(parsed.photoCredit?.credit).toBe('视觉中国');
-    expect(speakers(parsed)).toEqual([['刘洋', '产品负责人', '某云厂商'], ['刘洋', '产品负责人', '某云厂商'], [null, null, null]]);
+    expect(speakers(parsed)).toEqual([
+      ['刘洋', '产品负责人', '某云厂商'],
+      ['刘洋', '产品负责人', '某云厂商'],
+      [null, null, null],
+    ]);
   });
 
   it('a WeChat line carrying editor, original title and picture credit, with 虎嗅’s closing line', () => {
     const parsed = parseStory(story('huxiu-wechat.zh-Hans.txt'));
-    expect(parsed).toMatchObject({ title: '为什么AI眼镜今年突然火了', outlet: '镜外科技', authors: ['林晓雨'], editor: '赵一帆', republisher: '虎嗅' });
+    expect(parsed).toMatchObject({
+      title: '为什么AI眼镜今年突然火了',
+      outlet: '镜外科技',
+      authors: ['林晓雨'],
+      editor: '赵一帆',
+      republisher: '虎嗅',
+    });
     expect(parsed.credits.originalTitle).toBe('AI眼镜，又一场百镜大战？');
     expect(parsed.paragraphs.join('\n')).not.toContain('不代表虎嗅立场');
-    expect(speakers(parsed)).toEqual([['陈默', '创始人兼CEO', '某眼镜品牌'], ['黄倩', '供应链分析师', null]]);
+    expect(speakers(parsed)).toEqual([
+      ['陈默', '创始人兼CEO', '某眼镜品牌'],
+      ['黄倩', '供应链分析师', null],
+    ]);
   });
 
   it('報導者: writer and editor on lines of their own, a photographer, a date line', () => {
@@ -73,7 +102,10 @@ describe('parseStory on the shapes other outlets send', () => {
     expect(parsed).toMatchObject({ title: '山區小校的最後一班交通車', outlet: null, authors: ['趙之齊'], editor: '胡敏' });
     expect(parsed.photoCredit).toMatchObject({ credit: '林彥廷', photographer: '林彥廷' });
     expect(parsed.boilerplate).toContain('2024/05/12');
-    expect(speakers(parsed)).toEqual([['吳文雄', '校長', null], ['邱美玲', '會長', '家長會']]);
+    expect(speakers(parsed)).toEqual([
+      ['吳文雄', '校長', null],
+      ['邱美玲', '會長', '家長會'],
+    ]);
     expect(parsed.undecided.join('\n')).toContain('No outlet found');
   });
 
@@ -83,35 +115,56 @@ describe('parseStory on the shapes other outlets send', () => {
     expect(parsed.boilerplate).toEqual(expect.arrayContaining(['媒体报道', '2024年3月8日 10:20']));
     expect(parsed).toMatchObject({ outlet: '雷峰网', authors: ['张薇'], editor: '陈晨' });
     expect(parsed.undecided.join('\n')).toContain('“文|张薇” was read as the writer');
-    expect(speakers(parsed)).toEqual([[null, null, null], ['王磊', '首席技术官', '某芯片公司'], ['王磊', '首席技术官', '某芯片公司']]);
+    expect(speakers(parsed)).toEqual([
+      [null, null, null],
+      ['王磊', '首席技术官', '某芯片公司'],
+      ['王磊', '首席技术官', '某芯片公司'],
+    ]);
   });
 
   it('文| with the name on the next line, interviewers, a video credit and a handout picture', () => {
     const parsed = parseStory(story('renwu-multiline.zh-Hans.txt'));
     expect(parsed).toMatchObject({ title: '一个县城女孩的出走', outlet: null, authors: ['苏小北', '方圆'], editor: '王一' });
     expect(parsed.photoCredit).toMatchObject({ credit: '受访者', handout: true });
-    expect(speakers(parsed)).toEqual([[null, null, null], ['许诺', null, null]]);
+    expect(speakers(parsed)).toEqual([
+      [null, null, null],
+      ['许诺', null, null],
+    ]);
   });
 
   it('a wire dateline and a handout caption credit', () => {
     const parsed = parseStory(story('cna-wire.zh-Hant.txt'));
     expect(parsed).toMatchObject({ title: '交通部:明年起高鐵自由座擴大至全線', outlet: '中央社', authors: ['吳佳穎'] });
     expect(parsed.photoCredit).toMatchObject({ credit: '交通部', handout: true });
-    expect(speakers(parsed)).toEqual([['李明德', '部長', '交通部'], ['陳玉如', '發言人', '台灣高鐵公司']]);
+    expect(speakers(parsed)).toEqual([
+      ['李明德', '部長', '交通部'],
+      ['陳玉如', '發言人', '台灣高鐵公司'],
+    ]);
   });
 
   it('a newspaper dateline and a staff photographer', () => {
     const parsed = parseStory(story('ltn-dateline.zh-Hant.txt'));
     expect(parsed).toMatchObject({ outlet: null, authors: ['張家豪'] });
     expect(parsed.photoCredit).toMatchObject({ credit: '張家豪', photographer: '張家豪' });
-    expect(speakers(parsed)).toEqual([['林志遠', '局長', '都發局'], [null, null, null]]);
+    expect(speakers(parsed)).toEqual([
+      ['林志遠', '局長', '都發局'],
+      [null, null, null],
+    ]);
   });
 
   it('an English story: two writers and their outlet, editor, photo agency, republication note', () => {
     const parsed = parseStory(story('english-techpulse.en.txt'));
-    expect(parsed).toMatchObject({ title: 'Chipmakers bet on smaller models', outlet: 'TechPulse', authors: ['Jane Ho', 'Marcus Lee'], editor: 'Ann Wu' });
+    expect(parsed).toMatchObject({
+      title: 'Chipmakers bet on smaller models',
+      outlet: 'TechPulse',
+      authors: ['Jane Ho', 'Marcus Lee'],
+      editor: 'Ann Wu',
+    });
     expect(parsed.photoCredit?.credit).toBe('Reuters');
-    expect(speakers(parsed)).toEqual([['Priya Nair', 'chief analyst', 'Northwind Research'], ['Priya Nair', 'chief analyst', 'Northwind Research']]);
+    expect(speakers(parsed)).toEqual([
+      ['Priya Nair', 'chief analyst', 'Northwind Research'],
+      ['Priya Nair', 'chief analyst', 'Northwind Research'],
+    ]);
   });
 });
 
@@ -146,6 +199,9 @@ describe('parseStory keeps what the editor pasted', () => {
   it('decides 文| by the records', () => {
     const text = '一個標題\n文|新來的記者\n正文。';
     expect(parseStory(text).authors).toEqual(['新來的記者']);
-    expect(parseStory(text, { lookup: { isSource: (name) => name === '新來的記者' } })).toMatchObject({ outlet: '新來的記者', authors: [] });
+    expect(parseStory(text, { lookup: { isSource: (name) => name === '新來的記者' } })).toMatchObject({
+      outlet: '新來的記者',
+      authors: [],
+    });
   });
 });

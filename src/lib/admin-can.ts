@@ -6,7 +6,11 @@ import type { Row } from './row';
 const forbidden = (message: string) => new errors.PolicyError(message);
 
 /** Refuses an admin request whose user may not perform a Content Manager action on a content type. */
-export function assertAdminCan(ctx: { state?: { userAbility?: { can: (action: string, subject?: string) => boolean } } }, action: string, uid: string): void {
+export function assertAdminCan(
+  ctx: { state?: { userAbility?: { can: (action: string, subject?: string) => boolean } } },
+  action: string,
+  uid: string,
+): void {
   const ability = ctx.state?.userAbility;
   if (!ability || !ability.can(action, uid)) throw forbidden(`You may not ${action.split('.').pop()} ${uid.split('.').pop()}s.`);
 }
@@ -32,7 +36,7 @@ export async function assertAdminCanEntry(
   ctx: EntryCtx,
   action: 'read' | 'create' | 'update' | 'delete' | 'publish',
   uid: string,
-  target: { documentId: string; locale: string; whenMissing?: 'deny' | 'create' | 'allow' }
+  target: { documentId: string; locale: string; whenMissing?: 'deny' | 'create' | 'allow' },
 ): Promise<Row | null> {
   const userAbility = ctx.state?.userAbility;
   if (!userAbility) throw forbidden('Not signed in to the admin.');
@@ -42,8 +46,12 @@ export async function assertAdminCanEntry(
   if (checker.cannot(fullAction)) throw refuse(action);
 
   const permissionQuery = await checker.sanitizedQuery({}, fullAction);
-  const populate = await (strapi.plugin('content-manager').service('populate-builder') as unknown as PopulateBuilder)(uid).populateFromQuery(permissionQuery).build();
-  const draft: Row | null = await strapi.documents(uid as UID.ContentType).findOne({ documentId: target.documentId, locale: target.locale, status: 'draft', populate });
+  const populate = await (strapi.plugin('content-manager').service('populate-builder') as unknown as PopulateBuilder)(uid)
+    .populateFromQuery(permissionQuery)
+    .build();
+  const draft: Row | null = await strapi
+    .documents(uid as UID.ContentType)
+    .findOne({ documentId: target.documentId, locale: target.locale, status: 'draft', populate });
   if (draft) {
     if (checker.cannot(fullAction, draft)) throw refuse(action);
     return draft;
@@ -52,7 +60,11 @@ export async function assertAdminCanEntry(
   if (target.whenMissing === 'allow') return null;
   if (target.whenMissing === 'create') {
     const user = ctx.state?.user;
-    if (!user || checker.cannot('plugin::content-manager.explorer.create', { ...bare, createdBy: { id: user.id, roles: user.roles ?? [] } })) throw refuse('create');
+    if (
+      !user ||
+      checker.cannot('plugin::content-manager.explorer.create', { ...bare, createdBy: { id: user.id, roles: user.roles ?? [] } })
+    )
+      throw refuse('create');
   } else if (checker.cannot(fullAction, bare)) {
     throw refuse(action);
   }

@@ -44,8 +44,16 @@ const LOGICAL = new Set(['$and', '$or']);
 const LIST_OPERATORS = new Set(['$in', '$notIn']);
 const PRESENCE_OPERATORS = new Set(['$null', '$notNull']);
 const TEXT_OPERATORS = new Set([
-  '$contains', '$notContains', '$containsi', '$notContainsi',
-  '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$eqi', '$nei',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+  '$eqi',
+  '$nei',
 ]);
 const VALUE_OPERATORS = new Set(['$eq', '$ne', '$lt', '$lte', '$gt', '$gte', ...TEXT_OPERATORS]);
 const ALL_OPERATORS = new Set([...LOGICAL, '$not', ...LIST_OPERATORS, ...PRESENCE_OPERATORS, ...VALUE_OPERATORS, '$between']);
@@ -84,9 +92,12 @@ class Walk {
   /** The attribute `name` of `uid`, or a problem when no public path may use it. */
   attribute(uid: string, name: string, path: string[]): AttributeView | null {
     if (UNREACHABLE_FIELDS.has(name) || (uid === UPLOAD_FILE_UID && UNREACHABLE_ON_UPLOADS.has(name))) {
-      this.fail(path, name === 'localizations'
-        ? 'localizations cannot be used in filters, sort, populate or fields on the public API: it reaches unpublished versions. Query each locale with the locale parameter.'
-        : `${name} is not available on the public API.`);
+      this.fail(
+        path,
+        name === 'localizations'
+          ? 'localizations cannot be used in filters, sort, populate or fields on the public API: it reaches unpublished versions. Query each locale with the locale parameter.'
+          : `${name} is not available on the public API.`,
+      );
       return null;
     }
     if (name === 'id') return ID_ATTRIBUTE;
@@ -118,7 +129,8 @@ class Walk {
       const at = [...path, key];
       if (key === '$and' || key === '$or') this.branches(at, child, (branch, branchPath) => this.filters(uid, branch, branchPath));
       else if (key === '$not') this.filters(uid, child, at);
-      else if (key.startsWith('$')) this.fail(at, `${key} is not a filter on a whole entry: use $and, $or or $not here, or put it under a field.`);
+      else if (key.startsWith('$'))
+        this.fail(at, `${key} is not a filter on a whole entry: use $and, $or or $not here, or put it under a field.`);
       else if (/^\d+$/.test(key)) this.fail(at, `${at.join('.')} is not a field: filters are keyed by field name.`);
       else {
         const attribute = this.attribute(uid, key, at);
@@ -266,7 +278,7 @@ class Walk {
     if (!isRecord(value)) return;
     for (const [key, child] of Object.entries(value)) {
       const at = [...path, key];
-      const attribute = uid ? this.attribute(uid, key, at) : (UNREACHABLE_FIELDS.has(key) ? this.attribute('', key, at) : null);
+      const attribute = uid ? this.attribute(uid, key, at) : UNREACHABLE_FIELDS.has(key) ? this.attribute('', key, at) : null;
       const target = attribute ? Walk.targetOf(attribute) : null;
       if (!isRecord(child)) continue;
       if (attribute?.type === 'dynamiczone' && isRecord(child.on)) {
@@ -283,7 +295,8 @@ class Walk {
     if (uid && options.filters !== undefined) this.filters(uid, options.filters, [...path, 'filters']);
     if (uid && options.sort !== undefined) this.sort(uid, options.sort, [...path, 'sort']);
     if (uid && options.fields !== undefined) this.fields(uid, options.fields, [...path, 'fields']);
-    if (isRecord(options.on)) for (const [component, nested] of Object.entries(options.on)) this.populateOptions(component, nested, [...path, 'on', component]);
+    if (isRecord(options.on))
+      for (const [component, nested] of Object.entries(options.on)) this.populateOptions(component, nested, [...path, 'on', component]);
   }
 }
 

@@ -5,7 +5,10 @@ import { checkContentQuery, checkSortPaths, MAX_BRANCHES, type ModelView } from 
 const MODELS: Record<string, ModelView> = {
   'api::article.article': {
     attributes: {
-      title: { type: 'string' }, dek: { type: 'text' }, body: { type: 'blocks' }, publishedAt: { type: 'datetime' },
+      title: { type: 'string' },
+      dek: { type: 'text' },
+      body: { type: 'blocks' },
+      publishedAt: { type: 'datetime' },
       cover: { type: 'component', component: 'media.credited-image' },
       author: { type: 'relation', target: 'api::author.author' },
       source: { type: 'relation', target: 'api::source.source' },
@@ -15,19 +18,29 @@ const MODELS: Record<string, ModelView> = {
   },
   'api::author.author': {
     attributes: {
-      name: { type: 'string' }, aliases: { type: 'json' }, featured: { type: 'boolean' }, rank: { type: 'float' },
+      name: { type: 'string' },
+      aliases: { type: 'json' },
+      featured: { type: 'boolean' },
+      rank: { type: 'float' },
       articles: { type: 'relation', target: 'api::article.article' },
       localizations: { type: 'relation', target: 'api::author.author' },
     },
   },
-  'api::source.source': { attributes: { name: { type: 'string' }, agreementId: { type: 'string', private: true }, since: { type: 'date' } } },
-  'api::pull-quote.pull-quote': { attributes: { text: { type: 'text' }, position: { type: 'integer' }, article: { type: 'relation', target: 'api::article.article' } } },
+  'api::source.source': {
+    attributes: { name: { type: 'string' }, agreementId: { type: 'string', private: true }, since: { type: 'date' } },
+  },
+  'api::pull-quote.pull-quote': {
+    attributes: { text: { type: 'text' }, position: { type: 'integer' }, article: { type: 'relation', target: 'api::article.article' } },
+  },
   'media.credited-image': { attributes: { credit: { type: 'string' }, image: { type: 'media' } } },
-  'plugin::upload.file': { attributes: { name: { type: 'string' }, related: { type: 'relation', target: '*' }, width: { type: 'integer' } } },
+  'plugin::upload.file': {
+    attributes: { name: { type: 'string' }, related: { type: 'relation', target: '*' }, width: { type: 'integer' } },
+  },
 };
 const lookup = (uid: string) => MODELS[uid];
 /** Parses a query string exactly as Koa's qs does, so the shapes tested are the ones the API receives. */
-const check = (uid: string, query: string) => checkContentQuery(`api::${uid}.${uid}`, qs.parse(query, { depth: 20 }) as Record<string, unknown>, lookup);
+const check = (uid: string, query: string) =>
+  checkContentQuery(`api::${uid}.${uid}`, qs.parse(query, { depth: 20 }) as Record<string, unknown>, lookup);
 const paths = (uid: string, query: string) => check(uid, query).map((p) => p.path.join('.'));
 
 describe('paths that reach unpublished rows or private fields are refused', () => {
@@ -114,7 +127,11 @@ describe('malformed filters are named, not passed to the database', () => {
     expect(paths('author', query)).toContain(path);
   });
 
-  it.each([['filters[position][$eq]=abc'], ['filters[position][$between]=abc'], ['filters[position][$between][0]=1&filters[position][$between][1]=x']])('pull-quote ?%s', (query) => {
+  it.each([
+    ['filters[position][$eq]=abc'],
+    ['filters[position][$between]=abc'],
+    ['filters[position][$between][0]=1&filters[position][$between][1]=x'],
+  ])('pull-quote ?%s', (query) => {
     expect(check('pull-quote', query)).not.toEqual([]);
   });
 
@@ -141,7 +158,10 @@ describe('the queries front ends really send are untouched', () => {
     ['article', 'populate=*'],
     ['article', 'populate=author,source,cover.image'],
     ['article', 'populate[0]=author&populate[1]=cover'],
-    ['article', 'populate[author][populate][articles][fields][0]=title&populate[author][filters][name][$eq]=x&populate[author][sort]=name:asc'],
+    [
+      'article',
+      'populate[author][populate][articles][fields][0]=title&populate[author][filters][name][$eq]=x&populate[author][sort]=name:asc',
+    ],
     ['article', 'populate[cover][populate][image][fields][0]=url'],
     ['article', 'fields=title,dek&sort[0]=title:asc&sort[1]=author.name:desc'],
     ['article', 'sort[title]=asc'],

@@ -20,7 +20,14 @@ export const DEFAULT_LOCALE = 'zh-Hant';
  * the byline line every front end shows.
  */
 export const PLAIN_TEXT_FIELDS: Record<string, { fields: string[]; lists?: string[]; components?: Record<string, string[]> }> = {
-  [ARTICLE_UID]: { fields: ['title', 'dek'], components: { cover: ['credit', 'photographer', 'caption', 'alt'], gallery: ['credit', 'photographer', 'caption', 'alt'], corrections: ['text'] } },
+  [ARTICLE_UID]: {
+    fields: ['title', 'dek'],
+    components: {
+      cover: ['credit', 'photographer', 'caption', 'alt'],
+      gallery: ['credit', 'photographer', 'caption', 'alt'],
+      corrections: ['text'],
+    },
+  },
   [AUTHOR_UID]: { fields: ['name', 'displayName', 'bio'], lists: ['aliases'] },
   // Not `partnerTokenName`: it names an API token exactly as Strapi stores it, and is never shown to readers.
   [SOURCE_UID]: { fields: ['name', 'shortName', 'attributionTemplate', 'usageTerms'], lists: ['aliases'] },

@@ -3,10 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toPlainText } from './plain-text';
 
-const XSS_CORPUS = fs.readFileSync(path.resolve(__dirname, '../../tests/fixtures/xss/xss-payloads.txt'), 'utf8').split('\n').filter((line) => line !== '');
+const XSS_CORPUS = fs
+  .readFileSync(path.resolve(__dirname, '../../tests/fixtures/xss/xss-payloads.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '');
 
 /** True when an HTML parser would find an element in the value. */
-const hasMarkup = (value: string) => sanitizeHtml(value, { allowedTags: [], allowedAttributes: {} }) !== sanitizeHtml(value, { allowedTags: false as unknown as string[], allowedAttributes: false });
+const hasMarkup = (value: string) =>
+  sanitizeHtml(value, { allowedTags: [], allowedAttributes: {} }) !==
+  sanitizeHtml(value, { allowedTags: false as unknown as string[], allowedAttributes: false });
 
 describe('toPlainText', () => {
   it.each([

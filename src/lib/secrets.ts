@@ -31,7 +31,7 @@ export function ensureSecrets(appRoot: string, env: NodeJS.ProcessEnv = process.
   if (env.NODE_ENV === 'production') {
     throw new Error(
       `Missing required secrets in production: ${missing.join(', ')}. ` +
-        'Set them in the environment (APP_KEYS is a comma-separated list); they are generated automatically only in development.'
+        'Set them in the environment (APP_KEYS is a comma-separated list); they are generated automatically only in development.',
     );
   }
 

@@ -43,7 +43,12 @@ describe('the delivery cache fast path', () => {
     expect(next).not.toHaveBeenCalled();
     expect(cached).toHaveBeenCalledWith('yong-ai', 'zh-Hant');
     expect([ctx.status, ctx.body]).toEqual([200, '{"data":{}}']);
-    expect(ctx.headers).toMatchObject({ 'x-content-type-options': 'nosniff', ETag: '"e"', 'Cache-Control': 'public, max-age=30', 'X-Delivery-Cache': 'hit' });
+    expect(ctx.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      ETag: '"e"',
+      'Cache-Control': 'public, max-age=30',
+      'X-Delivery-Cache': 'hit',
+    });
   });
 
   it.each([

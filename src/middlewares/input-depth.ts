@@ -12,11 +12,18 @@ import { findExcessNesting, MAX_NESTING_DEPTH } from './nesting-depth';
  */
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: () => Promise<void>) => {
-    const problem = findExcessNesting({ body: ctx.request?.body, query: ctx.query, rawQuery: ctx.querystring, multipart: Boolean(ctx.is?.('multipart')) });
+    const problem = findExcessNesting({
+      body: ctx.request?.body,
+      query: ctx.query,
+      rawQuery: ctx.querystring,
+      multipart: Boolean(ctx.is?.('multipart')),
+    });
     if (problem) {
       const where = problem.where === 'body' ? 'request body' : 'query string';
       const message = `The ${where} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels${problem.path !== problem.where ? `, at "${problem.path}"` : ''}).`;
-      throw new errors.ValidationError(message, { errors: [{ path: [problem.where === 'body' ? 'body' : 'query'], message, name: 'ValidationError' }] });
+      throw new errors.ValidationError(message, {
+        errors: [{ path: [problem.where === 'body' ? 'body' : 'query'], message, name: 'ValidationError' }],
+      });
     }
     await next();
   };

@@ -41,7 +41,8 @@ export function jsonTextDepth(text: string, limit = MAX_NESTING_DEPTH): number {
   for (let i = 0; i < text.length; i += 1) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i += 1; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
       continue;
     }
@@ -70,7 +71,10 @@ export type NestingProblem = { where: 'body' | 'query'; path: string; depth: num
  * The first place where a request's parsed input is nested deeper than `limit`: the body (and any
  * JSON string or bracketed key in it, as multipart and urlencoded forms send them) and the query.
  */
-export function findExcessNesting(input: { body?: unknown; query?: unknown; rawQuery?: string; multipart?: boolean }, limit = MAX_NESTING_DEPTH): NestingProblem | null {
+export function findExcessNesting(
+  input: { body?: unknown; query?: unknown; rawQuery?: string; multipart?: boolean },
+  limit = MAX_NESTING_DEPTH,
+): NestingProblem | null {
   const { body, query, rawQuery, multipart = false } = input;
   if (nestingDepth(body, limit) > limit) return { where: 'body', path: 'body', depth: limit + 1 };
   if (body !== null && typeof body === 'object') {
@@ -101,7 +105,8 @@ export function findExcessNesting(input: { body?: unknown; query?: unknown; rawQ
       } catch {
         // A malformed escape is left to the query parser, which keeps it as it is.
       }
-      if (fieldNameDepth(key) > limit) return { where: 'query', path: key.slice(0, key.indexOf('[') >= 0 ? key.indexOf('[') : 40), depth: fieldNameDepth(key) };
+      if (fieldNameDepth(key) > limit)
+        return { where: 'query', path: key.slice(0, key.indexOf('[') >= 0 ? key.indexOf('[') : 40), depth: fieldNameDepth(key) };
     }
   }
   return null;

@@ -28,13 +28,27 @@ describe('jsonTextDepth and fieldNameDepth', () => {
 describe('findExcessNesting', () => {
   it('finds a deep body, a deep JSON field, a deep field name and a deep query', () => {
     expect(findExcessNesting({ body: nest(41) })?.where).toBe('body');
-    expect(findExcessNesting({ body: { data: '{"a":'.repeat(50) + '1' + '}'.repeat(50) }, multipart: true })).toMatchObject({ where: 'body', path: 'data' });
+    expect(findExcessNesting({ body: { data: '{"a":'.repeat(50) + '1' + '}'.repeat(50) }, multipart: true })).toMatchObject({
+      where: 'body',
+      path: 'data',
+    });
     expect(findExcessNesting({ body: { [`a${'[b]'.repeat(50)}`]: '1' } })?.where).toBe('body');
     expect(findExcessNesting({ query: {}, rawQuery: `filters${'%5Ba%5D'.repeat(50)}=1` })?.where).toBe('query');
   });
 
   it('leaves ordinary input alone, text with brackets included', () => {
-    expect(findExcessNesting({ body: { data: { title: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ quoted', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] } }, query: { filters: { author: { name: { $eq: 'x' } } } }, rawQuery: 'filters[author][name][$eq]=x' })).toBeNull();
+    expect(
+      findExcessNesting({
+        body: {
+          data: {
+            title: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ quoted',
+            body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }],
+          },
+        },
+        query: { filters: { author: { name: { $eq: 'x' } } } },
+        rawQuery: 'filters[author][name][$eq]=x',
+      }),
+    ).toBeNull();
     expect(findExcessNesting({})).toBeNull();
   });
 });

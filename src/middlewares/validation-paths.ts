@@ -18,7 +18,8 @@ function fieldsRelatingTo(strapi: Core.Strapi, ctx: Context, target: string): st
   const handler: unknown = ctx.state?.route?.handler;
   if (typeof handler !== 'string') return [];
   const uid = handler.split('.').slice(0, 2).join('.');
-  const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { attributes: Record<string, { type?: string; target?: string }> } | undefined;
+  const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as
+    { attributes: Record<string, { type?: string; target?: string }> } | undefined;
   const body = (ctx.request?.body as Body)?.data ?? {};
   return Object.entries(model?.attributes ?? {})
     .filter(([name, attr]) => attr.type === 'relation' && attr.target === target && body[name] !== undefined)
@@ -51,7 +52,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         const field = missingDocument
           ? fieldHoldingId(ctx.request?.body, missingDocument[1]!)
           : missingRelation
-            ? fieldsRelatingTo(strapi, ctx, missingRelation[1]!)[0] ?? null
+            ? (fieldsRelatingTo(strapi, ctx, missingRelation[1]!)[0] ?? null)
             : null;
         if (field) path = [field];
       }

@@ -10,7 +10,13 @@ const APPROVED: ReadonlySet<Stage> = new Set(PUBLISHABLE_STAGES.filter((stage) =
 
 /** What the ninjs route asks of the editorial workflow: the stage and embargo of an entry's draft, through its `entries` service. */
 interface WorkflowEntries {
-  findVersion(uid: string, documentId: string, locale: string, version: 'draft' | 'published', options?: { relations?: boolean }): Promise<{ stage: Stage; embargoUntil: Date | null } | null>;
+  findVersion(
+    uid: string,
+    documentId: string,
+    locale: string,
+    version: 'draft' | 'published',
+    options?: { relations?: boolean },
+  ): Promise<{ stage: Stage; embargoUntil: Date | null } | null>;
   hasPublishedVersion(uid: string, documentId: string, locale: string): Promise<boolean>;
 }
 
@@ -21,10 +27,17 @@ interface WorkflowEntries {
  * instead), or no workflow at all — is null. What is loaded is the saved draft, as Preview shows it:
  * what will go out.
  */
-export async function loadEmbargoedStory(strapi: Core.Strapi, slug: string, locale: string, now: Date): Promise<{ loaded: LoadedArticle; until: string } | null> {
+export async function loadEmbargoedStory(
+  strapi: Core.Strapi,
+  slug: string,
+  locale: string,
+  now: Date,
+): Promise<{ loaded: LoadedArticle; until: string } | null> {
   const entries = strapi.plugin('editorial-workflow')?.service('entries') as WorkflowEntries | undefined;
   if (!entries) return null;
-  const row: Row | null = await strapi.db.query(ARTICLE_UID).findOne({ select: ['documentId'], where: { slug, locale, publishedAt: null } });
+  const row: Row | null = await strapi.db
+    .query(ARTICLE_UID)
+    .findOne({ select: ['documentId'], where: { slug, locale, publishedAt: null } });
   if (!row || typeof row.documentId !== 'string') return null;
   const draft = await entries.findVersion(ARTICLE_UID, row.documentId, locale, 'draft', { relations: false });
   const until = draft?.embargoUntil ?? null;

@@ -55,7 +55,8 @@ export async function partnerOf(strapi: Core.Strapi, auth: AuthState | undefined
   const row: Row | null = name
     ? await strapi.db.query(SOURCE_UID).findOne({ where: { partnerTokenName: name, publishedAt: { $notNull: true } } })
     : null;
-  if (!row) throw forbidden('This API token belongs to no syndication partner: name it in the partner source record\'s "Partner API token" field.');
+  if (!row)
+    throw forbidden('This API token belongs to no syndication partner: name it in the partner source record\'s "Partner API token" field.');
   // Only published records are read: the agreement in force is the published one.
   return { record: sourceRecordOf(row, true), embargoedDelivery: row.embargoedDelivery === true, usageTerms: text(row.usageTerms) };
 }

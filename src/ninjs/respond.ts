@@ -50,7 +50,8 @@ export async function respondNinjs(strapi: Core.Strapi, ctx: Context): Promise<v
   } catch (error) {
     if (!(error instanceof errors.NotFoundError)) throw error;
     const embargoed = partner.embargoedDelivery ? await loadEmbargoedStory(strapi, slug, locale, now) : null;
-    if (!embargoed) throw new errors.NotFoundError(`No story "${slug}" is available to ${partner.record.name} in ${locale}.`, { slug, locale });
+    if (!embargoed)
+      throw new errors.NotFoundError(`No story "${slug}" is available to ${partner.record.name} in ${locale}.`, { slug, locale });
     article = delivery.serialize(embargoed.loaded);
     embargoedUntil = embargoed.until;
     cache = 'bypass';

@@ -84,7 +84,8 @@ export const ROLE_ORIGINATOR = 'http://cv.iptc.org/newscodes/infosourcerole/orig
 export const ROLE_REPUBLISHER = 'urn:newsroom:infosourcerole:republisher';
 
 /** Stable identifiers: a story's edition is its document in one locale; a picture is its media file. */
-export const storyUri = (documentId: string, locale: string): string => `urn:newsroom:article:${encodeURIComponent(documentId)}:${encodeURIComponent(locale)}`;
+export const storyUri = (documentId: string, locale: string): string =>
+  `urn:newsroom:article:${encodeURIComponent(documentId)}:${encodeURIComponent(locale)}`;
 const pictureUri = (id: string) => `urn:newsroom:picture:${encodeURIComponent(id)}`;
 
 const shownName = (p: DeliveryPerson) => p.displayName ?? p.name;
@@ -105,21 +106,35 @@ function picture(usage: DeliveryCreditedImage, name: string, origin: string, yea
   const credit = creditName(usage.credit);
   const holder = usage.agency?.name ?? credit ?? usage.photographer;
   const renditions: NinjsRendition[] = [
-    { name: 'original', href: absoluteUrl(image.url, origin), ...(image.mime ? { contenttype: image.mime } : {}), ...(image.width ? { width: image.width } : {}), ...(image.height ? { height: image.height } : {}) },
+    {
+      name: 'original',
+      href: absoluteUrl(image.url, origin),
+      ...(image.mime ? { contenttype: image.mime } : {}),
+      ...(image.width ? { width: image.width } : {}),
+      ...(image.height ? { height: image.height } : {}),
+    },
     ...Object.entries(image.formats)
       .filter(([format]) => format !== 'thumbnail')
-      .map(([format, f]) => ({ name: format, href: absoluteUrl(f.url, origin), ...(f.mime ? { contenttype: f.mime } : {}), ...(f.width ? { width: f.width } : {}), ...(f.height ? { height: f.height } : {}) })),
+      .map(([format, f]) => ({
+        name: format,
+        href: absoluteUrl(f.url, origin),
+        ...(f.mime ? { contenttype: f.mime } : {}),
+        ...(f.width ? { width: f.width } : {}),
+        ...(f.height ? { height: f.height } : {}),
+      })),
   ];
   const descriptions: NinjsText[] = [
     ...(usage.caption ? [{ role: 'caption', contenttype: 'text/plain', value: usage.caption }] : []),
-    ...(usage.alt ?? image.alternativeText ? [{ role: 'alt', contenttype: 'text/plain', value: (usage.alt ?? image.alternativeText)! }] : []),
+    ...((usage.alt ?? image.alternativeText)
+      ? [{ role: 'alt', contenttype: 'text/plain', value: (usage.alt ?? image.alternativeText)! }]
+      : []),
   ];
   return {
     name,
     uri: pictureUri(image.documentId ?? image.url),
     type: 'picture',
     // The credit as readers see it (圖片來源 @視覺中國), or the photographer.
-    ...(usage.creditLine ?? usage.photographer ? { by: (usage.creditLine ?? usage.photographer)! } : {}),
+    ...((usage.creditLine ?? usage.photographer) ? { by: (usage.creditLine ?? usage.photographer)! } : {}),
     ...(holder ? { copyrightholder: holder, copyrightnotice: notice(holder, year) } : {}),
     ...(usage.license ? { usageterms: `Licence: ${usage.license}` } : {}),
     ...(descriptions.length > 0 ? { descriptions } : {}),
@@ -142,8 +157,18 @@ export function toNinjs(article: DeliveryArticle, options: NinjsOptions): Ninjs 
   const holder = article.source?.name ?? article.republisher?.name ?? null;
   const bodyHtml = absoluteImageSources(article.bodyHtml, options.origin);
   const infosources: NinjsInfosource[] = [
-    ...(article.source ? [{ name: article.source.name, role: ROLE_ORIGINATOR, ...(article.source.website ? { uri: article.source.website } : {}) }] : []),
-    ...(article.republisher ? [{ name: article.republisher.name, role: ROLE_REPUBLISHER, ...(article.republisher.website ? { uri: article.republisher.website } : {}) }] : []),
+    ...(article.source
+      ? [{ name: article.source.name, role: ROLE_ORIGINATOR, ...(article.source.website ? { uri: article.source.website } : {}) }]
+      : []),
+    ...(article.republisher
+      ? [
+          {
+            name: article.republisher.name,
+            role: ROLE_REPUBLISHER,
+            ...(article.republisher.website ? { uri: article.republisher.website } : {}),
+          },
+        ]
+      : []),
   ];
   const associations = [
     ...(article.cover ? [picture(article.cover, 'cover', options.origin, year)] : []),

@@ -1,20 +1,34 @@
 import { toNinjs, usageTermsOf } from './to-ninjs';
 import { testArticle, testImage, testPerson } from '../../tests/helpers/delivery-article';
 
-const agreement = { partner: 'Wire A', agreementId: 'SYN-1', validUntil: '2031-12-31', allowedLocales: ['zh-Hant', 'en'], usageTerms: null };
+const agreement = {
+  partner: 'Wire A',
+  agreementId: 'SYN-1',
+  validUntil: '2031-12-31',
+  allowedLocales: ['zh-Hant', 'en'],
+  usageTerms: null,
+};
 const options = { origin: 'https://cms.example.com', agreement, embargoedUntil: null };
 
 describe('usageTermsOf', () => {
-  it('is the agreement\'s own terms when it has them, else says the agreement', () => {
+  it("is the agreement's own terms when it has them, else says the agreement", () => {
     expect(usageTermsOf({ ...agreement, usageTerms: '  Web only.  ' })).toBe('Web only.');
-    expect(usageTermsOf(agreement)).toBe('Licensed to Wire A under syndication agreement SYN-1 (zh-Hant, en, valid until 2031-12-31). Keep the byline and every photo credit as given.');
+    expect(usageTermsOf(agreement)).toBe(
+      'Licensed to Wire A under syndication agreement SYN-1 (zh-Hant, en, valid until 2031-12-31). Keep the byline and every photo credit as given.',
+    );
     expect(usageTermsOf({ ...agreement, allowedLocales: [], validUntil: null })).toContain('(all locales)');
   });
 });
 
 describe('toNinjs', () => {
   it('names every writer in byline order, the outlet as copyright holder and the pictures with their credits', () => {
-    const doc = toNinjs(testArticle({ coAuthors: [testPerson('lee', '李大華')], gallery: [testImage({ credit: 'Jane Doe', creditLine: 'Photo: Jane Doe', agency: null, photographer: 'Jane Doe', caption: null })] }), options);
+    const doc = toNinjs(
+      testArticle({
+        coAuthors: [testPerson('lee', '李大華')],
+        gallery: [testImage({ credit: 'Jane Doe', creditLine: 'Photo: Jane Doe', agency: null, photographer: 'Jane Doe', caption: null })],
+      }),
+      options,
+    );
     expect(doc.by).toBe('koorvoa、李大華');
     expect(doc.copyrightholder).toBe('正見 TrueView');
     expect(doc.copyrightnotice).toBe('© 2026 正見 TrueView');
@@ -37,7 +51,10 @@ describe('toNinjs', () => {
   });
 
   it('marks an embargoed story with the lift time, and a story without pictures has no associations', () => {
-    const doc = toNinjs(testArticle({ cover: null, publishedAt: null, firstPublishedAt: null }), { ...options, embargoedUntil: '2031-05-04T01:30:00.000Z' });
+    const doc = toNinjs(testArticle({ cover: null, publishedAt: null, firstPublishedAt: null }), {
+      ...options,
+      embargoedUntil: '2031-05-04T01:30:00.000Z',
+    });
     expect(doc.embargoed).toBe('2031-05-04T01:30:00.000Z');
     expect(doc.associations).toBeUndefined();
     expect(doc.firstcreated).toBe('2026-11-30T01:00:00.000Z');

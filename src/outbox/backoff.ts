@@ -21,7 +21,12 @@ export function retryDelayMs(attempts: number, settings: BackoffSettings, random
 export type AfterFailure = { status: 'pending'; nextAttemptAt: number } | { status: 'failed' };
 
 /** What a failed attempt leaves: another try later, or, past `maxAttempts`, a failure for an admin to see. */
-export function afterFailure(attempts: number, now: number, settings: BackoffSettings & { maxAttempts: number }, random?: () => number): AfterFailure {
+export function afterFailure(
+  attempts: number,
+  now: number,
+  settings: BackoffSettings & { maxAttempts: number },
+  random?: () => number,
+): AfterFailure {
   if (attempts >= settings.maxAttempts) return { status: 'failed' };
   return { status: 'pending', nextAttemptAt: now + retryDelayMs(attempts, settings, random) };
 }

@@ -4,7 +4,13 @@ const settings = { baseMs: 1000, maxMs: 60_000 };
 
 describe('retryDelayMs', () => {
   it('doubles with each failed attempt, between half the step and the whole step', () => {
-    for (const [attempts, step] of [[1, 1000], [2, 2000], [3, 4000], [4, 8000], [6, 32_000]] as const) {
+    for (const [attempts, step] of [
+      [1, 1000],
+      [2, 2000],
+      [3, 4000],
+      [4, 8000],
+      [6, 32_000],
+    ] as const) {
       expect(retryDelayMs(attempts, settings, () => 0)).toBe(step / 2);
       expect(retryDelayMs(attempts, settings, () => 1)).toBe(step);
       expect(retryDelayMs(attempts, settings, () => 0.5)).toBe(step * 0.75);

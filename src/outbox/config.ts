@@ -16,7 +16,10 @@ const schema = z
   .strict()
   // A claim must outlive the attempt it covers, or a slow receiver would be sent the event twice at once.
   .refine((c) => c.leaseMs > c.timeoutMs, { message: 'leaseMs must be longer than timeoutMs', path: ['leaseMs'] })
-  .refine((c) => c.backoff.maxMs >= c.backoff.baseMs, { message: 'backoff.maxMs must be at least backoff.baseMs', path: ['backoff', 'maxMs'] });
+  .refine((c) => c.backoff.maxMs >= c.backoff.baseMs, {
+    message: 'backoff.maxMs must be at least backoff.baseMs',
+    path: ['backoff', 'maxMs'],
+  });
 
 export type OutboxConfig = z.infer<typeof schema>;
 

@@ -2,18 +2,39 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deliveryRequest, IDEMPOTENCY_HEADER, send } from './delivery';
 
-const row = { event: 'workflow.published', eventKey: '6f1c1f0e-key', payload: { documentId: 'abc', locale: 'en', event: 'spoofed' }, createdAt: Date.UTC(2031, 4, 4, 1, 30), attempts: 2 };
+const row = {
+  event: 'workflow.published',
+  eventKey: '6f1c1f0e-key',
+  payload: { documentId: 'abc', locale: 'en', event: 'spoofed' },
+  createdAt: Date.UTC(2031, 4, 4, 1, 30),
+  attempts: 2,
+};
 
 describe('deliveryRequest', () => {
   it('carries the key in a header and the body, in Strapi’s webhook shape', () => {
     const request = deliveryRequest(row, { url: 'https://hooks.example.com/in', headers: { Authorization: 'Bearer s3cret' } });
     expect(request.url).toBe('https://hooks.example.com/in');
-    expect(request.headers).toMatchObject({ Authorization: 'Bearer s3cret', [IDEMPOTENCY_HEADER]: '6f1c1f0e-key', 'X-Strapi-Event': 'workflow.published', 'X-Newsroom-Attempt': '2', 'Content-Type': 'application/json' });
-    expect(JSON.parse(request.body)).toEqual({ documentId: 'abc', locale: 'en', event: 'workflow.published', createdAt: '2031-05-04T01:30:00.000Z', idempotencyKey: '6f1c1f0e-key' });
+    expect(request.headers).toMatchObject({
+      Authorization: 'Bearer s3cret',
+      [IDEMPOTENCY_HEADER]: '6f1c1f0e-key',
+      'X-Strapi-Event': 'workflow.published',
+      'X-Newsroom-Attempt': '2',
+      'Content-Type': 'application/json',
+    });
+    expect(JSON.parse(request.body)).toEqual({
+      documentId: 'abc',
+      locale: 'en',
+      event: 'workflow.published',
+      createdAt: '2031-05-04T01:30:00.000Z',
+      idempotencyKey: '6f1c1f0e-key',
+    });
   });
 
   it('does not let a webhook’s configured headers replace the key or the event, in any letter case', () => {
-    const request = deliveryRequest(row, { url: 'http://127.0.0.1/x', headers: { 'idempotency-key': 'other', 'x-strapi-event': 'entry.create', 'X-Trace': 't1' } });
+    const request = deliveryRequest(row, {
+      url: 'http://127.0.0.1/x',
+      headers: { 'idempotency-key': 'other', 'x-strapi-event': 'entry.create', 'X-Trace': 't1' },
+    });
     const lower = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
     expect(lower['idempotency-key']).toBe('6f1c1f0e-key');
     expect(lower['x-strapi-event']).toBe('workflow.published');
@@ -34,10 +55,13 @@ describe('send', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   });
-  afterAll(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
 
   const request = () => deliveryRequest(row, { url, headers: {} });
 

@@ -18,7 +18,10 @@ export function registerOutbox(strapi: Core.Strapi): void {
 /** The editorial workflow's events go to the outbox from now on; this instance starts delivering. */
 export function bootstrapOutbox(strapi: Core.Strapi): void {
   const outbox = outboxOf(strapi);
-  strapi.plugin('editorial-workflow')?.service('entries')?.useEventSink?.((event: string, payload: Record<string, unknown>) => outbox.enqueue(event, payload));
+  strapi
+    .plugin('editorial-workflow')
+    ?.service('entries')
+    ?.useEventSink?.((event: string, payload: Record<string, unknown>) => outbox.enqueue(event, payload));
   if (outbox.config.worker) outbox.start();
 }
 

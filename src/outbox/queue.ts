@@ -99,7 +99,7 @@ export async function insertRows(db: QueueDb, trx: Knex, rows: NewOutboxRow[], n
       attempts: 0,
       next_attempt_at: now,
       created_at: now,
-    }))
+    })),
   );
 }
 
@@ -126,7 +126,10 @@ export async function anyDue(db: QueueDb, now: number): Promise<boolean> {
  * just taken is re-checked against its new lease). SQLite: the one statement runs alone (a single
  * writer), so no two claims can overlap.
  */
-export async function claimDue(db: QueueDb, { worker, now, leaseMs, limit }: { worker: string; now: number; leaseMs: number; limit: number }): Promise<OutboxRow[]> {
+export async function claimDue(
+  db: QueueDb,
+  { worker, now, leaseMs, limit }: { worker: string; now: number; leaseMs: number; limit: number },
+): Promise<OutboxRow[]> {
   const lock = db.client === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const table = tableName(db);
   const result = await db.knex.raw(
@@ -136,9 +139,11 @@ export async function claimDue(db: QueueDb, { worker, now, leaseMs, limit }: { w
        ORDER BY next_attempt_at, id LIMIT ?${lock}
      )
      RETURNING *`,
-    [table, worker, now + leaseMs, table, now, now, limit]
+    [table, worker, now + leaseMs, table, now, now, limit],
   );
-  return rowsOf(result).map(toOutboxRow).sort((a, b) => a.id - b.id);
+  return rowsOf(result)
+    .map(toOutboxRow)
+    .sort((a, b) => a.id - b.id);
 }
 
 /** A delivery the receiver accepted. Recorded whoever holds the claim now: it has been delivered. */
@@ -160,7 +165,7 @@ export async function markFailed(
   now: number,
   failure: { httpStatus: number | null; error: string },
   settings: BackoffSettings & { maxAttempts: number },
-  random?: () => number
+  random?: () => number,
 ): Promise<OutboxStatus> {
   const next = afterFailure(row.attempts, now, settings, random);
   await builder(db)
@@ -178,7 +183,9 @@ export async function markFailed(
 
 /** A delivery whose webhook was deleted or disabled: nobody to send it to. */
 export async function markDropped(db: QueueDb, id: number, reason: string): Promise<void> {
-  await builder(db).where({ id, status: 'pending' }).update({ status: 'dropped', last_error: reason, claimed_by: null, claimed_until: null });
+  await builder(db)
+    .where({ id, status: 'pending' })
+    .update({ status: 'dropped', last_error: reason, claimed_by: null, claimed_until: null });
 }
 
 /** Deliveries that failed for good, and pending ones whose last attempt failed (still being retried), newest first. */
@@ -191,7 +198,12 @@ export async function listProblems(db: QueueDb, limit: number): Promise<OutboxRo
 }
 
 export async function countProblems(db: QueueDb): Promise<{ failed: number; retrying: number }> {
-  const rows = (await builder(db).select('status').count({ n: '*' }).where('status', 'failed').orWhere((p) => p.where('status', 'pending').whereNotNull('last_error')).groupBy('status')) as Array<{ status: string; n: unknown }>;
+  const rows = (await builder(db)
+    .select('status')
+    .count({ n: '*' })
+    .where('status', 'failed')
+    .orWhere((p) => p.where('status', 'pending').whereNotNull('last_error'))
+    .groupBy('status')) as Array<{ status: string; n: unknown }>;
   const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
   return { failed: of('failed'), retrying: of('pending') };
 }

@@ -1,6 +1,17 @@
 import knexFactory, { type Knex } from 'knex';
 import { up, OUTBOX_TABLE } from '../../database/migrations/2026.12.03T00.00.00.newsroom-outbox';
-import { anyDue, claimDue, findRow, insertRows, listProblems, markDelivered, markDropped, markFailed, retryNow, type QueueDb } from './queue';
+import {
+  anyDue,
+  claimDue,
+  findRow,
+  insertRows,
+  listProblems,
+  markDelivered,
+  markDropped,
+  markFailed,
+  retryNow,
+  type QueueDb,
+} from './queue';
 
 /** The outbox's claim and retry rules on a real (in-memory) SQLite, created by the migration itself. */
 let knex: Knex;
@@ -19,7 +30,12 @@ afterEach(async () => {
 });
 
 const add = (n: number, now = T0, webhookId = 1) =>
-  insertRows(db, knex, Array.from({ length: n }, (_, i) => ({ eventKey: `key-${webhookId}-${i}`, event: 'workflow.published', payload: { i }, webhookId })), now);
+  insertRows(
+    db,
+    knex,
+    Array.from({ length: n }, (_, i) => ({ eventKey: `key-${webhookId}-${i}`, event: 'workflow.published', payload: { i }, webhookId })),
+    now,
+  );
 
 describe('anyDue', () => {
   it('says whether a claim would find anything, without claiming', async () => {
@@ -96,7 +112,13 @@ describe('failures, backoff and retry', () => {
     }
     expect(delays).toEqual([1000, 2000]);
     const [problem] = await listProblems(db, 10);
-    expect(problem).toMatchObject({ status: 'failed', attempts: 3, lastStatus: 503, lastError: 'HTTP 503 Service Unavailable', claimedBy: null });
+    expect(problem).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastStatus: 503,
+      lastError: 'HTTP 503 Service Unavailable',
+      claimedBy: null,
+    });
     expect(await claimDue(db, { worker: 'a', now: now + 1e9, leaseMs: LEASE, limit: 1 })).toEqual([]);
 
     expect(await retryNow(db, problem!.id, now)).toBe(true);
@@ -128,7 +150,9 @@ describe('failures, backoff and retry', () => {
     await add(1);
     // Matched by its code, not as an Error: better-sqlite3 makes its errors with the class of the first
     // test file that loaded it in this worker, which another file's `instanceof Error` does not know.
-    await expect(insertRows(db, knex, [{ eventKey: 'key-1-0', event: 'x', payload: {}, webhookId: 1 }], T0)).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    await expect(insertRows(db, knex, [{ eventKey: 'key-1-0', event: 'x', payload: {}, webhookId: 1 }], T0)).rejects.toMatchObject({
+      code: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
     await insertRows(db, knex, [{ eventKey: 'key-1-0', event: 'x', payload: {}, webhookId: 2 }], T0);
     expect(await knex(OUTBOX_TABLE).count({ n: '*' })).toEqual([{ n: 2 }]);
   });

@@ -14,7 +14,8 @@ const LIST_LIMIT = 200;
  */
 function assertSuperAdmin(strapi: Core.Strapi, ctx: Context): void {
   // The admin auth strategy has loaded the user with its roles for this request.
-  if (!strapi.service('admin::role').hasSuperAdminRole(ctx.state.user)) throw new errors.PolicyError('Only a Super Admin may see and retry webhook deliveries.');
+  if (!strapi.service('admin::role').hasSuperAdminRole(ctx.state.user))
+    throw new errors.PolicyError('Only a Super Admin may see and retry webhook deliveries.');
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -27,7 +28,11 @@ const str = (value: unknown) => (typeof value === 'string' ? value : null);
  */
 export function registerOutboxRoutes(strapi: Core.Strapi, outbox: Outbox): void {
   const webhooks = async () => {
-    const rows = (await strapi.db.query('strapi::webhook').findMany({ select: ['id', 'name', 'url'] })) as Array<{ id: number; name?: unknown; url?: unknown }>;
+    const rows = (await strapi.db.query('strapi::webhook').findMany({ select: ['id', 'name', 'url'] })) as Array<{
+      id: number;
+      name?: unknown;
+      url?: unknown;
+    }>;
     return new Map(rows.map((w) => [Number(w.id), { name: str(w.name), url: str(w.url) }]));
   };
   const view = (row: OutboxRow, hooks: Map<number, { name: string | null; url: string | null }>): DeliveryView => ({
@@ -64,12 +69,23 @@ export function registerOutboxRoutes(strapi: Core.Strapi, outbox: Outbox): void 
         assertSuperAdmin(strapi, ctx);
         const id = Number(ctx.params.id);
         // The column is a 32-bit integer: a larger id names no delivery and must not reach the database.
-        if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new errors.ValidationError('The delivery id must be a positive whole number.', { errors: [{ path: ['id'], message: 'The delivery id must be a positive whole number.', name: 'ValidationError' }] });
+        if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647)
+          throw new errors.ValidationError('The delivery id must be a positive whole number.', {
+            errors: [{ path: ['id'], message: 'The delivery id must be a positive whole number.', name: 'ValidationError' }],
+          });
         const db = outbox.queueDb();
         if (!(await findRow(db, id))) throw new errors.NotFoundError(`No webhook delivery ${id}.`);
         if (!(await retryNow(db, id, Date.now()))) {
           ctx.status = 409;
-          ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: `Delivery ${id} was delivered, or is being sent right now: there is nothing to retry.`, details: {} } };
+          ctx.body = {
+            data: null,
+            error: {
+              status: 409,
+              name: 'ConflictError',
+              message: `Delivery ${id} was delivered, or is being sent right now: there is nothing to retry.`,
+              details: {},
+            },
+          };
           return;
         }
         void outbox.drain();

@@ -65,9 +65,17 @@ export function createOutbox(strapi: Core.Strapi, config: OutboxConfig): Outbox 
     if (!webhook.isEnabled) return markDropped(db, row.id, 'The webhook was disabled before the event could be delivered.');
     const outcome = await send(deliveryRequest(row, webhook), config.timeoutMs);
     if (outcome.ok) return markDelivered(db, row.id, Date.now(), outcome.status);
-    const status = await markFailed(db, row, worker, Date.now(), { httpStatus: outcome.status, error: outcome.error }, { ...config.backoff, maxAttempts: config.maxAttempts });
+    const status = await markFailed(
+      db,
+      row,
+      worker,
+      Date.now(),
+      { httpStatus: outcome.status, error: outcome.error },
+      { ...config.backoff, maxAttempts: config.maxAttempts },
+    );
     const line = `outbox: ${row.event} (${row.eventKey}) to webhook ${row.webhookId}, attempt ${row.attempts}: ${outcome.error}`;
-    if (status === 'failed') strapi.log.error(`${line} Gave up after ${row.attempts} attempts; Settings → Webhook deliveries can retry it.`);
+    if (status === 'failed')
+      strapi.log.error(`${line} Gave up after ${row.attempts} attempts; Settings → Webhook deliveries can retry it.`);
     else strapi.log.warn(`${line} Trying again later.`);
   };
 
@@ -80,8 +88,10 @@ export function createOutbox(strapi: Core.Strapi, config: OutboxConfig): Outbox 
       await mapLimit(rows, config.concurrency, (row) =>
         deliver(row, webhooks).catch((error: unknown) => {
           // The claim runs out and the row is tried again; the database may be what failed.
-          strapi.log.error(`outbox: could not deliver ${row.event} (${row.eventKey}): ${error instanceof Error ? error.message : String(error)}`);
-        })
+          strapi.log.error(
+            `outbox: could not deliver ${row.event} (${row.eventKey}): ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }),
       );
       if (stopped || (rows.length < config.batchSize && !again)) return;
     }
@@ -104,7 +114,12 @@ export function createOutbox(strapi: Core.Strapi, config: OutboxConfig): Outbox 
         const targets = (await store().findWebhooks()).filter((w) => w.isEnabled && Array.isArray(w.events) && w.events.includes(event));
         if (targets.length === 0) return;
         const eventKey = randomUUID();
-        await insertRows(queueDb(), trx as unknown as Knex, targets.map((w) => ({ eventKey, event, payload, webhookId: Number(w.id) })), Date.now());
+        await insertRows(
+          queueDb(),
+          trx as unknown as Knex,
+          targets.map((w) => ({ eventKey, event, payload, webhookId: Number(w.id) })),
+          Date.now(),
+        );
         // Sent as soon as the change commits, by this instance, rather than at the next poll.
         onCommit(() => {
           if (running) again = true;

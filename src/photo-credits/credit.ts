@@ -46,7 +46,11 @@ function licenseFrom(meta: PhotoMetadata, agencyFound: boolean): License | null 
  * it reads as the agency's own name; a file that names only a known agency is credited to it.
  * Null when the file carries none of these fields.
  */
-export function creditFromMetadata(meta: PhotoMetadata, sources: readonly SourceRecord[], placeholders: readonly string[] = []): FileCredit | null {
+export function creditFromMetadata(
+  meta: PhotoMetadata,
+  sources: readonly SourceRecord[],
+  placeholders: readonly string[] = [],
+): FileCredit | null {
   const usable = (value: string | null): string | null => {
     const name = value === null ? null : withoutLicence(value);
     return name !== null && placeholderInCredit(name, placeholders) === null ? name : null;
@@ -56,12 +60,14 @@ export function creditFromMetadata(meta: PhotoMetadata, sources: readonly Source
   const copyrightHolder = meta.copyright ? usable(meta.copyright.replace(COPYRIGHT_MARK, '').trim() || null) : null;
 
   const agencyNamedBy = (value: string | null): SourceRecord | null =>
-    value === null ? null : resolveCredit(value, sources, [...AGENCY_KINDS]).sources.find((s) => s.kind === 'agency' || s.kind === 'wire') ?? null;
+    value === null
+      ? null
+      : (resolveCredit(value, sources, [...AGENCY_KINDS]).sources.find((s) => s.kind === 'agency' || s.kind === 'wire') ?? null);
   const creditAgency = agencyNamedBy(creditLine);
   let agency = creditAgency;
   for (const value of [usable(meta.source), usable(meta.licensor), copyrightHolder, creator]) agency ??= agencyNamedBy(value);
 
-  const credit = creditLine !== null ? (creditAgency?.name ?? creditLine) : creator ?? agency?.name ?? null;
+  const credit = creditLine !== null ? (creditAgency?.name ?? creditLine) : (creator ?? agency?.name ?? null);
   const result: FileCredit = {
     credit,
     agency: agency?.documentId ?? null,

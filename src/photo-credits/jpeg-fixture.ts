@@ -63,7 +63,15 @@ export function iptcSegment(fields: PhotoFields, digest?: 'match' | 'stale'): Bu
   add(116, fields.copyright);
   const iptc = Buffer.concat(datasets);
   const resources = [resource(0x0404, iptc)];
-  if (digest) resources.push(resource(0x0425, createHash('md5').update(digest === 'match' ? iptc : Buffer.concat([iptc, Buffer.from('earlier')])).digest()));
+  if (digest)
+    resources.push(
+      resource(
+        0x0425,
+        createHash('md5')
+          .update(digest === 'match' ? iptc : Buffer.concat([iptc, Buffer.from('earlier')]))
+          .digest(),
+      ),
+    );
   return segment(0xed, Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), ...resources]));
 }
 
@@ -96,7 +104,10 @@ export function xmpSegment(fields: PhotoFields, options: XmpOptions = {}): Buffe
 
 /** An APP1 EXIF segment: a little-endian TIFF header and IFD0 with Artist (0x013B) and Copyright (0x8298). */
 export function exifSegment(fields: ExifFields): Buffer {
-  const tags: Array<[number, string | undefined]> = [[0x013b, fields.artist], [0x8298, fields.copyright]];
+  const tags: Array<[number, string | undefined]> = [
+    [0x013b, fields.artist],
+    [0x8298, fields.copyright],
+  ];
   const entries = tags.filter((e): e is [number, string] => e[1] !== undefined);
   const ifdSize = 2 + entries.length * 12 + 4;
   const values: Buffer[] = [];

@@ -13,7 +13,14 @@ export interface LicenceStatement {
   license: License | null;
 }
 
-const LICENSE_OF: Record<CcTerms, License | null> = { by: 'cc-by', 'by-sa': 'cc-by-sa', 'by-nc': null, 'by-nd': null, 'by-nc-sa': null, 'by-nc-nd': null };
+const LICENSE_OF: Record<CcTerms, License | null> = {
+  by: 'cc-by',
+  'by-sa': 'cc-by-sa',
+  'by-nc': null,
+  'by-nd': null,
+  'by-nc-sa': null,
+  'by-nc-nd': null,
+};
 
 /** Builds `by-nc-sa` from whichever elements a statement names, in the canonical order. */
 function ccTerms(nc: boolean, nd: boolean, sa: boolean): CcTerms {
@@ -26,22 +33,35 @@ function ccTerms(nc: boolean, nd: boolean, sa: boolean): CcTerms {
 }
 
 const cc = (terms: CcTerms | null, version: string | null): LicenceStatement => ({
-  kind: 'creative-commons', terms, version, license: terms ? LICENSE_OF[terms] : null,
+  kind: 'creative-commons',
+  terms,
+  version,
+  license: terms ? LICENSE_OF[terms] : null,
 });
 const PUBLIC_DOMAIN: LicenceStatement = { kind: 'public-domain', terms: null, version: null, license: 'public-domain' };
 const cc0 = (version: string | null): LicenceStatement => ({ kind: 'cc0', terms: null, version, license: 'public-domain' });
 
 /** Width, case and the many dashes and underscores people use between `CC`, `BY` and `SA`. */
-const normalise = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\u2010-\u2015\u2212_]/gu, '-');
+const normalise = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212_]/gu, '-');
 
 const VERSION = String.raw`(\d(?:\.\d)?)`;
 
 // creativecommons.org/licenses/by-sa/4.0/deed.zh_TW, //creativecommons.org/licenses/by/3.0, www. and http(s) alike.
 const CC_URL = new RegExp(String.raw`creativecommons\.org/licen[cs]es/((?:by|nc|nd|sa)(?:-(?:nc|nd|sa))*)(?:/${VERSION})?`, 'u');
-const CC_PUBLICDOMAIN_URL = new RegExp(String.raw`creativecommons\.org/(?:publicdomain/(zero|mark)|licen[cs]es/publicdomain)(?:/${VERSION})?`, 'u');
+const CC_PUBLICDOMAIN_URL = new RegExp(
+  String.raw`creativecommons\.org/(?:publicdomain/(zero|mark)|licen[cs]es/publicdomain)(?:/${VERSION})?`,
+  'u',
+);
 // CC BY-SA 4.0, CC-BY-NC-ND-4.0 (SPDX), cc by 2.0; the letters must stand alone, so "accbyte" is not a licence.
 const CC_ABBREVIATION = new RegExp(String.raw`(?<![a-z])cc[\s-]*by((?:[\s-]*(?:nc|nd|sa)(?![a-z]))*)(?![a-z])(?:[\s-]*v?${VERSION})?`, 'u');
-const CC_ZERO = new RegExp(String.raw`(?<![a-z])cc[\s-]*(?:0|zero)(?![0-9a-z])(?:[\s-]*v?${VERSION})?|creative\s*commons\s+(?:zero|cc0)`, 'u');
+const CC_ZERO = new RegExp(
+  String.raw`(?<![a-z])cc[\s-]*(?:0|zero)(?![0-9a-z])(?:[\s-]*v?${VERSION})?|creative\s*commons\s+(?:zero|cc0)`,
+  'u',
+);
 const CC_NAME = /creative\s*commons|知識共享|知识共享|創用\s*cc|创用\s*cc|創作共用|创作共用/u;
 // "Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International"
 const EN_ATTRIBUTION = /attribution/u;
@@ -91,7 +111,7 @@ export function recogniseLicence(value: string | null | undefined): LicenceState
     const sa = EN_SA.test(text) || ZH_SA.test(text);
     const named = attribution || nc || nd || sa;
     if (!named && PUBLIC_DOMAIN_TEXT.test(text)) return PUBLIC_DOMAIN;
-    return cc(named ? ccTerms(nc, nd, sa) : null, named ? NAMED_VERSION.exec(text)?.[1] ?? null : null);
+    return cc(named ? ccTerms(nc, nd, sa) : null, named ? (NAMED_VERSION.exec(text)?.[1] ?? null) : null);
   }
 
   if (PUBLIC_DOMAIN_TEXT.test(text)) return PUBLIC_DOMAIN;

@@ -27,7 +27,14 @@ export interface PhotoMetadata {
 }
 
 export const NO_METADATA: PhotoMetadata = {
-  credit: null, byline: null, copyright: null, source: null, usageTerms: null, webStatement: null, licensor: null, licensorUrl: null,
+  credit: null,
+  byline: null,
+  copyright: null,
+  source: null,
+  usageTerms: null,
+  webStatement: null,
+  licensor: null,
+  licensorUrl: null,
 };
 
 type Parsed = Record<string, Record<string, unknown> | undefined>;
@@ -47,7 +54,8 @@ export function decodeXmlEntities(value: string): string {
   });
 }
 
-const isLangAlt = (value: unknown): value is { lang?: unknown; value: unknown } => Boolean(value && typeof value === 'object' && 'value' in value);
+const isLangAlt = (value: unknown): value is { lang?: unknown; value: unknown } =>
+  Boolean(value && typeof value === 'object' && 'value' in value);
 
 /** XMP values come as strings, language alternatives `{ lang, value }` (x-default first), or lists of either. */
 function text(value: unknown): string | null {
@@ -95,7 +103,10 @@ export function reconcileIimXmp(xmp: string | null, iim: string | null, digest: 
 const exifText = (value: unknown): string | null => {
   const raw = text(value);
   if (raw === null) return null;
-  const parts = raw.split('\u0000').map((p) => repairIptcString(p.trim())).filter((p): p is string => Boolean(p));
+  const parts = raw
+    .split('\u0000')
+    .map((p) => repairIptcString(p.trim()))
+    .filter((p): p is string => Boolean(p));
   return parts.length === 0 ? null : parts.join('; ');
 };
 
@@ -107,7 +118,20 @@ const plain = (value: string | null) => (value === null ? null : toPlainText(val
  * object for a block such as `ifd0`, while the library itself takes `true` for "read it with defaults".
  */
 const EXIFR_OPTIONS = {
-  iptc: true, xmp: true, tiff: true, ifd0: true, ifd1: false, exif: false, gps: false, interop: false, icc: false, jfif: false, ihdr: false, makerNote: false, userComment: false, mergeOutput: false,
+  iptc: true,
+  xmp: true,
+  tiff: true,
+  ifd0: true,
+  ifd1: false,
+  exif: false,
+  gps: false,
+  interop: false,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  makerNote: false,
+  userComment: false,
+  mergeOutput: false,
 } as unknown as Parameters<typeof exifr.parse>[1];
 
 export async function readPhotoMetadata(input: Buffer | string): Promise<PhotoMetadata> {

@@ -14,8 +14,18 @@ async function agencies(strapi: Core.Strapi): Promise<SourceRecord[]> {
   for (const row of rows) {
     if (byId.has(row.documentId) && row.publishedAt === null) continue;
     byId.set(row.documentId, {
-      documentId: row.documentId, name: row.name ?? '', shortName: row.shortName ?? null, kind: row.kind ?? null, aliases: list(row.aliases),
-      website: null, attributionTemplate: null, agreementId: null, licenseValidFrom: null, licenseValidUntil: null, allowedLocales: [], published: row.publishedAt !== null,
+      documentId: row.documentId,
+      name: row.name ?? '',
+      shortName: row.shortName ?? null,
+      kind: row.kind ?? null,
+      aliases: list(row.aliases),
+      website: null,
+      attributionTemplate: null,
+      agreementId: null,
+      licenseValidFrom: null,
+      licenseValidUntil: null,
+      allowedLocales: [],
+      published: row.publishedAt !== null,
     });
   }
   return [...byId.values()];

@@ -7,7 +7,11 @@ const schema = z
     preview: z
       .object({
         secret: z.string().min(16, 'must be at least 16 characters (PREVIEW_SECRET)'),
-        tokenMinutes: z.number().int().min(1).max(24 * 60),
+        tokenMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
       })
       .strict(),
   })

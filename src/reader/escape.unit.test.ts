@@ -11,6 +11,8 @@ describe('html templates', () => {
 
   it('insert trusted markup and nested templates as they are, join lists and print nothing for empty values', () => {
     const items = ['<1>', '2'].map((i) => html`<li>${i}</li>`);
-    expect(html`<ul>${items}</ul>${null}${undefined}${false}${0}${trustedHtml('<br>')}`.value).toBe('<ul><li>&lt;1&gt;</li><li>2</li></ul>0<br>');
+    expect(html`<ul>${items}</ul>${null}${undefined}${false}${0}${trustedHtml('<br>')}`.value).toBe(
+      '<ul><li>&lt;1&gt;</li><li>2</li></ul>0<br>',
+    );
   });
 });

@@ -1,7 +1,17 @@
 import type { Core, UID } from '@strapi/strapi';
 import { ARTICLE_UID, AUTHOR_UID, SOURCE_UID } from '../lib/content-types';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../plugins/attribution-guard/shared/constants';
-import { ARTICLE, bodyImageUrls, CORRECTION, CREDIT, CREDITED_IMAGE, FILE, ORGANIZATION, PERSON, PULL_QUOTE } from '../delivery/load-article';
+import {
+  ARTICLE,
+  bodyImageUrls,
+  CORRECTION,
+  CREDIT,
+  CREDITED_IMAGE,
+  FILE,
+  ORGANIZATION,
+  PERSON,
+  PULL_QUOTE,
+} from '../delivery/load-article';
 import type { LoadedArticle, Row } from '../delivery/serialize';
 import type { LoadedLocalization } from '../delivery/types';
 
@@ -33,13 +43,18 @@ export const DRAFT_QUERY: Query = {
 
 const populateOf = (field: string): Query => ((DRAFT_QUERY.populate as Record<string, Query>)[field] ?? {}) as Query;
 
-
 /** What the page needs besides the row: the other published editions, the body's files, credits stored with uncredited files. */
 async function complete(strapi: Core.Strapi, article: Row): Promise<LoadedArticle> {
   const bodyUrls = bodyImageUrls(article.body);
   const [localizations, bodyFileRows] = await Promise.all([
-    strapi.db.query(ARTICLE_UID).findMany({ select: ['locale', 'slug'], where: { documentId: article.documentId, locale: { $ne: article.locale }, ...published }, orderBy: { locale: 'asc' } }) as Promise<Row[]>,
-    bodyUrls.length > 0 ? (strapi.db.query(FILE_UID).findMany({ select: FILE, where: { url: { $in: bodyUrls } } }) as Promise<Row[]>) : Promise.resolve([] as Row[]),
+    strapi.db.query(ARTICLE_UID).findMany({
+      select: ['locale', 'slug'],
+      where: { documentId: article.documentId, locale: { $ne: article.locale }, ...published },
+      orderBy: { locale: 'asc' },
+    }) as Promise<Row[]>,
+    bodyUrls.length > 0
+      ? (strapi.db.query(FILE_UID).findMany({ select: FILE, where: { url: { $in: bodyUrls } } }) as Promise<Row[]>)
+      : Promise.resolve([] as Row[]),
   ]);
   const uncredited = [article.cover, ...(Array.isArray(article.gallery) ? article.gallery : [])]
     .filter((usage: Row | null | undefined) => usage && !usage.credit && typeof usage.image?.id === 'number')
@@ -47,7 +62,11 @@ async function complete(strapi: Core.Strapi, article: Row): Promise<LoadedArticl
     .concat(bodyFileRows.map((file) => file.id as number));
   const creditRows: Row[] =
     uncredited.length > 0
-      ? await strapi.db.query(MEDIA_CREDIT_UID).findMany({ select: CREDIT, where: { fileId: { $in: [...new Set(uncredited)] } }, populate: { agency: { select: ORGANIZATION, where: published } } })
+      ? await strapi.db.query(MEDIA_CREDIT_UID).findMany({
+          select: CREDIT,
+          where: { fileId: { $in: [...new Set(uncredited)] } },
+          populate: { agency: { select: ORGANIZATION, where: published } },
+        })
       : [];
   return {
     article,
@@ -71,10 +90,14 @@ const BYLINE_RELATIONS: Array<{ uid: string; fields: string[] }> = [
 async function preferPublished(strapi: Core.Strapi, article: Row): Promise<Row> {
   const swapped: Row = { ...article };
   for (const { uid, fields } of BYLINE_RELATIONS) {
-    const linked = fields.flatMap((field) => (Array.isArray(article[field]) ? (article[field] as Row[]) : article[field] ? [article[field] as Row] : []));
+    const linked = fields.flatMap((field) =>
+      Array.isArray(article[field]) ? (article[field] as Row[]) : article[field] ? [article[field] as Row] : [],
+    );
     const ids = [...new Set(linked.map((row) => row.documentId as string).filter(Boolean))];
     if (ids.length === 0) continue;
-    const localized = (strapi.getModel(uid as UID.ContentType) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n?.localized === true;
+    const localized =
+      (strapi.getModel(uid as UID.ContentType) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined)?.pluginOptions?.i18n
+        ?.localized === true;
     const { where: _where, ...shape } = populateOf(fields[0]!);
     const published: Row[] = await strapi.db.query(uid).findMany({
       ...shape,

@@ -102,7 +102,8 @@ export const MESSAGES: Record<ReaderLanguage, ReaderMessages> = {
   },
 };
 
-export const isReaderLanguage = (value: unknown): value is ReaderLanguage => typeof value === 'string' && (READER_LANGUAGES as readonly string[]).includes(value);
+export const isReaderLanguage = (value: unknown): value is ReaderLanguage =>
+  typeof value === 'string' && (READER_LANGUAGES as readonly string[]).includes(value);
 
 /** A language tag from Accept-Language to one of ours: zh-TW/HK/MO and Hant are Traditional, zh-CN/SG/MY and Hans Simplified. */
 function languageOfTag(tag: string): ReaderLanguage | null {

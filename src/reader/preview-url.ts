@@ -26,26 +26,48 @@ export function previewPath(documentId: string, locale: string, token: string): 
  */
 export async function previewUrl(strapi: Core.Strapi, uid: string, params: PreviewParams): Promise<string | null> {
   if (uid !== ARTICLE_UID || typeof params.documentId !== 'string' || params.documentId === '') return null;
-  const ctx = strapi.requestContext.get() as { state?: { user?: { id: number; roles?: unknown[] }; userAbility?: unknown; session?: { id?: unknown } } } | undefined;
+  const ctx = strapi.requestContext.get() as
+    { state?: { user?: { id: number; roles?: unknown[] }; userAbility?: unknown; session?: { id?: unknown } } } | undefined;
   const user = ctx?.state?.user;
   if (!ctx || !user || typeof user.id !== 'number') return null;
-  const locale = typeof params.locale === 'string' && params.locale !== '' ? params.locale : ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
+  const locale =
+    typeof params.locale === 'string' && params.locale !== ''
+      ? params.locale
+      : ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string);
 
   if (params.status === 'published') {
-    const row = await strapi.db.query(ARTICLE_UID).findOne({ select: ['slug'], where: { documentId: params.documentId, locale, publishedAt: { $notNull: true } } });
+    const row = await strapi.db
+      .query(ARTICLE_UID)
+      .findOne({ select: ['slug'], where: { documentId: params.documentId, locale, publishedAt: { $notNull: true } } });
     if (!row?.slug) return null;
     return (await mayRead(strapi, ctx, params.documentId, locale)) ? newsPath(locale, row.slug as string) : null;
   }
 
   // Nothing to preview without a draft in this locale; and nothing for whoever may not read it.
-  const draft = await strapi.db.query(ARTICLE_UID).findOne({ select: ['id'], where: { documentId: params.documentId, locale, publishedAt: null } });
+  const draft = await strapi.db
+    .query(ARTICLE_UID)
+    .findOne({ select: ['id'], where: { documentId: params.documentId, locale, publishedAt: null } });
   if (!draft || !(await mayRead(strapi, ctx, params.documentId, locale))) return null;
   const { secret, tokenMinutes } = readReaderConfig(strapi).preview;
-  const token = signPreviewToken({ documentId: params.documentId, locale, userId: user.id, sessionId: typeof ctx.state?.session?.id === 'string' ? ctx.state.session.id : null, expiresAt: Math.floor(Date.now() / 1000) + tokenMinutes * 60 }, secret);
+  const token = signPreviewToken(
+    {
+      documentId: params.documentId,
+      locale,
+      userId: user.id,
+      sessionId: typeof ctx.state?.session?.id === 'string' ? ctx.state.session.id : null,
+      expiresAt: Math.floor(Date.now() / 1000) + tokenMinutes * 60,
+    },
+    secret,
+  );
   return previewPath(params.documentId, locale, token);
 }
 
-async function mayRead(strapi: Core.Strapi, ctx: Parameters<typeof assertAdminCanEntry>[1], documentId: string, locale: string): Promise<boolean> {
+async function mayRead(
+  strapi: Core.Strapi,
+  ctx: Parameters<typeof assertAdminCanEntry>[1],
+  documentId: string,
+  locale: string,
+): Promise<boolean> {
   try {
     await assertAdminCanEntry(strapi, ctx, 'read', ARTICLE_UID, { documentId, locale });
     return true;

@@ -25,7 +25,8 @@ const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/u;
 
 /** Whether an admin login session is still open (Strapi's session manager, as the admin's own auth asks it). */
 async function adminSessionActive(strapi: Core.Strapi, sessionId: string): Promise<boolean> {
-  const manager = (strapi as unknown as { sessionManager?: (origin: string) => { isSessionActive: (id: string) => Promise<boolean> } }).sessionManager;
+  const manager = (strapi as unknown as { sessionManager?: (origin: string) => { isSessionActive: (id: string) => Promise<boolean> } })
+    .sessionManager;
   return manager ? manager('admin').isSessionActive(sessionId) : true;
 }
 
@@ -57,7 +58,11 @@ export function registerReaderRoutes(strapi: Core.Strapi): void {
     settings = { csp: readerCsp(readerOrigins({ publicUrl, mediaUrlPrefixes: delivery.config.mediaUrlPrefixes, adminUrl })), publicUrl };
     return settings;
   };
-  const pageContext = (ctx: Ctx, mode: PageContext['mode']): PageContext => ({ mode, origin: setup().publicUrl || ctx.origin, timeZone: TIME_ZONE });
+  const pageContext = (ctx: Ctx, mode: PageContext['mode']): PageContext => ({
+    mode,
+    origin: setup().publicUrl || ctx.origin,
+    timeZone: TIME_ZONE,
+  });
   const serialize = (loaded: LoadedArticle): DeliveryArticle => getDeliveryService(strapi).serialize(loaded);
 
   const memo = new Map<string, { etag: string; body: string }>();
@@ -70,7 +75,8 @@ export function registerReaderRoutes(strapi: Core.Strapi): void {
     ctx.set(previewHeaders(setup().csp));
     const { documentId } = ctx.params;
     const requested = ctx.query.locale;
-    const locale = typeof requested === 'string' && requested !== '' ? requested : await getDeliveryService(strapi).resolveLocale(undefined);
+    const locale =
+      typeof requested === 'string' && requested !== '' ? requested : await getDeliveryService(strapi).resolveLocale(undefined);
     const deny = (reason: DeniedReason) => sendHtml(ctx, 403, renderDeniedPage(pickLanguage(locale, ctx.get('accept-language')), reason));
 
     if (ctx.query.token === undefined || ctx.query.token === '') return deny('missing');

@@ -36,7 +36,16 @@ export function formatDate(iso: string | null, timeZone: string): SafeHtml | nul
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
@@ -111,7 +120,9 @@ export function correctionsOf(article: DeliveryArticle): Correction[] {
     const row = entry as Record<string, unknown>;
     const text = firstString(row, ['text', 'note', 'body', 'description', 'correction']);
     const kind = isCorrectionKind(row.kind) ? row.kind : null;
-    return text ? [{ text, date: firstString(row, ['at', 'date', 'correctedAt', 'publishedAt', 'createdAt']), ...(kind ? { kind } : {}) }] : [];
+    return text
+      ? [{ text, date: firstString(row, ['at', 'date', 'correctedAt', 'publishedAt', 'createdAt']), ...(kind ? { kind } : {}) }]
+      : [];
   });
 }
 
@@ -119,7 +130,13 @@ export function correctionsOf(article: DeliveryArticle): Correction[] {
 function editionsOf(article: DeliveryArticle): DeliveryLocalization[] {
   const raw = (article as { localizations?: unknown }).localizations;
   if (!Array.isArray(raw)) return [];
-  return raw.filter((l): l is DeliveryLocalization => !!l && typeof (l as DeliveryLocalization).locale === 'string' && typeof (l as DeliveryLocalization).slug === 'string' && (l as DeliveryLocalization).slug !== '');
+  return raw.filter(
+    (l): l is DeliveryLocalization =>
+      !!l &&
+      typeof (l as DeliveryLocalization).locale === 'string' &&
+      typeof (l as DeliveryLocalization).slug === 'string' &&
+      (l as DeliveryLocalization).slug !== '',
+  );
 }
 
 function languageName(locale: string): string {
@@ -145,7 +162,10 @@ export function renderArticlePage(article: DeliveryArticle, context: PageContext
   // first publication, so the save that went with it does not count.
   const modified = lastModified(article);
   const first = article.firstPublishedAt ?? article.publishedAt;
-  const updated = article.publishedAt && modified && first && Date.parse(modified) - Date.parse(first) > 60_000 ? formatDate(modified, context.timeZone) : null;
+  const updated =
+    article.publishedAt && modified && first && Date.parse(modified) - Date.parse(first) > 60_000
+      ? formatDate(modified, context.timeZone)
+      : null;
   const placed = placePullQuotes(article.bodyHtml, article.pullQuotes);
   const corrections = correctionsOf(article);
   const defaultEdition = alternates.find((e) => e.locale === DEFAULT_EDITION);

@@ -25,11 +25,16 @@ const VERSION = 'v1';
 const CONTEXT = 'newsroom.preview.v1.';
 const TOKEN = /^v1\.([A-Za-z0-9_-]{1,2048})\.([A-Za-z0-9_-]{43})$/u;
 
-const signature = (payload: string, secret: string): Buffer => createHmac('sha256', secret).update(CONTEXT + payload).digest();
+const signature = (payload: string, secret: string): Buffer =>
+  createHmac('sha256', secret)
+    .update(CONTEXT + payload)
+    .digest();
 
 export function signPreviewToken(claims: PreviewClaims, secret: string): string {
   if (secret === '') throw new Error('The preview secret is empty.');
-  const payload = Buffer.from(JSON.stringify({ d: claims.documentId, l: claims.locale, u: claims.userId, s: claims.sessionId, e: claims.expiresAt })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ d: claims.documentId, l: claims.locale, u: claims.userId, s: claims.sessionId, e: claims.expiresAt }),
+  ).toString('base64url');
   return `${VERSION}.${payload}.${signature(payload, secret).toString('base64url')}`;
 }
 
@@ -37,7 +42,15 @@ function claimsOf(payload: string): PreviewClaims | null {
   try {
     const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     const { d, l, u, s, e } = raw;
-    if (typeof d !== 'string' || typeof l !== 'string' || typeof u !== 'number' || !Number.isInteger(u) || typeof e !== 'number' || !Number.isFinite(e)) return null;
+    if (
+      typeof d !== 'string' ||
+      typeof l !== 'string' ||
+      typeof u !== 'number' ||
+      !Number.isInteger(u) ||
+      typeof e !== 'number' ||
+      !Number.isFinite(e)
+    )
+      return null;
     if (s !== null && typeof s !== 'string') return null;
     return { documentId: d, locale: l, userId: u, sessionId: s, expiresAt: e };
   } catch {
@@ -49,14 +62,20 @@ function claimsOf(payload: string): PreviewClaims | null {
  * Checks the signature first (in constant time), and only then reads the claims: the expiry, and that the
  * token was issued for this very document and locale.
  */
-export function verifyPreviewToken(token: unknown, expected: { documentId: string; locale: string }, secret: string, now: number = Date.now()): TokenVerdict {
+export function verifyPreviewToken(
+  token: unknown,
+  expected: { documentId: string; locale: string },
+  secret: string,
+  now: number = Date.now(),
+): TokenVerdict {
   if (typeof token !== 'string' || secret === '') return { ok: false, reason: 'malformed' };
   const match = TOKEN.exec(token);
   if (!match) return { ok: false, reason: 'malformed' };
   const [, payload, given] = match as unknown as [string, string, string];
   const expectedSignature = signature(payload, secret);
   const givenSignature = Buffer.from(given, 'base64url');
-  if (givenSignature.length !== expectedSignature.length || !timingSafeEqual(givenSignature, expectedSignature)) return { ok: false, reason: 'signature' };
+  if (givenSignature.length !== expectedSignature.length || !timingSafeEqual(givenSignature, expectedSignature))
+    return { ok: false, reason: 'signature' };
   const claims = claimsOf(payload);
   if (!claims) return { ok: false, reason: 'malformed' };
   if (claims.expiresAt * 1000 <= now) return { ok: false, reason: 'expired' };

@@ -33,7 +33,18 @@ describe('preview tokens', () => {
   });
 
   it('refuse what is not a token at all, without throwing', () => {
-    for (const bad of [undefined, null, 42, ['v1.a.b'], '', 'v1', 'v1..', 'v2.eyJ9.' + 'A'.repeat(43), 'v1.%%%.' + 'A'.repeat(43), 'v1.abc.' + 'A'.repeat(42)]) {
+    for (const bad of [
+      undefined,
+      null,
+      42,
+      ['v1.a.b'],
+      '',
+      'v1',
+      'v1..',
+      'v2.eyJ9.' + 'A'.repeat(43),
+      'v1.%%%.' + 'A'.repeat(43),
+      'v1.abc.' + 'A'.repeat(42),
+    ]) {
       expect(verifyPreviewToken(bad, expected, SECRET, NOW)).toEqual({ ok: false, reason: 'malformed' });
     }
     // Correctly signed, but not our claims.

@@ -5,8 +5,18 @@ import { ARTICLE_UID, AUTHOR_UID, PULL_QUOTE_UID, SOURCE_UID } from '../lib/cont
 import { splitStoryText, toBlocks } from './story-text';
 import { documentData } from '../lib/document-data';
 
-interface QuoteSeed { speaker: string; speakerOrg: string; speakerTitle: string; text: string }
-interface CoverSeed { file: string; caption: string; alt: string; license: string | null }
+interface QuoteSeed {
+  speaker: string;
+  speakerOrg: string;
+  speakerTitle: string;
+  text: string;
+}
+interface CoverSeed {
+  file: string;
+  caption: string;
+  alt: string;
+  license: string | null;
+}
 interface DemoData {
   title: string;
   dek: string;
@@ -63,7 +73,9 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
   }
   const authorIds: Record<string, string> = {};
   for (const { key, outlet, ...author } of data.authors) {
-    const created = await strapi.documents(AUTHOR_UID).create({ locale, data: { ...author, outlet: sourceIds[outlet] }, status: 'published' });
+    const created = await strapi
+      .documents(AUTHOR_UID)
+      .create({ locale, data: { ...author, outlet: sourceIds[outlet] }, status: 'published' });
     authorIds[key] = created.documentId;
   }
 
@@ -80,21 +92,38 @@ export async function loadDemoContent(strapi: Core.Strapi): Promise<boolean> {
   // (publishing before the quotes would drop their links).
   const coverId = await uploadImage(strapi, dir, data.cover);
   // The credit belongs to the photo itself, so any later article that reuses it is credited too.
-  await strapi.plugin('attribution-guard').service('media-credits').set(coverId, { credit: story.photoCredit, agency: sourceIds.agency, license: data.cover.license });
+  await strapi
+    .plugin('attribution-guard')
+    .service('media-credits')
+    .set(coverId, { credit: story.photoCredit, agency: sourceIds.agency, license: data.cover.license });
   const article = await articles.create({
     locale,
     data: documentData(ARTICLE_UID, {
       title: data.title,
       dek: data.dek,
       body: toBlocks(story.paragraphs),
-      cover: { image: coverId, credit: story.photoCredit, agency: sourceIds.agency, license: data.cover.license, caption: data.cover.caption, alt: data.cover.alt },
+      cover: {
+        image: coverId,
+        credit: story.photoCredit,
+        agency: sourceIds.agency,
+        license: data.cover.license,
+        caption: data.cover.caption,
+        alt: data.cover.alt,
+      },
       ...attribution,
     }),
   });
   await createQuotes(strapi, data.pullQuotes, article.documentId, locale, true);
   // The editorial workflow publishes only approved stories; the demo story arrives approved.
   const workflow = strapi.plugin('editorial-workflow');
-  if (workflow) await workflow.service('workflow').setStage({ uid: ARTICLE_UID, documentId: article.documentId, locale }, 'approved', 'Demo story, approved when the demo content was loaded.');
+  if (workflow)
+    await workflow
+      .service('workflow')
+      .setStage(
+        { uid: ARTICLE_UID, documentId: article.documentId, locale },
+        'approved',
+        'Demo story, approved when the demo content was loaded.',
+      );
   await articles.publish({ documentId: article.documentId, locale });
 
   // The draft with deliberate problems: an uncredited photo and a misquoted pull-quote.

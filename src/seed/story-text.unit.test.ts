@@ -10,7 +10,9 @@ describe('splitStoryText on the demo story', () => {
   it('drops the aggregator boilerplate first and last lines', () => {
     expect(story.paragraphs.join('\n')).not.toMatch(/歡迎閱讀/);
     expect(story.paragraphs.join('\n')).not.toMatch(/更多精彩内容/);
-    expect(story.paragraphs[story.paragraphs.length - 1]).toBe('在長期競争中,沒有穩固不變和一蹴而就的市場格局。這場新的馬拉松賽跑,匆忙開局,終點未知。');
+    expect(story.paragraphs[story.paragraphs.length - 1]).toBe(
+      '在長期競争中,沒有穩固不變和一蹴而就的市場格局。這場新的馬拉松賽跑,匆忙開局,終點未知。',
+    );
   });
 
   it('takes the photo credit out of the body and keeps the byline line as typed', () => {
@@ -21,7 +23,10 @@ describe('splitStoryText on the demo story', () => {
   });
 
   it('keeps every other line untouched, one paragraph each', () => {
-    const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = raw
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(story.paragraphs).toEqual(lines.slice(2, -1));
     expect(toBlocks(['a'])).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'a' }] }]);
   });

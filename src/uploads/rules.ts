@@ -13,7 +13,10 @@ export type Verdict = { ok: true; ext: string; mime: string } | { ok: false; mes
 
 /** What a text file that is not an image looks like, read from its first bytes (never its name). */
 export function textKind(head: string, name: string): string {
-  const text = head.replace(/^\uFEFF/u, '').trimStart().toLowerCase();
+  const text = head
+    .replace(/^\uFEFF/u, '')
+    .trimStart()
+    .toLowerCase();
   if (/<svg[\s>]/u.test(text)) return 'svg';
   if (/<(!doctype\s+html|html|head|body|script|iframe|object|embed)[\s>]/u.test(text)) return 'html';
   if (text.startsWith('<?xml') || text.startsWith('<')) return 'xml';
@@ -30,13 +33,19 @@ export function verdictFor(name: string, detected: Detected, head: string): Verd
   const shown = `"${name}"`;
   // file-type names markup (XML, and so SVG and XHTML) by its first tag: say what kind of page it is.
   const markup = !detected || TEXT_FORMATS.has(detected.ext);
-  if (detected && !markup) return { ok: false, message: `${shown} is a ${detected.ext.toUpperCase()} file, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
+  if (detected && !markup)
+    return { ok: false, message: `${shown} is a ${detected.ext.toUpperCase()} file, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
   switch (textKind(head, name)) {
-    case 'svg': return { ok: false, message: `SVG files cannot be uploaded (${shown}): export the graphic as PNG.` };
-    case 'html': return { ok: false, message: `${shown} is an HTML page, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
-    case 'xml': return { ok: false, message: `${shown} is an XML document, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
-    case 'script': return { ok: false, message: `${shown} is a script, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
-    default: return { ok: false, message: `${shown} is not an image this newsroom accepts: upload JPEG, PNG, WebP, AVIF or GIF.` };
+    case 'svg':
+      return { ok: false, message: `SVG files cannot be uploaded (${shown}): export the graphic as PNG.` };
+    case 'html':
+      return { ok: false, message: `${shown} is an HTML page, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
+    case 'xml':
+      return { ok: false, message: `${shown} is an XML document, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
+    case 'script':
+      return { ok: false, message: `${shown} is a script, not an image: upload JPEG, PNG, WebP, AVIF or GIF.` };
+    default:
+      return { ok: false, message: `${shown} is not an image this newsroom accepts: upload JPEG, PNG, WebP, AVIF or GIF.` };
   }
 }
 

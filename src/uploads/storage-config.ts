@@ -43,13 +43,15 @@ export function readUploadStorage(env: Env): UploadStorage {
   if (missing.length > 0) throw new Error(`UPLOAD_PROVIDER=s3 needs ${missing.join(' and ')}.`);
   const problems: string[] = [];
   const publicUrl = value('S3_PUBLIC_URL').replace(/\/+$/u, '');
-  if (!isBaseUrl(publicUrl)) problems.push(`S3_PUBLIC_URL must be an absolute http(s) URL (the files' public base URL), got "${value('S3_PUBLIC_URL')}".`);
+  if (!isBaseUrl(publicUrl))
+    problems.push(`S3_PUBLIC_URL must be an absolute http(s) URL (the files' public base URL), got "${value('S3_PUBLIC_URL')}".`);
   const endpoint = value('S3_ENDPOINT');
   if (endpoint !== '' && !isBaseUrl(endpoint)) problems.push(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}".`);
   const forcePathStyle = BOOLEAN[value('S3_FORCE_PATH_STYLE').toLowerCase()];
   if (forcePathStyle === undefined) problems.push(`S3_FORCE_PATH_STYLE must be true or false, got "${value('S3_FORCE_PATH_STYLE')}".`);
   const [accessKeyId, secretAccessKey] = [value('S3_ACCESS_KEY_ID'), value('S3_SECRET_ACCESS_KEY')];
-  if ((accessKeyId === '') !== (secretAccessKey === '')) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the default AWS credential chain.');
+  if ((accessKeyId === '') !== (secretAccessKey === ''))
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the default AWS credential chain.');
   if (problems.length > 0) throw new Error(problems.join(' '));
 
   const acl = value('S3_ACL') || 'public-read';

@@ -2,7 +2,16 @@ import type { Core } from '@strapi/strapi';
 import createError, { type HttpError } from 'http-errors';
 import { uploadService, type ReplaceArgs, type UploadArgs } from './upload-service';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 /**
  * Whether an upload failed because the file store could not take the file — the bucket unreachable,
@@ -22,7 +31,10 @@ export function isStoreFailure(error: unknown): boolean {
 export function storeUnavailable(error: unknown): HttpError {
   const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
   const said = typeof status === 'number' ? ` (the store answered HTTP ${status})` : '';
-  return createError(503, `The file could not be stored: the media store is not reachable or refused it${said}. Nothing was saved; try the upload again in a moment, and tell an administrator if it keeps failing.`);
+  return createError(
+    503,
+    `The file could not be stored: the media store is not reachable or refused it${said}. Nothing was saved; try the upload again in a moment, and tell an administrator if it keeps failing.`,
+  );
 }
 
 /**

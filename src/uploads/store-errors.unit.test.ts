@@ -2,7 +2,9 @@ import { isStoreFailure, storeUnavailable } from './store-errors';
 
 describe('isStoreFailure', () => {
   it('recognises the AWS SDK’s errors and network failures, however deep the cause', () => {
-    expect(isStoreFailure(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }))).toBe(true);
+    expect(isStoreFailure(Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }))).toBe(
+      true,
+    );
     expect(isStoreFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9000'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isStoreFailure(new Error('fetch failed', { cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }) }))).toBe(true);
     expect(isStoreFailure(Object.assign(new Error('timed out'), { name: 'TimeoutError' }))).toBe(true);

@@ -4,7 +4,6 @@ import { detectBytes, readHead } from './detect';
 import { renamed, verdictFor } from './rules';
 import { uploadService, type ReplaceArgs, type UploadArgs, type UploadFile } from './upload-service';
 
-
 /** Checks one file's bytes; on success makes its name and MIME type say what it really is. */
 async function vet(file: UploadFile): Promise<string | null> {
   const name = file.originalFilename ?? file.name ?? 'file';

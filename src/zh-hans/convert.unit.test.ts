@@ -6,7 +6,10 @@ import { convertBlocks, createConverter } from './convert';
 
 const seedDir = path.resolve(__dirname, '../../database/seed');
 const story = splitStoryText(fs.readFileSync(path.join(seedDir, 'seed-article.zh-Hant.txt'), 'utf8'));
-const demo = JSON.parse(fs.readFileSync(path.join(seedDir, 'demo-story.json'), 'utf8')) as { title: string; pullQuotes: Array<{ text: string }> };
+const demo = JSON.parse(fs.readFileSync(path.join(seedDir, 'demo-story.json'), 'utf8')) as {
+  title: string;
+  pullQuotes: Array<{ text: string }>;
+};
 
 describe('the zh-Hans conversion', () => {
   it('converts Taiwan Traditional to mainland Simplified, phrases included', () => {
@@ -18,7 +21,9 @@ describe('the zh-Hans conversion', () => {
 
   it('leaves protected names as written', () => {
     const convert = createConverter('tw', ['正見 TrueView', '正見', '視覺中國', '戴志康']);
-    expect(convert('夥伴雲董事長戴志康對正見 TrueView 表示,圖片來源視覺中國。正見的記者')).toBe('伙伴云董事长戴志康对正見 TrueView 表示,图片来源視覺中國。正見的记者');
+    expect(convert('夥伴雲董事長戴志康對正見 TrueView 表示,圖片來源視覺中國。正見的記者')).toBe(
+      '伙伴云董事长戴志康对正見 TrueView 表示,图片来源視覺中國。正見的记者',
+    );
   });
 
   it('converts the demo story so that its quotes, converted alike, are still word for word in the body', () => {

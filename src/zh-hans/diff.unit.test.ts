@@ -2,8 +2,14 @@ import { readableText, sourceDiff } from './diff';
 
 describe('the zh-Hant diff an editor reads before a refresh', () => {
   it('shows the body one paragraph a line, and what was removed and added', () => {
-    const before = JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: '第一段。' }] }, { type: 'paragraph', children: [{ type: 'text', text: '第二段。' }] }]);
-    const after = JSON.stringify([{ type: 'paragraph', children: [{ type: 'text', text: '第一段。' }] }, { type: 'paragraph', children: [{ type: 'text', text: '第二段,改過。' }] }]);
+    const before = JSON.stringify([
+      { type: 'paragraph', children: [{ type: 'text', text: '第一段。' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '第二段。' }] },
+    ]);
+    const after = JSON.stringify([
+      { type: 'paragraph', children: [{ type: 'text', text: '第一段。' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: '第二段,改過。' }] },
+    ]);
     expect(readableText('body', before)).toBe('第一段。\n第二段。');
     const diff = sourceDiff('body', before, after);
     expect(diff).toContain('-第二段。');

@@ -78,7 +78,8 @@ const WITH_FILE = { populate: { image: { fields: ['id'] } } };
 function articleFields(row: Row | null): TextFields {
   if (!row) return {};
   const fields: TextFields = { title: str(row.title), dek: str(row.dek), body: JSON.stringify(row.body ?? []) };
-  for (const { image, prefix } of photosOf(row)) Object.assign(fields, { [`${prefix}.caption`]: str(image.caption), [`${prefix}.alt`]: str(image.alt) });
+  for (const { image, prefix } of photosOf(row))
+    Object.assign(fields, { [`${prefix}.caption`]: str(image.caption), [`${prefix}.alt`]: str(image.alt) });
   return fields;
 }
 
@@ -95,14 +96,17 @@ const pick = (row: Row | null, keys: readonly string[]): TextFields => (row ? Ob
 
 function convertFields(fields: TextFields, convert: TextConverter): TextFields {
   return Object.fromEntries(
-    Object.entries(fields).map(([field, value]) => [field, field === 'body' ? JSON.stringify(convertBlocks(JSON.parse(value ?? '[]'), convert)) : convertOptional(value, convert)])
+    Object.entries(fields).map(([field, value]) => [
+      field,
+      field === 'body' ? JSON.stringify(convertBlocks(JSON.parse(value ?? '[]'), convert)) : convertOptional(value, convert),
+    ]),
   );
 }
 
 /** The value a field gets: the new conversion, or the zh-Hans text kept. */
 const chosen = (plans: FieldPlan[], converted: TextFields, current: TextFields | null) => (field: string) => {
   const plan = plans.find((p) => p.field === field);
-  return plan && !plan.write ? current?.[field] ?? null : converted[field] ?? null;
+  return plan && !plan.write ? (current?.[field] ?? null) : (converted[field] ?? null);
 };
 
 function imageData(image: Row | null | undefined, value: (field: string) => string | null, prefix: string): Row | null {
@@ -139,9 +143,26 @@ async function loadSnapshot(strapi: Core.Strapi, uid: string, documentId: string
   return ((await store(strapi).get({ key: snapshotKey(uid, documentId) })) as ConversionSnapshot | null) ?? null;
 }
 
-function target(kind: Target['kind'], uid: string, documentId: string, [label, name]: [string, string], source: TextFields, converted: TextFields, current: TextFields | null, snapshot: ConversionSnapshot | null, overwrite: EditionOptions['overwrite'], shown: Target['shown'] = (field) => field): Target {
+function target(
+  kind: Target['kind'],
+  uid: string,
+  documentId: string,
+  [label, name]: [string, string],
+  source: TextFields,
+  converted: TextFields,
+  current: TextFields | null,
+  snapshot: ConversionSnapshot | null,
+  overwrite: EditionOptions['overwrite'],
+  shown: Target['shown'] = (field) => field,
+): Target {
   const prefix = `${kind}:${documentId}:`;
-  const plans = planFields({ source, converted, current, snapshot, overwrite: (field) => overwrite === 'all' || (overwrite ?? []).includes(`${prefix}${field}`) });
+  const plans = planFields({
+    source,
+    converted,
+    current,
+    snapshot,
+    overwrite: (field) => overwrite === 'all' || (overwrite ?? []).includes(`${prefix}${field}`),
+  });
   return { kind, uid, documentId, label, name, source, converted, current, snapshot, plans, shown };
 }
 
@@ -164,9 +185,14 @@ function fieldChanges(t: Target): FieldChange[] {
 
 const reason = (r: ReviewReason) => ({ ...r, message: reviewReasonMessage(r.code, r.field, r.detail) });
 const published = (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null, populate?: Row) =>
-  strapi.db.query(uid as UID.ContentType).findOne({ where: { documentId, ...(locale ? { locale } : {}), publishedAt: { $notNull: true } }, ...(populate ? { populate } : {}) }) as Promise<Row | null>;
+  strapi.db.query(uid as UID.ContentType).findOne({
+    where: { documentId, ...(locale ? { locale } : {}), publishedAt: { $notNull: true } },
+    ...(populate ? { populate } : {}),
+  }) as Promise<Row | null>;
 const draftOf = (strapi: Core.Strapi, uid: string, documentId: string, locale: string, populate?: Row) =>
-  strapi.documents(uid as UID.ContentType).findOne({ documentId, locale, status: 'draft', ...(populate ? { populate } : {}) } as never) as Promise<Row | null>;
+  strapi
+    .documents(uid as UID.ContentType)
+    .findOne({ documentId, locale, status: 'draft', ...(populate ? { populate } : {}) } as never) as Promise<Row | null>;
 
 /**
  * What readers see of an author, compared between a draft and its published version: the converted
@@ -198,11 +224,26 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   const articles = strapi.documents(ARTICLE_UID);
   const imagePopulate = { populate: { image: true, agency: true } };
   const source: Row | null = await articles.findOne({
-    documentId, locale: DEFAULT_LOCALE, status: 'draft',
-    populate: { cover: imagePopulate, gallery: imagePopulate, author: { populate: { outlet: true } }, coAuthors: { populate: { outlet: true } }, editor: { populate: { outlet: true } }, source: true, republisher: true, pullQuotes: true },
+    documentId,
+    locale: DEFAULT_LOCALE,
+    status: 'draft',
+    populate: {
+      cover: imagePopulate,
+      gallery: imagePopulate,
+      author: { populate: { outlet: true } },
+      coAuthors: { populate: { outlet: true } },
+      editor: { populate: { outlet: true } },
+      source: true,
+      republisher: true,
+      pullQuotes: true,
+    },
   });
   if (!source) throw new errors.NotFoundError(`No ${DEFAULT_LOCALE} article ${documentId} to convert.`);
-  const existing: Row | null = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: WITH_FILE, gallery: WITH_FILE, pullQuotes: true });
+  const existing: Row | null = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, {
+    cover: WITH_FILE,
+    gallery: WITH_FILE,
+    pullQuotes: true,
+  });
 
   const quotes: Row[] = [...(source.pullQuotes ?? [])].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   const names = await protectedNames(strapi, quotes);
@@ -224,18 +265,53 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   addPerson('editor', source.editor);
 
   const articleSource = articleFields(source);
-  const articleTarget = target('article', ARTICLE_UID, documentId, ['article', ''], articleSource, convertFields(articleSource, convert), existing ? articleFields(existing) : null, existing ? await loadSnapshot(strapi, ARTICLE_UID, documentId) : null, overwrite, articleFieldNames(source));
+  const articleTarget = target(
+    'article',
+    ARTICLE_UID,
+    documentId,
+    ['article', ''],
+    articleSource,
+    convertFields(articleSource, convert),
+    existing ? articleFields(existing) : null,
+    existing ? await loadSnapshot(strapi, ARTICLE_UID, documentId) : null,
+    overwrite,
+    articleFieldNames(source),
+  );
   const authorTargets: Target[] = [];
   for (const { row } of people) {
     const hans = await draftOf(strapi, AUTHOR_UID, row.documentId, ZH_HANS);
     const fields = pick(row, AUTHOR_TEXT);
-    authorTargets.push(target('author', AUTHOR_UID, row.documentId, [`author ${row.name}`, String(row.name)], fields, convertFields(fields, convert), hans ? pick(hans, AUTHOR_TEXT) : null, hans ? await loadSnapshot(strapi, AUTHOR_UID, row.documentId) : null, overwrite));
+    authorTargets.push(
+      target(
+        'author',
+        AUTHOR_UID,
+        row.documentId,
+        [`author ${row.name}`, String(row.name)],
+        fields,
+        convertFields(fields, convert),
+        hans ? pick(hans, AUTHOR_TEXT) : null,
+        hans ? await loadSnapshot(strapi, AUTHOR_UID, row.documentId) : null,
+        overwrite,
+      ),
+    );
   }
   const quoteTargets: Target[] = [];
   for (const quote of quotes) {
     const hans = await draftOf(strapi, PULL_QUOTE_UID, quote.documentId, ZH_HANS);
     const fields = pick(quote, QUOTE_TEXT);
-    quoteTargets.push(target('pull-quote', PULL_QUOTE_UID, quote.documentId, [`pull-quote ${quote.position ?? 0} (${quote.speaker})`, String(quote.speaker ?? '')], fields, convertFields(fields, convert), hans ? pick(hans, QUOTE_TEXT) : null, hans ? await loadSnapshot(strapi, PULL_QUOTE_UID, quote.documentId) : null, overwrite));
+    quoteTargets.push(
+      target(
+        'pull-quote',
+        PULL_QUOTE_UID,
+        quote.documentId,
+        [`pull-quote ${quote.position ?? 0} (${quote.speaker})`, String(quote.speaker ?? '')],
+        fields,
+        convertFields(fields, convert),
+        hans ? pick(hans, QUOTE_TEXT) : null,
+        hans ? await loadSnapshot(strapi, PULL_QUOTE_UID, quote.documentId) : null,
+        overwrite,
+      ),
+    );
   }
   const keptQuoteIds = new Set(quotes.map((q) => q.documentId as string));
   const dropped: Row[] = (existing?.pullQuotes ?? []).filter((q: Row) => !keptQuoteIds.has(q.documentId));
@@ -243,14 +319,38 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   const targets = [articleTarget, ...authorTargets, ...quoteTargets];
   const changes = targets.flatMap(fieldChanges);
   const base = {
-    documentId, locale: ZH_HANS, created: !existing, machineConverted: true, needsReview: true, from,
-    convertedAt: new Date().toISOString(), pullQuotes: quotes.length,
+    documentId,
+    locale: ZH_HANS,
+    created: !existing,
+    machineConverted: true,
+    needsReview: true,
+    from,
+    convertedAt: new Date().toISOString(),
+    pullQuotes: quotes.length,
   } as const;
 
   // A refresh that would change or keep anything an editor should know of is shown first.
   if (existing && !options.confirm && (changes.length > 0 || dropped.length > 0)) {
-    for (const q of dropped) records.push({ role: 'pull-quote', uid: PULL_QUOTE_UID, documentId: q.documentId, name: q.speaker ?? '', localized: true, action: 'unlinked', status: q.publishedAt ? 'published' : 'draft', linked: true, reasons: [] });
-    return { ...base, applied: false, needsConfirmation: true, records, changes, notes: ['The zh-Hant story changed or the zh-Hans edition was edited by hand: read the changes, then refresh again with confirm.'] };
+    for (const q of dropped)
+      records.push({
+        role: 'pull-quote',
+        uid: PULL_QUOTE_UID,
+        documentId: q.documentId,
+        name: q.speaker ?? '',
+        localized: true,
+        action: 'unlinked',
+        status: q.publishedAt ? 'published' : 'draft',
+        linked: true,
+        reasons: [],
+      });
+    return {
+      ...base,
+      applied: false,
+      needsConfirmation: true,
+      records,
+      changes,
+      notes: ['The zh-Hant story changed or the zh-Hans edition was edited by hand: read the changes, then refresh again with confirm.'],
+    };
   }
 
   const access = options.access ?? null;
@@ -264,7 +364,8 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
       throw error;
     }
   };
-  const actorFields = (exists: boolean) => (options.actor ? (exists ? { updatedBy: options.actor.id } : { createdBy: options.actor.id, updatedBy: options.actor.id }) : {});
+  const actorFields = (exists: boolean) =>
+    options.actor ? (exists ? { updatedBy: options.actor.id } : { createdBy: options.actor.id, updatedBy: options.actor.id }) : {};
   const snapshots: Array<{ uid: string; documentId: string; value: ConversionSnapshot }> = [];
   const at = base.convertedAt;
 
@@ -274,39 +375,72 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     for (const [i, t] of authorTargets.entries()) {
       const { role, row } = people[i]!;
       const exists = t.current !== null;
-      const report: LinkedRecordReport = { role, uid: AUTHOR_UID, documentId: t.documentId, name: row.name, localized: true, action: exists ? 'refreshed' : 'created', status: 'draft', linked: false, reasons: [] };
+      const report: LinkedRecordReport = {
+        role,
+        uid: AUTHOR_UID,
+        documentId: t.documentId,
+        name: row.name,
+        localized: true,
+        action: exists ? 'refreshed' : 'created',
+        status: 'draft',
+        linked: false,
+        reasons: [],
+      };
       records.push(report);
       if (!(await may(exists ? 'update' : 'create', AUTHOR_UID, t.documentId, 'create'))) {
         report.action = 'skipped';
         report.reasons.push(reason({ code: 'no-permission', detail: exists ? 'update' : 'create' }));
         linkable.set(t.documentId, exists);
-        if (!exists) notes.push(`The ${role} ${row.name} has no ${ZH_HANS} profile and your role may not create one: an editor's refresh does.`);
+        if (!exists)
+          notes.push(`The ${role} ${row.name} has no ${ZH_HANS} profile and your role may not create one: an editor's refresh does.`);
         continue;
       }
       const value = chosen(t.plans, t.converted, t.current);
       await strapi.documents(AUTHOR_UID).update({
         documentId: t.documentId,
         locale: ZH_HANS,
-        data: documentData(AUTHOR_UID, { displayName: value('displayName'), bio: value('bio'), name: row.name, role: row.role, aliases: row.aliases ?? [], url: row.url ?? null, sameAs: row.sameAs ?? null, outlet: row.outlet?.documentId ?? null, ...actorFields(exists) }),
+        data: documentData(AUTHOR_UID, {
+          displayName: value('displayName'),
+          bio: value('bio'),
+          name: row.name,
+          role: row.role,
+          aliases: row.aliases ?? [],
+          url: row.url ?? null,
+          sameAs: row.sameAs ?? null,
+          outlet: row.outlet?.documentId ?? null,
+          ...actorFields(exists),
+        }),
       });
       linkable.set(t.documentId, true);
       const stored = await draftOf(strapi, AUTHOR_UID, t.documentId, ZH_HANS, WITH_OUTLET_FIELDS);
-      snapshots.push({ uid: AUTHOR_UID, documentId: t.documentId, value: nextSnapshot(t.plans, pick(stored, AUTHOR_TEXT), t.converted, t.snapshot, { from, at }) });
+      snapshots.push({
+        uid: AUTHOR_UID,
+        documentId: t.documentId,
+        value: nextSnapshot(t.plans, pick(stored, AUTHOR_TEXT), t.converted, t.snapshot, { from, at }),
+      });
 
       const live = await published(strapi, AUTHOR_UID, t.documentId, DEFAULT_LOCALE, WITH_OUTLET);
       const reasons: ReviewReason[] = [];
       if (!live) reasons.push({ code: 'not-published-in-source' });
       else if (draftDiffers(row, live, AUTHOR_SHOWN)) reasons.push({ code: 'source-has-unpublished-changes' });
-      reasons.push(...textReviewReasons(AUTHOR_TEXT.map((f) => ({ field: f, before: t.source[f] ?? null, after: t.converted[f] ?? null })), names));
+      reasons.push(
+        ...textReviewReasons(
+          AUTHOR_TEXT.map((f) => ({ field: f, before: t.source[f] ?? null, after: t.converted[f] ?? null })),
+          names,
+        ),
+      );
       for (const p of t.plans) if (!p.write) reasons.push({ code: 'hand-edited', field: p.field });
-      if (reasons.length === 0 && !(await may('publish', AUTHOR_UID, t.documentId))) reasons.push({ code: 'no-permission', detail: 'publish' });
+      if (reasons.length === 0 && !(await may('publish', AUTHOR_UID, t.documentId)))
+        reasons.push({ code: 'no-permission', detail: 'publish' });
       if (reasons.length === 0) {
         const hansLive = await published(strapi, AUTHOR_UID, t.documentId, ZH_HANS, WITH_OUTLET);
-        if (draftDiffers(stored ?? {}, hansLive, AUTHOR_SHOWN)) await strapi.documents(AUTHOR_UID).publish({ documentId: t.documentId, locale: ZH_HANS });
+        if (draftDiffers(stored ?? {}, hansLive, AUTHOR_SHOWN))
+          await strapi.documents(AUTHOR_UID).publish({ documentId: t.documentId, locale: ZH_HANS });
       }
       report.reasons.push(...reasons.map(reason));
     }
-    const personIn = (row: Row | null | undefined): string | null => (row && linkable.get(row.documentId) ? (row.documentId as string) : null);
+    const personIn = (row: Row | null | undefined): string | null =>
+      row && linkable.get(row.documentId) ? (row.documentId as string) : null;
 
     // 2. The story.
     const value = chosen(articleTarget.plans, articleTarget.converted, articleTarget.current);
@@ -329,14 +463,28 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
     };
     await articles.update({ documentId, locale: ZH_HANS, data: documentData(ARTICLE_UID, data) });
     const storedArticle = await draftOf(strapi, ARTICLE_UID, documentId, ZH_HANS, { cover: WITH_FILE, gallery: WITH_FILE });
-    snapshots.push({ uid: ARTICLE_UID, documentId, value: nextSnapshot(articleTarget.plans, articleFields(storedArticle), articleTarget.converted, articleTarget.snapshot, { from, at }) });
+    snapshots.push({
+      uid: ARTICLE_UID,
+      documentId,
+      value: nextSnapshot(articleTarget.plans, articleFields(storedArticle), articleTarget.converted, articleTarget.snapshot, { from, at }),
+    });
     const normalisedBody = getBodyText((storedArticle?.body ?? []) as BlocksNode[]).normalised;
 
     // 3. The pull-quotes, checked against the body as stored; they are published with the story.
     for (const [i, t] of quoteTargets.entries()) {
       const quote = quotes[i]!;
       const exists = t.current !== null;
-      const report: LinkedRecordReport = { role: 'pull-quote', uid: PULL_QUOTE_UID, documentId: t.documentId, name: quote.speaker ?? '', localized: true, action: exists ? 'refreshed' : 'created', status: 'draft', linked: false, reasons: [] };
+      const report: LinkedRecordReport = {
+        role: 'pull-quote',
+        uid: PULL_QUOTE_UID,
+        documentId: t.documentId,
+        name: quote.speaker ?? '',
+        localized: true,
+        action: exists ? 'refreshed' : 'created',
+        status: 'draft',
+        linked: false,
+        reasons: [],
+      };
       records.push(report);
       if (!(await may(exists ? 'update' : 'create', PULL_QUOTE_UID, t.documentId, 'create'))) {
         report.action = 'skipped';
@@ -347,14 +495,29 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
       await strapi.documents(PULL_QUOTE_UID).update({
         documentId: t.documentId,
         locale: ZH_HANS,
-        data: documentData(PULL_QUOTE_UID, { text: quoteValue('text'), speakerTitle: quoteValue('speakerTitle'), speaker: quote.speaker, speakerOrg: quote.speakerOrg, position: quote.position, article: documentId, ...actorFields(exists) }),
+        data: documentData(PULL_QUOTE_UID, {
+          text: quoteValue('text'),
+          speakerTitle: quoteValue('speakerTitle'),
+          speaker: quote.speaker,
+          speakerOrg: quote.speakerOrg,
+          position: quote.position,
+          article: documentId,
+          ...actorFields(exists),
+        }),
       });
       report.linked = true;
       const stored = await draftOf(strapi, PULL_QUOTE_UID, t.documentId, ZH_HANS);
-      snapshots.push({ uid: PULL_QUOTE_UID, documentId: t.documentId, value: nextSnapshot(t.plans, pick(stored, QUOTE_TEXT), t.converted, t.snapshot, { from, at }) });
+      snapshots.push({
+        uid: PULL_QUOTE_UID,
+        documentId: t.documentId,
+        value: nextSnapshot(t.plans, pick(stored, QUOTE_TEXT), t.converted, t.snapshot, { from, at }),
+      });
       const reasons = [
         ...quoteReviewReasons({ text: str(stored?.text), speaker: str(stored?.speaker) }, normalisedBody),
-        ...textReviewReasons(QUOTE_TEXT.map((f) => ({ field: f, before: t.source[f] ?? null, after: t.converted[f] ?? null })), names),
+        ...textReviewReasons(
+          QUOTE_TEXT.map((f) => ({ field: f, before: t.source[f] ?? null, after: t.converted[f] ?? null })),
+          names,
+        ),
         ...t.plans.filter((p) => !p.write).map((p): ReviewReason => ({ code: 'hand-edited', field: p.field })),
       ];
       report.reasons.push(...(reasons.length > 0 ? reasons : [{ code: 'publishes-with-story' as const }]).map(reason));
@@ -362,10 +525,22 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
 
     // 4. Quotes the zh-Hant story no longer has leave the zh-Hans story too (the records stay).
     for (const quote of dropped) {
-      const report: LinkedRecordReport = { role: 'pull-quote', uid: PULL_QUOTE_UID, documentId: quote.documentId, name: quote.speaker ?? '', localized: true, action: 'unlinked', status: 'draft', linked: false, reasons: [] };
+      const report: LinkedRecordReport = {
+        role: 'pull-quote',
+        uid: PULL_QUOTE_UID,
+        documentId: quote.documentId,
+        name: quote.speaker ?? '',
+        localized: true,
+        action: 'unlinked',
+        status: 'draft',
+        linked: false,
+        reasons: [],
+      };
       records.push(report);
       if (await may('update', PULL_QUOTE_UID, quote.documentId)) {
-        await strapi.documents(PULL_QUOTE_UID).update({ documentId: quote.documentId, locale: ZH_HANS, data: documentData(PULL_QUOTE_UID, { article: null }) });
+        await strapi
+          .documents(PULL_QUOTE_UID)
+          .update({ documentId: quote.documentId, locale: ZH_HANS, data: documentData(PULL_QUOTE_UID, { article: null }) });
       } else {
         report.linked = true;
         report.reasons.push(reason({ code: 'no-permission', detail: 'update' }));
@@ -377,14 +552,40 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
 
   // Where each record stands now, and the shared sources as they are.
   for (const report of records) {
-    if (report.uid === AUTHOR_UID) report.linked = report.linked || (await strapi.db.query(ARTICLE_UID).count({ where: { documentId, locale: ZH_HANS, publishedAt: null, $or: [{ author: { documentId: report.documentId } }, { coAuthors: { documentId: report.documentId } }, { editor: { documentId: report.documentId } }] } })) > 0;
-    const hansDraft = await strapi.db.query(report.uid as UID.ContentType).findOne({ where: { documentId: report.documentId, locale: ZH_HANS }, select: ['id'] });
+    if (report.uid === AUTHOR_UID)
+      report.linked =
+        report.linked ||
+        (await strapi.db.query(ARTICLE_UID).count({
+          where: {
+            documentId,
+            locale: ZH_HANS,
+            publishedAt: null,
+            $or: [
+              { author: { documentId: report.documentId } },
+              { coAuthors: { documentId: report.documentId } },
+              { editor: { documentId: report.documentId } },
+            ],
+          },
+        })) > 0;
+    const hansDraft = await strapi.db
+      .query(report.uid as UID.ContentType)
+      .findOne({ where: { documentId: report.documentId, locale: ZH_HANS }, select: ['id'] });
     report.status = (await published(strapi, report.uid, report.documentId, ZH_HANS)) ? 'published' : hansDraft ? 'draft' : 'missing';
   }
   const sharedSource = async (role: LinkedRole, row: Row | null | undefined) => {
     if (!row?.documentId || records.some((r) => r.uid === SOURCE_UID && r.documentId === row.documentId && r.role === role)) return;
     const live = await published(strapi, SOURCE_UID, row.documentId, null);
-    records.push({ role, uid: SOURCE_UID, documentId: row.documentId, name: row.name, localized: false, action: 'shared', status: live ? 'published' : 'draft', linked: true, reasons: live ? [] : [reason({ code: 'not-published-in-source' })] });
+    records.push({
+      role,
+      uid: SOURCE_UID,
+      documentId: row.documentId,
+      name: row.name,
+      localized: false,
+      action: 'shared',
+      status: live ? 'published' : 'draft',
+      linked: true,
+      reasons: live ? [] : [reason({ code: 'not-published-in-source' })],
+    });
   };
   await sharedSource('outlet', source.source);
   await sharedSource('republisher', source.republisher);
@@ -394,7 +595,9 @@ export async function createZhHansEdition(strapi: Core.Strapi, documentId: strin
   await store(strapi).set({ key: `zh-hans-edition:${documentId}`, value: result });
   const workflow = strapi.plugin('editorial-workflow');
   if (workflow) {
-    await workflow.service('workflow').setStage({ uid: ARTICLE_UID, documentId, locale: ZH_HANS }, 'in-review', machineConvertedNote(DEFAULT_LOCALE, from));
+    await workflow
+      .service('workflow')
+      .setStage({ uid: ARTICLE_UID, documentId, locale: ZH_HANS }, 'in-review', machineConvertedNote(DEFAULT_LOCALE, from));
   }
   return result;
 }

@@ -34,18 +34,31 @@ const same = (a: string | null | undefined, b: string | null | undefined) => (a 
  * differs from the fresh conversion as written by hand (someone translated it), so nothing is taken away.
  * An empty zh-Hans field is never a hand edit worth keeping.
  */
-export function planFields(input: { source: TextFields; converted: TextFields; current: TextFields | null; snapshot: ConversionSnapshot | null; overwrite: (field: string) => boolean }): FieldPlan[] {
+export function planFields(input: {
+  source: TextFields;
+  converted: TextFields;
+  current: TextFields | null;
+  snapshot: ConversionSnapshot | null;
+  overwrite: (field: string) => boolean;
+}): FieldPlan[] {
   const { source, converted, current, snapshot } = input;
   const fields = [...new Set([...Object.keys(source), ...Object.keys(converted)])];
   return fields.map((field) => {
     const last = snapshot?.fields[field];
     const sourceBefore = last ? last.source : null;
     const sourceChanged = snapshot !== null && !same(sourceBefore, source[field]);
-    const now = current ? current[field] ?? null : null;
+    const now = current ? (current[field] ?? null) : null;
     const blank = now === null || now.trim() === '' || now === '[]';
-    const reference = last ? last.converted : converted[field] ?? null;
+    const reference = last ? last.converted : (converted[field] ?? null);
     const handEdited = current !== null && !blank && !same(now, reference);
-    return { field, sourceChanged, handEdited, write: !handEdited || input.overwrite(field), sourceBefore, sourceNow: source[field] ?? null };
+    return {
+      field,
+      sourceChanged,
+      handEdited,
+      write: !handEdited || input.overwrite(field),
+      sourceBefore,
+      sourceNow: source[field] ?? null,
+    };
   });
 }
 
@@ -54,7 +67,13 @@ export function planFields(input: { source: TextFields; converted: TextFields; c
  * the database); a kept hand edit records the zh-Hant text it was shown against, and keeps the
  * conversion it departs from, so it stays a hand edit next time.
  */
-export function nextSnapshot(plans: readonly FieldPlan[], stored: TextFields, converted: TextFields, previous: ConversionSnapshot | null, meta: { from: string; at: string }): ConversionSnapshot {
+export function nextSnapshot(
+  plans: readonly FieldPlan[],
+  stored: TextFields,
+  converted: TextFields,
+  previous: ConversionSnapshot | null,
+  meta: { from: string; at: string },
+): ConversionSnapshot {
   const fields: ConversionSnapshot['fields'] = {};
   for (const plan of plans) {
     fields[plan.field] = plan.write

@@ -21,10 +21,16 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
       handler: async (ctx: Context) => {
         const body = (ctx.request.body ?? {}) as { documentId?: unknown; from?: unknown; confirm?: unknown; overwrite?: unknown };
         if (typeof body.documentId !== 'string' || body.documentId === '') throw new errors.ValidationError('documentId is required.');
-        if (body.from !== undefined && body.from !== 'tw' && body.from !== 'hk') throw new errors.ValidationError('from must be "tw" or "hk".');
-        if (body.confirm !== undefined && typeof body.confirm !== 'boolean') throw new errors.ValidationError('confirm must be true or false.');
+        if (body.from !== undefined && body.from !== 'tw' && body.from !== 'hk')
+          throw new errors.ValidationError('from must be "tw" or "hk".');
+        if (body.confirm !== undefined && typeof body.confirm !== 'boolean')
+          throw new errors.ValidationError('confirm must be true or false.');
         const overwrite = body.overwrite;
-        if (overwrite !== undefined && overwrite !== 'all' && !(Array.isArray(overwrite) && overwrite.every((key) => typeof key === 'string'))) {
+        if (
+          overwrite !== undefined &&
+          overwrite !== 'all' &&
+          !(Array.isArray(overwrite) && overwrite.every((key) => typeof key === 'string'))
+        ) {
           throw new errors.ValidationError('overwrite must be "all" or a list of field keys from the preview\'s changes.');
         }
         await assertZhHansEditionAccess(strapi, ctx, body.documentId, 'write');
@@ -57,8 +63,14 @@ export function registerZhHansRoutes(strapi: Core.Strapi): void {
  * read every story still converts only the ones they may edit), and update on the zh-Hans draft, or
  * create when there is none.
  */
-export async function assertZhHansEditionAccess(strapi: Core.Strapi, ctx: Context, documentId: string, mode: 'read' | 'write'): Promise<void> {
+export async function assertZhHansEditionAccess(
+  strapi: Core.Strapi,
+  ctx: Context,
+  documentId: string,
+  mode: 'read' | 'write',
+): Promise<void> {
   await assertAdminCanEntry(strapi, ctx, mode === 'write' ? 'update' : 'read', ARTICLE_UID, { documentId, locale: DEFAULT_LOCALE });
-  if (mode === 'write') await assertAdminCanEntry(strapi, ctx, 'update', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'create' });
+  if (mode === 'write')
+    await assertAdminCanEntry(strapi, ctx, 'update', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'create' });
   else await assertAdminCanEntry(strapi, ctx, 'read', ARTICLE_UID, { documentId, locale: ZH_HANS, whenMissing: 'allow' });
 }

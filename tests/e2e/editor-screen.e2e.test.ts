@@ -3,8 +3,29 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { demoData } from '../helpers/demo';
 import { appDir, resultsDir } from './support/app-server';
-import { AdminApi, ARTICLE_UID, baseUrl, editUrl, launchBrowser, listUrl, loginAs, publicArticle, screenshot, setInterfaceLanguage, type Role } from './support/admin';
-import { appMessages, articleFieldLabels, articleLabels, englishFieldLabels, fieldBox, fieldLabel, pluginMessages, visibleFieldLabels } from './support/labels';
+import {
+  AdminApi,
+  ARTICLE_UID,
+  baseUrl,
+  editUrl,
+  launchBrowser,
+  listUrl,
+  loginAs,
+  publicArticle,
+  screenshot,
+  setInterfaceLanguage,
+  type Role,
+} from './support/admin';
+import {
+  appMessages,
+  articleFieldLabels,
+  articleLabels,
+  englishFieldLabels,
+  fieldBox,
+  fieldLabel,
+  pluginMessages,
+  visibleFieldLabels,
+} from './support/labels';
 
 /**
  * The editor's screen in a real browser, against the production build of the app started on a fresh
@@ -38,7 +59,8 @@ const browserLog = (line: string) => {
   fs.appendFileSync(path.join(resultsDir, 'browser.log'), `${new Date().toISOString()} ${line}\n`);
 };
 /** Ids of the newsroom's own messages (plugins, app, the Content Manager's labels for its types). */
-const OWN_MESSAGE = /MISSING_TRANSLATION.*(attribution-guard\.|editorial-workflow\.|newsroom-import\.|content-manager\.content-types\.api::|content-manager\.components\.media\.)/u;
+const OWN_MESSAGE =
+  /MISSING_TRANSLATION.*(attribution-guard\.|editorial-workflow\.|newsroom-import\.|content-manager\.content-types\.api::|content-manager\.components\.media\.)/u;
 const ownMissingTranslations = (from = 0) => consoleLines.slice(from).filter((line) => OWN_MESSAGE.test(line));
 
 /** A new tab in the user's session, logging in on first use. */
@@ -71,8 +93,8 @@ const settled = (dialog: Locator) =>
       element
         .getAnimations({ subtree: true })
         .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined))
-    )
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
   );
 
 /** The document's status in the edit view's header (`draft`, `published`, `modified`: Strapi's label for assistive technology). */
@@ -81,7 +103,9 @@ const headerStatus = (page: Page, status: 'draft' | 'published' | 'modified') =>
 
 /** Rule ids of the findings a container lists under "Must fix" and "Worth a look". */
 async function listedRules(container: Locator, severity: 'error' | 'warning' = 'error'): Promise<string[]> {
-  const rules = await container.locator(`[data-testid="ag-${severity}s"] [data-testid="ag-finding"]`).evaluateAll((items) => items.map((item) => item.getAttribute('data-rule') ?? ''));
+  const rules = await container
+    .locator(`[data-testid="ag-${severity}s"] [data-testid="ag-finding"]`)
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule') ?? ''));
   return rules.sort();
 }
 
@@ -118,14 +142,26 @@ describe("the editor's screen", () => {
       expect(rules).toEqual(expect.arrayContaining(['image.credit-required', 'pull-quote.verbatim']));
       // The panel agrees with the guard on the server, finding for finding.
       const server = await (await AdminApi.as('editor')).check(draftId);
-      expect(rules).toEqual(server.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort());
+      expect(rules).toEqual(
+        server.findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.rule)
+          .sort(),
+      );
 
       await page.getByText('Attribution & credits', { exact: true }).waitFor();
       await panel(page).locator('[data-testid="ag-image"][data-path="cover"][data-credited="false"]').waitFor();
-      await expect(panel(page).locator('[data-testid="ag-byline-text"]').textContent()).resolves.toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
-      await expect(panel(page).locator('[data-testid="ag-quote"]').filter({ hasText: QUOTE_SPEAKER }).getByText('Not word for word').count()).resolves.toBe(1);
+      await expect(panel(page).locator('[data-testid="ag-byline-text"]').textContent()).resolves.toBe(
+        '文|正見 TrueView,作者|koorvoa,編輯|TV.',
+      );
+      await expect(
+        panel(page).locator('[data-testid="ag-quote"]').filter({ hasText: QUOTE_SPEAKER }).getByText('Not word for word').count(),
+      ).resolves.toBe(1);
       // Each finding names its field and takes the editor there.
-      await panel(page).locator('[data-testid="ag-errors"] [data-rule="image.credit-required"]').getByRole('button', { name: 'Go to Cover › Credit' }).click();
+      await panel(page)
+        .locator('[data-testid="ag-errors"] [data-rule="image.credit-required"]')
+        .getByRole('button', { name: 'Go to Cover › Credit' })
+        .click();
       await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'cover.credit');
       await screenshot(page, 'step-1-panel-lists-problems');
     } finally {
@@ -143,7 +179,9 @@ describe("the editor's screen", () => {
       const dialog = page.getByRole('dialog').filter({ has: page.locator('[data-testid="ag-blocked"]') });
       await dialog.waitFor();
       // One list: the workflow's approval beside the guard's findings.
-      await expect(dialog.locator('[data-testid="ag-blocked-message"]').textContent()).resolves.toBe(`Cannot publish “${DRAFT_TITLE}” yet: ${panelRules.length + 1} things stop it.`);
+      await expect(dialog.locator('[data-testid="ag-blocked-message"]').textContent()).resolves.toBe(
+        `Cannot publish “${DRAFT_TITLE}” yet: ${panelRules.length + 1} things stop it.`,
+      );
       await dialog.locator('[data-testid="ag-gate-reasons"] [data-rule="workflow.approval-required"]').waitFor();
       expect(await listedRules(dialog)).toEqual(panelRules);
       // A wrong credit or quote is never publishable, so even an editor with the override permission gets no way past.
@@ -212,10 +250,14 @@ describe("the editor's screen", () => {
       expect(published.data.title).toBe(DRAFT_TITLE);
       // One Publish took the draft quote along: no "relations will not be included" warning, and readers get the quote.
       await expect(page.getByText('Publish without relations').count()).resolves.toBe(0);
-      const withQuotes = await fetch(`${baseUrl()}/api/articles/${draftId}?locale=zh-Hant&populate=pullQuotes`).then((r) => r.json() as Promise<{ data: { pullQuotes: Array<{ text: string }> } }>);
+      const withQuotes = await fetch(`${baseUrl()}/api/articles/${draftId}?locale=zh-Hant&populate=pullQuotes`).then(
+        (r) => r.json() as Promise<{ data: { pullQuotes: Array<{ text: string }> } }>,
+      );
       expect(withQuotes.data.pullQuotes.map((q) => q.text)).toEqual([correctQuote]);
       // The credit stays with the media file for the next article that uses the photo.
-      const credit = await (await AdminApi.as('editor')).request('GET', `/attribution-guard/media-credits/${(await coverFileId(draftId)) ?? 0}`);
+      const credit = await (
+        await AdminApi.as('editor')
+      ).request('GET', `/attribution-guard/media-credits/${(await coverFileId(draftId)) ?? 0}`);
       expect(credit.body.data.credit).toBe('視覺中國');
       expect(credit.body.data.agency.name).toBe('視覺中國');
       await page.getByText('Published', { exact: true }).first().waitFor();
@@ -228,7 +270,9 @@ describe("the editor's screen", () => {
 
   it('4. the demo author reads the checks but may neither publish past them nor open the settings', async () => {
     const authorApi = await AdminApi.as('author');
-    const created = await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, { title: AUTHOR_DRAFT_TITLE });
+    const created = await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, {
+      title: AUTHOR_DRAFT_TITLE,
+    });
     expect(created.status).toBe(201);
     authorDraftId = created.body.data.documentId;
 
@@ -253,8 +297,15 @@ describe("the editor's screen", () => {
       await screenshot(page, 'step-4b-author-no-settings');
 
       expect((await authorApi.request('GET', '/attribution-guard/settings')).status).toBe(403);
-      expect((await authorApi.request('PUT', '/attribution-guard/settings', { rules: { 'outlet.required': { severity: 'warning' } } })).status).toBe(403);
-      const override = await authorApi.request('POST', '/attribution-guard/publish', { contentType: ARTICLE_UID, documentId: authorDraftId, locale: 'zh-Hant', reason: 'The author wants it out now.' });
+      expect(
+        (await authorApi.request('PUT', '/attribution-guard/settings', { rules: { 'outlet.required': { severity: 'warning' } } })).status,
+      ).toBe(403);
+      const override = await authorApi.request('POST', '/attribution-guard/publish', {
+        contentType: ARTICLE_UID,
+        documentId: authorDraftId,
+        locale: 'zh-Hant',
+        reason: 'The author wants it out now.',
+      });
       expect(override.status).toBe(403);
     } finally {
       await page.close();
@@ -268,7 +319,9 @@ describe("the editor's screen", () => {
 
       await openArticle(page, authorDraftId);
       await page.getByText('署名與圖片來源').first().waitFor();
-      await panel(page).getByText(/發布前須修正 \d+ 個問題/).waitFor();
+      await panel(page)
+        .getByText(/發布前須修正 \d+ 個問題/)
+        .waitFor();
       await panel(page).getByText('讀者看到的署名').waitFor();
       const server = await (await AdminApi.as('editor')).check(authorDraftId);
       const authorRequired = server.findings.find((f) => f.rule === 'byline.author-required')!;
@@ -295,7 +348,10 @@ describe("the editor's screen", () => {
         await state.waitFor();
         await expect(state.innerText()).resolves.toBe(guardZh['list.ready']);
       }
-      const authorRow = page.getByRole('row').filter({ hasText: AUTHOR_DRAFT_TITLE }).locator('[data-testid="ag-list-state"][data-state="blocked"]');
+      const authorRow = page
+        .getByRole('row')
+        .filter({ hasText: AUTHOR_DRAFT_TITLE })
+        .locator('[data-testid="ag-list-state"][data-state="blocked"]');
       await expect(authorRow.innerText()).resolves.toBe(guardZh['list.errors']!.replace('{count}', '2'));
       await screenshot(page, 'step-5b-list-in-traditional-chinese');
       const headers = await page.locator('thead').first().innerText();
@@ -334,14 +390,21 @@ describe("the editor's screen", () => {
   it('7. past an overridable error, an editor may publish anyway with a reason, and the history records it', async () => {
     // A republished piece whose republisher has no agreement on record: the one error the defaults let editors override.
     const admin = await AdminApi.as('admin');
-    const source = await admin.request('POST', '/content-manager/collection-types/api::source.source', { name: '轉載測試平台', kind: 'republisher', aliases: [] });
+    const source = await admin.request('POST', '/content-manager/collection-types/api::source.source', {
+      name: '轉載測試平台',
+      kind: 'republisher',
+      aliases: [],
+    });
     expect(source.status).toBe(201);
     const sourceId = source.body.data.documentId as string;
-    expect((await admin.request('POST', `/content-manager/collection-types/api::source.source/${sourceId}/actions/publish`, {})).status).toBe(200);
+    expect(
+      (await admin.request('POST', `/content-manager/collection-types/api::source.source/${sourceId}/actions/publish`, {})).status,
+    ).toBe(200);
     // The new piece has the demo story's byline and outlet.
     const storyId = (await admin.articleByTitle(STORY_TITLE)).documentId;
     const linked = async (field: string) =>
-      (await admin.request('GET', `/content-manager/relations/${ARTICLE_UID}/${storyId}/${field}?locale=zh-Hant`)).body.results[0].documentId as string;
+      (await admin.request('GET', `/content-manager/relations/${ARTICLE_UID}/${storyId}/${field}?locale=zh-Hant`)).body.results[0]
+        .documentId as string;
     const editorApi = await AdminApi.as('editor');
     const created = await editorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}?locale=zh-Hant`, {
       title: OVERRIDE_TITLE,
@@ -401,14 +464,21 @@ describe("the editor's screen", () => {
       await page.keyboard.type(DAY_BODY);
 
       // The byline and the outlet: the demo's published author, editor and outlet, picked by name.
-      for (const [field, typed, pick] of [['author', 'koor', 'koorvoa'], ['editor', 'TV', 'TV.'], ['source', '正見', '正見 TrueView']] as const) {
+      for (const [field, typed, pick] of [
+        ['author', 'koor', 'koorvoa'],
+        ['editor', 'TV', 'TV.'],
+        ['source', '正見', '正見 TrueView'],
+      ] as const) {
         const picker = page.locator(`[role="combobox"][name="${field}"]`);
         await picker.click();
         await picker.fill(typed);
         await page.getByRole('option', { name: pick }).first().click();
       }
       // The panel reads the form as it is typed: the byline readers will see is already there.
-      await panel(page).locator('[data-testid="ag-byline-text"]').getByText('文|正見 TrueView,作者|koorvoa,編輯|TV.', { exact: true }).waitFor();
+      await panel(page)
+        .locator('[data-testid="ag-byline-text"]')
+        .getByText('文|正見 TrueView,作者|koorvoa,編輯|TV.', { exact: true })
+        .waitFor();
       await screenshot(page, 'step-8a-author-writes');
 
       // The cover: the demo's lead photo from the media library, credited to 視覺中國 and its agency.
@@ -441,7 +511,9 @@ describe("the editor's screen", () => {
 
       // The attribution panel: the byline as readers see it, the credited cover, nothing to fix.
       await panel(page).and(page.locator('[data-state="ready"]')).waitFor();
-      await expect(panel(page).locator('[data-testid="ag-byline-text"]').textContent()).resolves.toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
+      await expect(panel(page).locator('[data-testid="ag-byline-text"]').textContent()).resolves.toBe(
+        '文|正見 TrueView,作者|koorvoa,編輯|TV.',
+      );
       await panel(page).locator('[data-testid="ag-image"][data-path="cover"][data-credited="true"]').waitFor();
       expect(await listedRules(panel(page))).toEqual([]);
       await screenshot(page, 'step-8c-author-saved-attribution-panel');
@@ -453,7 +525,8 @@ describe("the editor's screen", () => {
       expect(JSON.stringify(saved.body)).toContain(DAY_BODY);
       expect(saved.cover.image.name).toBe('lead-photo.jpg');
       expect(saved.cover.credit).toBe('視覺中國');
-      const relation = async (path: string) => (await admin.request('GET', `/content-manager/relations/${path}?locale=zh-Hant`)).body.results.map((r: { name: string }) => r.name);
+      const relation = async (path: string) =>
+        (await admin.request('GET', `/content-manager/relations/${path}?locale=zh-Hant`)).body.results.map((r: { name: string }) => r.name);
       await expect(relation(`${ARTICLE_UID}/${dayId}/author`)).resolves.toEqual(['koorvoa']);
       await expect(relation(`${ARTICLE_UID}/${dayId}/editor`)).resolves.toEqual(['TV.']);
       await expect(relation(`${ARTICLE_UID}/${dayId}/source`)).resolves.toEqual(['正見 TrueView']);
@@ -473,8 +546,14 @@ describe("the editor's screen", () => {
       await screenshot(page, 'step-8e-author-cannot-publish');
       // Nor past the screen: the server refuses the author's publish and approval.
       const authorApi = await AdminApi.as('author');
-      expect((await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}/${dayId}/actions/publish?locale=zh-Hant`, {})).status).toBe(403);
-      const approve = await authorApi.request('POST', `/editorial-workflow/entries/${ARTICLE_UID}/${dayId}/transition`, { locale: 'zh-Hant', to: 'approved' });
+      expect(
+        (await authorApi.request('POST', `/content-manager/collection-types/${ARTICLE_UID}/${dayId}/actions/publish?locale=zh-Hant`, {}))
+          .status,
+      ).toBe(403);
+      const approve = await authorApi.request('POST', `/editorial-workflow/entries/${ARTICLE_UID}/${dayId}/transition`, {
+        locale: 'zh-Hant',
+        to: 'approved',
+      });
       expect(approve.status).toBe(403);
       expect((await publicArticle(dayId)).status).toBe(404);
       expect(ownMissingTranslations(fromLine)).toEqual([]);
@@ -513,7 +592,10 @@ describe("the editor's screen", () => {
       await zone.fill('Taipei');
       await page.getByRole('option', { name: 'Asia/Taipei' }).click();
       await page.getByRole('button', { name: '排程發布', exact: true }).click();
-      await page.locator('[data-testid="wf-verdict"][data-verdict="scheduled"]').getByText('2031-05-04 09:30 Asia/Taipei (GMT+8)', { exact: false }).waitFor();
+      await page
+        .locator('[data-testid="wf-verdict"][data-verdict="scheduled"]')
+        .getByText('2031-05-04 09:30 Asia/Taipei (GMT+8)', { exact: false })
+        .waitFor();
       await panel(page).and(page.locator('[data-verdict="scheduled"]')).waitFor();
       await screenshot(page, 'step-9b-scheduled-in-taipei');
 
@@ -613,8 +695,12 @@ describe("the editor's screen", () => {
       await dialog.getByRole('button', { name: m('convert'), exact: true }).click();
       const result = dialog.locator('[data-testid="zh-hans-result"]');
       await result.getByText(m('created')).waitFor();
-      await expect(result.locator('[data-testid="zh-hans-record"][data-role="author"]').getAttribute('data-status')).resolves.toBe('published');
-      await expect(result.locator('[data-testid="zh-hans-record"][data-role="editor"]').getAttribute('data-status')).resolves.toBe('published');
+      await expect(result.locator('[data-testid="zh-hans-record"][data-role="author"]').getAttribute('data-status')).resolves.toBe(
+        'published',
+      );
+      await expect(result.locator('[data-testid="zh-hans-record"][data-role="editor"]').getAttribute('data-status')).resolves.toBe(
+        'published',
+      );
       expect(await result.locator('[data-testid="zh-hans-record"][data-role="pull-quote"]').count()).toBe(demoData.pullQuotes.length);
       await settled(dialog);
       await screenshot(page, 'step-11a-zh-hans-edition-created');
@@ -629,10 +715,18 @@ describe("the editor's screen", () => {
 
       // A hand edit in zh-Hans, then the desk changes the zh-Hant dek.
       const handDek = '编辑亲手润色的简体摘要。';
-      const hansEdit = await admin.request('PUT', `/content-manager/collection-types/${ARTICLE_UID}/${story.documentId}?locale=zh-Hans`, { dek: handDek });
+      const hansEdit = await admin.request('PUT', `/content-manager/collection-types/${ARTICLE_UID}/${story.documentId}?locale=zh-Hans`, {
+        dek: handDek,
+      });
       expect(hansEdit.status).toBe(200);
       const hantDek = '通用大模型由科技大廠主導,垂直廠商押注專業化。(更新)';
-      expect((await admin.request('PUT', `/content-manager/collection-types/${ARTICLE_UID}/${story.documentId}?locale=zh-Hant`, { dek: hantDek })).status).toBe(200);
+      expect(
+        (
+          await admin.request('PUT', `/content-manager/collection-types/${ARTICLE_UID}/${story.documentId}?locale=zh-Hant`, {
+            dek: hantDek,
+          })
+        ).status,
+      ).toBe(200);
 
       await openArticle(page, story.documentId);
       dialog = await openEditionDialog();
@@ -657,6 +751,8 @@ describe("the editor's screen", () => {
 });
 
 async function coverFileId(documentId: string): Promise<number | null> {
-  const { body } = await (await AdminApi.as('admin')).request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=zh-Hant`);
+  const { body } = await (
+    await AdminApi.as('admin')
+  ).request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=zh-Hant`);
   return body?.data?.cover?.image?.id ?? null;
 }

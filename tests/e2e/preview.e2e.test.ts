@@ -22,7 +22,8 @@ let draftId: string;
 let originalCover: Record<string, unknown> | null = null;
 let originalLanguage: string | null = null;
 
-const browserLog = (line: string) => fs.appendFileSync(path.join(resultsDir, 'browser.log'), `${new Date().toISOString()} [preview] ${line}\n`);
+const browserLog = (line: string) =>
+  fs.appendFileSync(path.join(resultsDir, 'browser.log'), `${new Date().toISOString()} [preview] ${line}\n`);
 const panel = (page: Page) => page.locator('[data-testid="ag-panel"]');
 const previewFrame = (page: Page): FrameLocator => page.frameLocator('[data-testid="preview-iframe"]');
 const leadCredit = (frame: FrameLocator) => frame.locator('figure.lead figcaption .credit');
@@ -46,10 +47,11 @@ async function openPreview(page: Page): Promise<FrameLocator> {
   const frame = previewFrame(page);
   await frame.locator('h1').waitFor();
   // The photo loads under the page's CSP (only the media library's images may).
-  const loaded = () => frame.locator('figure.lead img').evaluate((img) => {
-    const image = img as unknown as { complete: boolean; naturalWidth: number };
-    return image.complete && image.naturalWidth > 0;
-  });
+  const loaded = () =>
+    frame.locator('figure.lead img').evaluate((img) => {
+      const image = img as unknown as { complete: boolean; naturalWidth: number };
+      return image.complete && image.naturalWidth > 0;
+    });
   const deadline = Date.now() + 15_000;
   while (!(await loaded())) {
     if (Date.now() > deadline) throw new Error('the lead photo did not load in the preview');
@@ -64,7 +66,15 @@ beforeAll(async () => {
   draftId = (await admin.articleByTitle(demoData.draft.title)).documentId;
   const { body } = await admin.request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${draftId}?locale=zh-Hant`);
   const cover = body.data.cover as Record<string, any>;
-  originalCover = { image: cover.image?.id ?? null, credit: cover.credit ?? null, agency: cover.agency?.documentId ?? null, photographer: cover.photographer ?? null, license: cover.license ?? null, caption: cover.caption ?? null, alt: cover.alt ?? null };
+  originalCover = {
+    image: cover.image?.id ?? null,
+    credit: cover.credit ?? null,
+    agency: cover.agency?.documentId ?? null,
+    photographer: cover.photographer ?? null,
+    license: cover.license ?? null,
+    caption: cover.caption ?? null,
+    alt: cover.alt ?? null,
+  };
   await setCover(admin, { image: await uploadUncreditedCopy(admin), caption: cover.caption ?? null, alt: cover.alt ?? null });
 
   // The editor works in English here; the editor's-screen walk switches to 中文 on its own.
@@ -103,7 +113,9 @@ describe('Preview from the edit view', () => {
       await page.getByRole('option', { name: '視覺中國' }).click();
       await form.getByRole('button', { name: 'Save credit' }).click();
       await panel(page).locator('[data-testid="ag-image"][data-path="cover"][data-credited="true"]').waitFor();
-      const saved = page.waitForResponse((res) => res.url().includes(`/content-manager/collection-types/${ARTICLE_UID}/${draftId}`) && res.request().method() === 'PUT');
+      const saved = page.waitForResponse(
+        (res) => res.url().includes(`/content-manager/collection-types/${ARTICLE_UID}/${draftId}`) && res.request().method() === 'PUT',
+      );
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       expect((await saved).status()).toBe(200);
       await screenshot(page, 'preview-2-credited-and-saved');
@@ -114,7 +126,9 @@ describe('Preview from the edit view', () => {
       await screenshot(page, 'preview-3-credit-shown');
 
       // The preview stays a preview: the draft is still not on the public routes.
-      const slug = (await (await AdminApi.as('admin')).request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${draftId}?locale=zh-Hant`)).body.data.slug as string;
+      const slug = (
+        await (await AdminApi.as('admin')).request('GET', `/content-manager/collection-types/${ARTICLE_UID}/${draftId}?locale=zh-Hant`)
+      ).body.data.slug as string;
       expect((await fetch(`${baseUrl()}/news/zh-Hant/${slug}`)).status).toBe(404);
     } finally {
       await page.close();

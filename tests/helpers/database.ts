@@ -32,7 +32,10 @@ const runId = () => (process.env.TEST_RUN_ID ?? 'local').toLowerCase().replace(/
  * or a fresh PostgreSQL schema named after the run and the file.
  */
 export async function freshDatabase(name: string): Promise<void> {
-  const safe = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const safe = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   if (isPostgres()) {
     const schema = `t_${runId()}_${safe}`;
     await withPg(async (client) => {
@@ -64,7 +67,9 @@ export async function dropSchema(schema: string | undefined): Promise<void> {
 export async function dropRunSchemas(): Promise<void> {
   if (!isPostgres()) return;
   await withPg(async (client) => {
-    const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`t\\_${runId()}\\_%`]);
+    const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [
+      `t\\_${runId()}\\_%`,
+    ]);
     for (const row of rows) await client.query(`DROP SCHEMA IF EXISTS "${row.nspname}" CASCADE`);
   });
 }

@@ -7,7 +7,18 @@ export function testPerson(name: string, displayName: string | null = null): Del
 
 export function testImage(overrides: Partial<DeliveryCreditedImage> = {}): DeliveryCreditedImage {
   return {
-    image: { documentId: 'file1', url: '/uploads/lead.jpg', width: 1600, height: 900, mime: 'image/jpeg', alternativeText: null, formats: { thumbnail: { url: '/uploads/thumbnail_lead.jpg', width: 245, height: 138, mime: 'image/jpeg' }, large: { url: '/uploads/large_lead.jpg', width: 1000, height: 563, mime: 'image/jpeg' } } },
+    image: {
+      documentId: 'file1',
+      url: '/uploads/lead.jpg',
+      width: 1600,
+      height: 900,
+      mime: 'image/jpeg',
+      alternativeText: null,
+      formats: {
+        thumbnail: { url: '/uploads/thumbnail_lead.jpg', width: 245, height: 138, mime: 'image/jpeg' },
+        large: { url: '/uploads/large_lead.jpg', width: 1000, height: 563, mime: 'image/jpeg' },
+      },
+    },
     credit: '視覺中國',
     creditLine: '圖片來源 @視覺中國',
     agency: { documentId: 'vcg', name: '視覺中國', shortName: null, kind: 'agency', website: null, logo: null },
@@ -37,7 +48,14 @@ export function testArticle(overrides: Partial<DeliveryArticle> = {}): DeliveryA
     author: testPerson('koorvoa'),
     coAuthors: [],
     editor: null,
-    source: { documentId: 'tv', name: '正見 TrueView', shortName: null, kind: 'outlet', website: 'https://trueview.example.com', logo: null },
+    source: {
+      documentId: 'tv',
+      name: '正見 TrueView',
+      shortName: null,
+      kind: 'outlet',
+      website: 'https://trueview.example.com',
+      logo: null,
+    },
     republisher: null,
     pullQuotes: [],
     cover: testImage(),

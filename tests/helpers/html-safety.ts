@@ -4,30 +4,68 @@ import { parseFragment } from 'parse5';
 import payloadFile from '../fixtures/xss-payloads.json';
 
 const corpus = path.resolve(__dirname, '../fixtures/xss');
-const lines = (file: string) => fs.readFileSync(path.join(corpus, file), 'utf8').split('\n').filter((line) => line !== '');
+const lines = (file: string) =>
+  fs
+    .readFileSync(path.join(corpus, file), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 
 /** The public corpus's URL-style vectors (`javascript:` with entities, percent-encoding, tabs, C0 controls…). */
 export const XSS_URL_VECTORS: string[] = [
   ...lines('xss-urls.txt'),
-  ...(JSON.parse(fs.readFileSync(path.join(corpus, 'xss-urls-controls.json'), 'utf8')) as { items: Array<{ value: string }> }).items.map((item) => item.value),
+  ...(JSON.parse(fs.readFileSync(path.join(corpus, 'xss-urls-controls.json'), 'utf8')) as { items: Array<{ value: string }> }).items.map(
+    (item) => item.value,
+  ),
 ];
 
 /**
  * Every XSS payload the tests use: the public 2,000-payload corpus (tests/fixtures/xss, see its
  * SOURCES.md), its URL-style vectors, and the project's own cases (tests/fixtures/xss-payloads.json).
  */
-export const XSS_PAYLOADS: string[] = [...new Set([...lines('xss-payloads.txt'), ...XSS_URL_VECTORS, ...(payloadFile as { payloads: string[] }).payloads])];
+export const XSS_PAYLOADS: string[] = [
+  ...new Set([...lines('xss-payloads.txt'), ...XSS_URL_VECTORS, ...(payloadFile as { payloads: string[] }).payloads]),
+];
 
 const ALLOWED: Record<string, readonly string[]> = {
-  p: [], br: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], blockquote: [], pre: [], ul: [], ol: [], li: [],
-  strong: [], em: [], u: [], s: [], figure: [], figcaption: [],
+  p: [],
+  br: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  blockquote: [],
+  pre: [],
+  ul: [],
+  ol: [],
+  li: [],
+  strong: [],
+  em: [],
+  u: [],
+  s: [],
+  figure: [],
+  figcaption: [],
   code: ['class'],
   a: ['href', 'rel'],
   img: ['src', 'alt', 'width', 'height', 'loading'],
 };
 
 /** Attributes a browser follows or loads; alt text that reads `javascript:` is only text. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'background', 'cite', 'poster', 'data', 'longdesc', 'usemap']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'background',
+  'cite',
+  'poster',
+  'data',
+  'longdesc',
+  'usemap',
+]);
 
 interface Node {
   nodeName: string;
@@ -54,7 +92,8 @@ export function unsafeParts(html: string, isMediaUrl: (url: string) => boolean):
         if (/^on/iu.test(name)) problems.push(`event handler ${name} on <${node.tagName}>`);
         else if (!allowed?.includes(name)) problems.push(`attribute ${name} on <${node.tagName}>`);
         const compact = value.replace(/[\u0000-\u0020]/gu, '').toLowerCase();
-        if (URL_ATTRIBUTES.has(name) && /^(javascript|data|vbscript|livescript):/u.test(compact)) problems.push(`${compact.split(':')[0]}: URL in ${name}`);
+        if (URL_ATTRIBUTES.has(name) && /^(javascript|data|vbscript|livescript):/u.test(compact))
+          problems.push(`${compact.split(':')[0]}: URL in ${name}`);
         if (node.tagName === 'a' && name === 'href' && !/^(https?:\/\/|mailto:)/iu.test(value)) problems.push(`link to ${value}`);
         if (node.tagName === 'img' && name === 'src' && !isMediaUrl(value)) problems.push(`image from ${value}`);
         if (node.tagName === 'code' && name === 'class' && !/^language-[a-z0-9+#-]+$/u.test(value)) problems.push(`class ${value}`);

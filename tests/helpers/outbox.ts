@@ -9,5 +9,7 @@ export { OUTBOX_TABLE };
  */
 export async function outboxRows(strapi: Core.Strapi, where: Record<string, unknown> = {}): Promise<Array<Record<string, any>>> {
   const schema = strapi.db.getSchemaName();
-  return (await strapi.db.transaction(({ trx }) => (schema ? trx(OUTBOX_TABLE).withSchema(schema) : trx(OUTBOX_TABLE)).select('*').where(where).orderBy('id'))) as Array<Record<string, any>>;
+  return (await strapi.db.transaction(({ trx }) =>
+    (schema ? trx(OUTBOX_TABLE).withSchema(schema) : trx(OUTBOX_TABLE)).select('*').where(where).orderBy('id'),
+  )) as Array<Record<string, any>>;
 }

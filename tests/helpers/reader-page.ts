@@ -33,7 +33,9 @@ export class ParsedPage {
 
   /** `<meta property|name=…>` content values by key. */
   meta(key: string): string[] {
-    return this.byTag('meta').filter((m) => attr(m, 'property') === key || attr(m, 'name') === key).map((m) => attr(m, 'content') ?? '');
+    return this.byTag('meta')
+      .filter((m) => attr(m, 'property') === key || attr(m, 'name') === key)
+      .map((m) => attr(m, 'content') ?? '');
   }
 
   links(rel: string): Element[] {
@@ -57,7 +59,8 @@ export function text(node: Node): string {
 }
 
 /** Element children of a node, in order. */
-export const elementsOf = (node: Node): Element[] => ((node as { childNodes?: Node[] }).childNodes ?? []).filter((n): n is Element => 'tagName' in n);
+export const elementsOf = (node: Node): Element[] =>
+  ((node as { childNodes?: Node[] }).childNodes ?? []).filter((n): n is Element => 'tagName' in n);
 
 /** html-validate's recommended rules; the report's messages, for a readable failure. */
 export async function validateHtml(html: string): Promise<string[]> {
@@ -89,6 +92,10 @@ export function validateStructuredData(items: Array<Record<string, unknown>>): S
     'const issues = await validator.validate({ jsonld, microdata: {}, rdfa: {}, errors: [] });',
     'process.stdout.write(JSON.stringify(issues));',
   ].join('\n');
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, vocabulary], { cwd: appDir, input: JSON.stringify(items), maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, vocabulary], {
+    cwd: appDir,
+    input: JSON.stringify(items),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out.toString('utf8')) as StructuredDataIssue[];
 }

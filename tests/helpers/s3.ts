@@ -37,7 +37,11 @@ export async function startS3Server(name: string): Promise<S3Store> {
   const endpoint = `http://127.0.0.1:${port}`;
   const publicUrl = `${endpoint}/${bucket}`;
   const walk = (dir: string): string[] =>
-    fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])) : [];
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+      : [];
   return {
     bucket,
     endpoint,
@@ -54,7 +58,10 @@ export async function startS3Server(name: string): Promise<S3Store> {
       S3_FORCE_PATH_STYLE: 'true',
     },
     // s3rver keeps each object as `<key>._S3rver_object` beside its metadata.
-    keys: () => walk(path.join(directory, bucket)).filter((f) => f.endsWith('._S3rver_object')).map((f) => path.relative(path.join(directory, bucket), f).replace(/\._S3rver_object$/u, '')),
+    keys: () =>
+      walk(path.join(directory, bucket))
+        .filter((f) => f.endsWith('._S3rver_object'))
+        .map((f) => path.relative(path.join(directory, bucket), f).replace(/\._S3rver_object$/u, '')),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -29,13 +29,25 @@ export async function demoCast(strapi: Core.Strapi): Promise<DemoCast> {
     author('TV.'),
     strapi.db.query(FILE as any).findOne({ where: { name: 'lead-photo.jpg' } }) as Promise<Row>,
   ]);
-  return { author: koorvoa.documentId, editor: tv.documentId, outlet: outlet.documentId, republisher: republisher.documentId, agency: agency.documentId, photo };
+  return {
+    author: koorvoa.documentId,
+    editor: tv.documentId,
+    outlet: outlet.documentId,
+    republisher: republisher.documentId,
+    agency: agency.documentId,
+    photo,
+  };
 }
 
 /** Publishes the demo authors in another locale (relations to localized authors are per locale). */
 export async function publishAuthorsIn(strapi: Core.Strapi, cast: DemoCast, locale: string): Promise<void> {
-  for (const [documentId, name] of [[cast.author, 'koorvoa'], [cast.editor, 'TV.']] as const) {
-    await strapi.documents(AUTHOR as any).update({ documentId, locale, data: { name, displayName: name, outlet: cast.outlet } as any, status: 'published' });
+  for (const [documentId, name] of [
+    [cast.author, 'koorvoa'],
+    [cast.editor, 'TV.'],
+  ] as const) {
+    await strapi
+      .documents(AUTHOR as any)
+      .update({ documentId, locale, data: { name, displayName: name, outlet: cast.outlet } as any, status: 'published' });
   }
 }
 
@@ -80,7 +92,11 @@ export interface StoryOptions {
  * Creates a story the attribution guard accepts — the demo story's byline, outlet, republisher and
  * credited photo, pull-quotes that appear word for word in the body — and publishes it.
  */
-export async function createStory(strapi: Core.Strapi, cast: DemoCast, options: StoryOptions): Promise<{ documentId: string; slug: string; locale: string }> {
+export async function createStory(
+  strapi: Core.Strapi,
+  cast: DemoCast,
+  options: StoryOptions,
+): Promise<{ documentId: string; slug: string; locale: string }> {
   const locale = options.locale ?? 'zh-Hant';
   const quotes = Array.from({ length: options.quotes ?? 0 }, (_, i) => `第${i + 1}位受訪者說,垂直模型的第${i + 1}個機會在數據。`);
   const photoNode = { type: 'image', image: imageNodeOf(cast.photo), children: [{ type: 'text', text: '' }] };
@@ -108,7 +124,17 @@ export async function createStory(strapi: Core.Strapi, cast: DemoCast, options: 
     ? (await articles.update({ documentId: options.documentId, locale, data: data as any }))!
     : await articles.create({ locale, data: data as any });
   for (const [position, text] of quotes.entries()) {
-    const quote: Row = await strapi.documents(PULL_QUOTE as any).create({ locale, data: { text, speaker: `受訪者${position + 1}`, speakerTitle: '總監', speakerOrg: '某公司', position, article: draft.documentId } as any });
+    const quote: Row = await strapi.documents(PULL_QUOTE as any).create({
+      locale,
+      data: {
+        text,
+        speaker: `受訪者${position + 1}`,
+        speakerTitle: '總監',
+        speakerOrg: '某公司',
+        position,
+        article: draft.documentId,
+      } as any,
+    });
     await strapi.documents(PULL_QUOTE as any).publish({ documentId: quote.documentId, locale });
   }
   if (options.publish !== false) await articles.publish({ documentId: draft.documentId, locale });

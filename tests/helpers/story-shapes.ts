@@ -17,11 +17,16 @@ export async function storyWithoutImages(
 ): Promise<{ documentId: string; slug: string; locale: string; writers: string[]; outlet: string }> {
   const locale = options.locale ?? 'en';
   const tag = suffix();
-  const outlet = await strapi.documents(SOURCE as any).create({ data: { name: `Northwind Tech ${tag}`, kind: 'outlet', website: `https://northwind-${tag}.example.com` } as any, status: 'published' });
+  const outlet = await strapi.documents(SOURCE as any).create({
+    data: { name: `Northwind Tech ${tag}`, kind: 'outlet', website: `https://northwind-${tag}.example.com` } as any,
+    status: 'published',
+  });
   const names = Array.from({ length: options.writers ?? 1 }, (_, i) => `Writer ${String.fromCharCode(65 + i)} ${tag}`);
   const writers: string[] = [];
   for (const name of names) {
-    const author = await strapi.documents(AUTHOR as any).create({ locale, data: { name, displayName: name, role: 'writer', outlet: outlet.documentId } as any, status: 'published' });
+    const author = await strapi
+      .documents(AUTHOR as any)
+      .create({ locale, data: { name, displayName: name, role: 'writer', outlet: outlet.documentId } as any, status: 'published' });
     writers.push(author.documentId);
   }
   const draft = await strapi.documents(ARTICLE as any).create({
@@ -30,7 +35,13 @@ export async function storyWithoutImages(
       title: options.title,
       dek: `${options.title}: the summary`,
       body: [
-        { type: 'paragraph', children: [{ type: 'text', text: `${options.title}. ` }, { type: 'text', text: 'Reported with care.', bold: true }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: `${options.title}. ` },
+            { type: 'text', text: 'Reported with care.', bold: true },
+          ],
+        },
         { type: 'heading', level: 2, children: [{ type: 'text', text: 'What comes next' }] },
         { type: 'paragraph', children: [{ type: 'text', text: 'A second paragraph, <not markup>.' }] },
       ],

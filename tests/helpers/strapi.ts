@@ -35,7 +35,9 @@ export async function startApp(name: string, options: { reuseDatabase?: boolean 
 
 /** A full-access API token, as a trusted back-office client would use for writes. */
 export async function fullAccessToken(strapi: Core.Strapi): Promise<string> {
-  const token = await strapi.service('admin::api-token').create({ name: `test-${Date.now()}`, type: 'full-access', lifespan: null, description: 'tests' });
+  const token = await strapi
+    .service('admin::api-token')
+    .create({ name: `test-${Date.now()}`, type: 'full-access', lifespan: null, description: 'tests' });
   return token.accessKey as string;
 }
 

@@ -17,7 +17,10 @@ export const SCHEMA_ORG_VOCABULARY = path.join(appDir, 'tests/fixtures/schemaorg
 /** Validates JSON-LD items as a page's `<script type="application/ld+json">` blocks, against schema.org and Google's rich-result rules. */
 export function validateStructuredData(items: Array<Record<string, unknown>>): Promise<StructuredDataIssue[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'validate-structured-data.mjs')], { cwd: appDir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, 'validate-structured-data.mjs')], {
+      cwd: appDir,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -34,7 +37,17 @@ export function validateStructuredData(items: Array<Record<string, unknown>>): P
 type Thing = Record<string, unknown>;
 
 /** Properties whose values are web addresses in our JSON-LD. */
-const URL_PROPERTIES = new Set(['url', 'contentUrl', 'thumbnailUrl', 'mainEntityOfPage', 'isBasedOn', 'license', 'acquireLicensePage', 'sameAs', '@id']);
+const URL_PROPERTIES = new Set([
+  'url',
+  'contentUrl',
+  'thumbnailUrl',
+  'mainEntityOfPage',
+  'isBasedOn',
+  'license',
+  'acquireLicensePage',
+  'sameAs',
+  '@id',
+]);
 /** ISO 8601 with a time and a zone (Google: "in ISO 8601 format … with timezone information"). */
 const DATE_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/u;
 
@@ -63,7 +76,8 @@ export function articleGuidelineProblems(article: Thing, options: { widestOrigin
           if (typeof url === 'string' && !isAbsoluteHttp(url)) problems.push(`${at} is not an absolute http(s) URL: ${url}`);
         }
       }
-      if ((key === 'datePublished' || key === 'dateModified') && (typeof inner !== 'string' || !DATE_WITH_ZONE.test(inner))) problems.push(`${at} is not ISO 8601 with a zone: ${String(inner)}`);
+      if ((key === 'datePublished' || key === 'dateModified') && (typeof inner !== 'string' || !DATE_WITH_ZONE.test(inner)))
+        problems.push(`${at} is not ISO 8601 with a zone: ${String(inner)}`);
       walk(inner, at);
     }
   };
@@ -72,7 +86,12 @@ export function articleGuidelineProblems(article: Thing, options: { widestOrigin
   if (!['NewsArticle', 'Article', 'BlogPosting'].includes(String(article['@type']))) problems.push(`@type is ${String(article['@type'])}`);
   if (typeof article.headline !== 'string' || article.headline.trim() === '') problems.push('headline is missing');
   for (const key of ['datePublished', 'dateModified']) if (!(key in article)) problems.push(`${key} is missing`);
-  if (typeof article.datePublished === 'string' && typeof article.dateModified === 'string' && Date.parse(article.dateModified) < Date.parse(article.datePublished)) problems.push('dateModified is before datePublished');
+  if (
+    typeof article.datePublished === 'string' &&
+    typeof article.dateModified === 'string' &&
+    Date.parse(article.dateModified) < Date.parse(article.datePublished)
+  )
+    problems.push('dateModified is before datePublished');
 
   const images = (Array.isArray(article.image) ? article.image : article.image ? [article.image] : []) as Thing[];
   if (images.length === 0) problems.push('image is missing');
@@ -80,7 +99,8 @@ export function articleGuidelineProblems(article: Thing, options: { widestOrigin
     if (image['@type'] !== 'ImageObject') problems.push(`image[${i}] is not an ImageObject`);
     if (typeof image.width !== 'number' || typeof image.height !== 'number') problems.push(`image[${i}] has no width and height`);
   }
-  if (options.widestOriginal >= 1200 && !images.some((image) => typeof image.width === 'number' && image.width >= 1200)) problems.push('no image is at least 1200 px wide, though an original is');
+  if (options.widestOriginal >= 1200 && !images.some((image) => typeof image.width === 'number' && image.width >= 1200))
+    problems.push('no image is at least 1200 px wide, though an original is');
 
   const authors = (Array.isArray(article.author) ? article.author : article.author ? [article.author] : []) as Thing[];
   if (authors.length === 0) problems.push('author is missing');
@@ -90,6 +110,7 @@ export function articleGuidelineProblems(article: Thing, options: { widestOrigin
     if (typeof author.url !== 'string') problems.push(`author[${i}] (${String(author.name)}) has no url`);
   }
   const publisher = article.publisher as Thing | undefined;
-  if (!publisher || publisher['@type'] !== 'Organization' || typeof publisher.name !== 'string') problems.push('publisher is not an Organization with a name');
+  if (!publisher || publisher['@type'] !== 'Organization' || typeof publisher.name !== 'string')
+    problems.push('publisher is not an Organization with a name');
   return problems;
 }

@@ -93,9 +93,17 @@ export interface Byline {
 }
 
 /** A published outlet and a published author belonging to it: what a publishable article needs. */
-export async function createByline(strapi: Core.Strapi, locale = 'en', name = `writer-${Math.random().toString(36).slice(2, 8)}`): Promise<Byline> {
-  const source = await strapi.documents(SOURCE as any).create({ data: { name: `Outlet ${name}`, kind: 'outlet' } as any, status: 'published' });
-  const author = await strapi.documents(AUTHOR as any).create({ locale, data: { name, displayName: name, role: 'writer', outlet: source.documentId } as any, status: 'published' });
+export async function createByline(
+  strapi: Core.Strapi,
+  locale = 'en',
+  name = `writer-${Math.random().toString(36).slice(2, 8)}`,
+): Promise<Byline> {
+  const source = await strapi
+    .documents(SOURCE as any)
+    .create({ data: { name: `Outlet ${name}`, kind: 'outlet' } as any, status: 'published' });
+  const author = await strapi
+    .documents(AUTHOR as any)
+    .create({ locale, data: { name, displayName: name, role: 'writer', outlet: source.documentId } as any, status: 'published' });
   return { author: author.documentId, source: source.documentId };
 }
 
@@ -114,8 +122,16 @@ export async function createArticle(strapi: Core.Strapi, title: string, byline: 
 }
 
 /** Puts an article straight into `scheduled` at `publishAt`, as an editor would through the admin. */
-export async function scheduleDirectly(strapi: Core.Strapi, documentIds: string[], publishAt: Date, locale = 'en', timezone = 'Asia/Shanghai'): Promise<void> {
-  await strapi.db.query(ARTICLE as any).updateMany({ where: { documentId: { $in: documentIds }, locale }, data: { editorialStage: 'scheduled', publishAt, timezone } });
+export async function scheduleDirectly(
+  strapi: Core.Strapi,
+  documentIds: string[],
+  publishAt: Date,
+  locale = 'en',
+  timezone = 'Asia/Shanghai',
+): Promise<void> {
+  await strapi.db
+    .query(ARTICLE as any)
+    .updateMany({ where: { documentId: { $in: documentIds }, locale }, data: { editorialStage: 'scheduled', publishAt, timezone } });
 }
 
 export async function publishedCount(strapi: Core.Strapi, documentIds: string[], locale = 'en'): Promise<number> {
@@ -132,7 +148,7 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, in
         const index = next++;
         out[index] = await fn(items[index] as T, index);
       }
-    })
+    }),
   );
   return out;
 }
@@ -142,7 +158,11 @@ export async function seedDueArticles(strapi: Core.Strapi, n: number, publishAt:
   const byline = await createByline(strapi);
   // A few at a time on PostgreSQL (a pool of connections); SQLite has one writer.
   const parallel = strapi.db.dialect.client === 'postgres' ? 4 : 1;
-  const ids = await mapLimit(Array.from({ length: n }, (_, i) => i), parallel, (i) => createArticle(strapi, `${label} ${i + 1}`, byline));
+  const ids = await mapLimit(
+    Array.from({ length: n }, (_, i) => i),
+    parallel,
+    (i) => createArticle(strapi, `${label} ${i + 1}`, byline),
+  );
   for (let i = 0; i < ids.length; i += 200) {
     await scheduleDirectly(strapi, ids.slice(i, i + 200), publishAt);
   }
@@ -155,9 +175,14 @@ export async function publishTallies(strapi: Core.Strapi, documentIds: string[])
   const records = new Map<string, number>();
   for (let i = 0; i < documentIds.length; i += 500) {
     const slice = documentIds.slice(i, i + 500);
-    const rows = await strapi.db.query('plugin::editorial-workflow.history-entry' as any).findMany({ select: ['subjectDocumentId'], where: { kind: 'published', subjectDocumentId: { $in: slice } } });
+    const rows = await strapi.db
+      .query('plugin::editorial-workflow.history-entry' as any)
+      .findMany({ select: ['subjectDocumentId'], where: { kind: 'published', subjectDocumentId: { $in: slice } } });
     for (const row of rows) history.set(row.subjectDocumentId, (history.get(row.subjectDocumentId) ?? 0) + 1);
-    const checks = await strapi.db.query('plugin::attribution-guard.check-record' as any).findMany({ select: ['subjectDocumentId'], where: { outcome: 'published', actorType: 'scheduler', subjectDocumentId: { $in: slice } } });
+    const checks = await strapi.db.query('plugin::attribution-guard.check-record' as any).findMany({
+      select: ['subjectDocumentId'],
+      where: { outcome: 'published', actorType: 'scheduler', subjectDocumentId: { $in: slice } },
+    });
     for (const row of checks) records.set(row.subjectDocumentId, (records.get(row.subjectDocumentId) ?? 0) + 1);
   }
   const published = await publishedCount(strapi, documentIds);

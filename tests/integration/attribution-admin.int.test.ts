@@ -17,7 +17,11 @@ const as = (jwt: string) => ({
   put: (url: string, body: object) => request(app.server).put(url).set('Authorization', `Bearer ${jwt}`).send(body),
 });
 
-const rulesOf = (findings: Array<{ rule: string; severity: string }>, severity = 'error') => findings.filter((f) => f.severity === severity).map((f) => f.rule).sort();
+const rulesOf = (findings: Array<{ rule: string; severity: string }>, severity = 'error') =>
+  findings
+    .filter((f) => f.severity === severity)
+    .map((f) => f.rule)
+    .sort();
 
 beforeAll(async () => {
   // This suite exercises the attribution guard on every publish path by itself; approval, the
@@ -53,7 +57,9 @@ describe('roles', () => {
       'plugin::attribution-guard.read',
       'plugin::attribution-guard.settings.read',
     ]);
-    expect((await actionsOf('strapi-author', 'plugin::attribution-guard.')).map((p) => p.action)).toEqual(['plugin::attribution-guard.read']);
+    expect((await actionsOf('strapi-author', 'plugin::attribution-guard.')).map((p) => p.action)).toEqual([
+      'plugin::attribution-guard.read',
+    ]);
   });
 
   it('lets Editors publish articles in every content locale; Authors read every story and edit only their own', async () => {
@@ -83,21 +89,31 @@ describe('POST /attribution-guard/check', () => {
     expect(data.overridable).toBe(false);
     expect(data.preview.byline).toEqual({ text: '文|正見 TrueView,作者|koorvoa,編輯|TV.', missing: [] });
     expect(data.preview.images).toEqual([
-      expect.objectContaining({ path: 'cover', name: 'draft-photo.jpg', credit: null, creditOrigin: 'none', thumbnailUrl: expect.stringMatching(/^\/uploads\/thumbnail_/) }),
+      expect.objectContaining({
+        path: 'cover',
+        name: 'draft-photo.jpg',
+        credit: null,
+        creditOrigin: 'none',
+        thumbnailUrl: expect.stringMatching(/^\/uploads\/thumbnail_/),
+      }),
     ]);
     expect(data.preview.images[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['image.credit-required']);
     expect(data.preview.pullQuotes).toEqual([expect.objectContaining({ path: 'pullQuotes.0', speaker: '戴志康', published: false })]);
     // The misquote comes with the sentence of the body it was most likely copied from, to use instead.
     const closest: string = data.preview.pullQuotes[0].closest;
     expect(typeof closest).toBe('string');
-    const body = (await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: draftId, locale: 'zh-Hant', publishedAt: null } })).body;
+    const body = (
+      await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: draftId, locale: 'zh-Hant', publishedAt: null } })
+    ).body;
     const paragraphs = body.map((block: { children: Array<{ text?: string }> }) => block.children.map((c) => c.text ?? '').join(''));
     expect(paragraphs.some((p: string) => p.includes(closest))).toBe(true);
     expect(closest).toContain('真正影響垂直廠商的差距點只有一個');
   });
 
   it('checks the form as it is: relation changes apply to the stored draft, unsaved fields replace it', async () => {
-    const stored = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: draftId }, populate: { editor: true, pullQuotes: true, cover: { populate: { image: true } } } });
+    const stored = await app.strapi.db
+      .query(ARTICLE as any)
+      .findOne({ where: { documentId: draftId }, populate: { editor: true, pullQuotes: true, cover: { populate: { image: true } } } });
     const res = await as(editor).post('/attribution-guard/check', {
       contentType: ARTICLE,
       documentId: draftId,
@@ -124,7 +140,11 @@ describe('POST /attribution-guard/status', () => {
   it('gives the list view each row’s state in one call', async () => {
     const story = await app.strapi.db.query(ARTICLE as any).findOne({ where: { title: demoData.title } });
     // The demo stories are not the Author's (see security-admin-routes for what an Author gets).
-    const res = await as(editor).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [draftId, story.documentId, 'no-such-document'] });
+    const res = await as(editor).post('/attribution-guard/status', {
+      contentType: ARTICLE,
+      locale: 'zh-Hant',
+      documentIds: [draftId, story.documentId, 'no-such-document'],
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       [draftId]: { ok: false, errors: 2, warnings: 0 },
@@ -137,7 +157,9 @@ describe('POST /attribution-guard/status', () => {
 describe('media credits', () => {
   let fileId: number;
   beforeAll(async () => {
-    const row = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: draftId }, populate: { cover: { populate: { image: true } } } });
+    const row = await app.strapi.db
+      .query(ARTICLE as any)
+      .findOne({ where: { documentId: draftId }, populate: { cover: { populate: { image: true } } } });
     fileId = row.cover.image.id;
   });
 
@@ -153,7 +175,11 @@ describe('media credits', () => {
 
   it('stores the credit with the file, so the check credits every article that shows it', async () => {
     const agency = await app.strapi.db.query(SOURCE as any).findOne({ where: { name: '視覺中國', publishedAt: { $notNull: true } } });
-    const res = await as(editor).put(`/attribution-guard/media-credits/${fileId}`, { credit: '視覺中國', agency: agency.documentId, license: 'agency' });
+    const res = await as(editor).put(`/attribution-guard/media-credits/${fileId}`, {
+      credit: '視覺中國',
+      agency: agency.documentId,
+      license: 'agency',
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ fileId, credit: '視覺中國', agency: { name: '視覺中國' }, license: 'agency' });
     expect((await as(editor).get(`/attribution-guard/media-credits/${fileId}`)).body.data.credit).toBe('視覺中國');
@@ -169,10 +195,18 @@ describe('settings', () => {
     const read = await as(editor).get('/attribution-guard/settings');
     expect(read.status).toBe(200);
     expect(read.body.data.rules).toHaveLength(13);
-    expect(read.body.data.rules.find((r: { id: string }) => r.id === 'image.agency-known')).toEqual({ id: 'image.agency-known', enabled: true, severity: 'warning', overridable: true, origin: 'default' });
+    expect(read.body.data.rules.find((r: { id: string }) => r.id === 'image.agency-known')).toEqual({
+      id: 'image.agency-known',
+      enabled: true,
+      severity: 'warning',
+      overridable: true,
+      origin: 'default',
+    });
     expect(read.body.data.agencies.map((a: { name: string }) => a.name)).toEqual(['視覺中國']);
     expect((await as(author).get('/attribution-guard/settings')).status).toBe(403);
-    expect((await as(editor).put('/attribution-guard/settings', { rules: { 'outlet.required': { severity: 'warning' } } })).status).toBe(403);
+    expect((await as(editor).put('/attribution-guard/settings', { rules: { 'outlet.required': { severity: 'warning' } } })).status).toBe(
+      403,
+    );
   });
 
   it('refuses invalid values with the config validator’s messages, one per field, and stores nothing', async () => {
@@ -182,7 +216,10 @@ describe('settings', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors).toEqual([
-      expect.objectContaining({ path: ['rules', 'image.agency-known'], message: 'config.rules["image.agency-known"].severity must be "error" or "warning", got "fatal"' }),
+      expect.objectContaining({
+        path: ['rules', 'image.agency-known'],
+        message: 'config.rules["image.agency-known"].severity must be "error" or "warning", got "fatal"',
+      }),
       expect.objectContaining({ path: ['rules', 'pull-quote.verbatim', 'overridable'] }),
       expect.objectContaining({ path: ['placeholderCredits'], message: 'config.placeholderCredits[1] must not be empty' }),
     ]);
@@ -195,16 +232,25 @@ describe('settings', () => {
     const draft = await articles.findOne({ documentId: draftId, locale: 'zh-Hant', populate: { cover: { populate: ['image'] } } as any });
     const cover = (draft as any).cover;
     // The photo gets its credit; the quote is still misquoted.
-    await articles.update({ documentId: draftId, locale: 'zh-Hant', data: { cover: { image: cover.image.id, credit: '視覺中國', caption: cover.caption, alt: cover.alt } } as any });
+    await articles.update({
+      documentId: draftId,
+      locale: 'zh-Hant',
+      data: { cover: { image: cover.image.id, credit: '視覺中國', caption: cover.caption, alt: cover.alt } } as any,
+    });
     await expect(articles.publish({ documentId: draftId, locale: 'zh-Hant' })).rejects.toMatchObject({
       name: 'ValidationError',
       details: { errors: expect.arrayContaining([expect.objectContaining({ rule: 'pull-quote.verbatim' })]) },
     });
 
     const demote = { severity: 'warning' };
-    const res = await as(admin).put('/attribution-guard/settings', { rules: { 'pull-quote.verbatim': demote, 'relation.unpublished-dependency': demote } });
+    const res = await as(admin).put('/attribution-guard/settings', {
+      rules: { 'pull-quote.verbatim': demote, 'relation.unpublished-dependency': demote },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data.rules.find((r: { id: string }) => r.id === 'pull-quote.verbatim')).toMatchObject({ severity: 'warning', origin: 'admin' });
+    expect(res.body.data.rules.find((r: { id: string }) => r.id === 'pull-quote.verbatim')).toMatchObject({
+      severity: 'warning',
+      origin: 'admin',
+    });
 
     const check = await as(editor).post('/attribution-guard/check', { contentType: ARTICLE, documentId: draftId, locale: 'zh-Hant' });
     expect(rulesOf(check.body.data.findings)).toEqual([]);
@@ -218,7 +264,9 @@ describe('settings', () => {
 
   it('saves an agency’s aliases on its source entry, published as well', async () => {
     const agency = await app.strapi.db.query(SOURCE as any).findOne({ where: { name: '視覺中國', publishedAt: null } });
-    const res = await as(admin).put(`/attribution-guard/settings/agencies/${agency.documentId}`, { aliases: ['视觉中国', 'VCG', 'Visual China Group', ' 視覺中國圖片 '] });
+    const res = await as(admin).put(`/attribution-guard/settings/agencies/${agency.documentId}`, {
+      aliases: ['视觉中国', 'VCG', 'Visual China Group', ' 視覺中國圖片 '],
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.agencies[0].aliases).toEqual(['视觉中国', 'VCG', 'Visual China Group', '視覺中國圖片']);
     const published = await app.strapi.documents(SOURCE as any).findOne({ documentId: agency.documentId, status: 'published' });

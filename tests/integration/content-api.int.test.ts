@@ -16,7 +16,8 @@ afterAll(async () => {
 const post = (url: string, data: unknown) => request(app.server).post(url).set(auth).send({ data });
 const counts = async () => {
   const out: number[] = [];
-  for (const uid of ['api::article.article', 'api::author.author', 'api::source.source', 'api::pull-quote.pull-quote']) out.push(await app.strapi.db.query(uid as any).count());
+  for (const uid of ['api::article.article', 'api::author.author', 'api::source.source', 'api::pull-quote.pull-quote'])
+    out.push(await app.strapi.db.query(uid as any).count());
   return out;
 };
 
@@ -24,7 +25,12 @@ describe('create and read every type through REST', () => {
   it('creates a source, an author, an article and a pull-quote, and reads them back publicly', async () => {
     const source = await post('/api/sources', { name: 'Example Outlet', kind: 'outlet', aliases: ['EO'], allowedLocales: ['en'] });
     expect(source.status).toBe(201);
-    const author = await post('/api/authors?locale=en', { name: 'jane-doe', displayName: 'Jane Doe', role: 'writer', outlet: source.body.data.documentId });
+    const author = await post('/api/authors?locale=en', {
+      name: 'jane-doe',
+      displayName: 'Jane Doe',
+      role: 'writer',
+      outlet: source.body.data.documentId,
+    });
     expect(author.status).toBe(201);
     // The article starts as a draft: its pull-quote must be published before the story is.
     const draft = await post('/api/articles?locale=en&status=draft', {
@@ -36,14 +42,28 @@ describe('create and read every type through REST', () => {
     });
     expect(draft.status).toBe(201);
     expect(draft.body.data.slug).toBe('vertical-models-chase-the-big-model-circle');
-    const quote = await post('/api/pull-quotes?locale=en', { text: 'Models everywhere', speaker: 'Jane Doe', position: 0, article: draft.body.data.documentId });
+    const quote = await post('/api/pull-quotes?locale=en', {
+      text: 'Models everywhere',
+      speaker: 'Jane Doe',
+      position: 0,
+      article: draft.body.data.documentId,
+    });
     expect(quote.status).toBe(201);
     // A REST write without ?status=draft publishes, and publishing needs an editor's approval first.
-    const unapproved = await request(app.server).put(`/api/articles/${draft.body.data.documentId}?locale=en`).set(auth).send({ data: { dek: 'A published test story' } });
+    const unapproved = await request(app.server)
+      .put(`/api/articles/${draft.body.data.documentId}?locale=en`)
+      .set(auth)
+      .send({ data: { dek: 'A published test story' } });
     expect(unapproved.status).toBe(400);
     expect(unapproved.body.error.details.errors[0]).toMatchObject({ rule: 'workflow.approval-required', path: ['editorialStage'] });
-    await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: 'api::article.article', documentId: draft.body.data.documentId, locale: 'en' }, 'approved', 'approved for the test');
-    const article = await request(app.server).put(`/api/articles/${draft.body.data.documentId}?locale=en`).set(auth).send({ data: { dek: 'A published test story' } });
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .setStage({ uid: 'api::article.article', documentId: draft.body.data.documentId, locale: 'en' }, 'approved', 'approved for the test');
+    const article = await request(app.server)
+      .put(`/api/articles/${draft.body.data.documentId}?locale=en`)
+      .set(auth)
+      .send({ data: { dek: 'A published test story' } });
     expect(article.status).toBe(200);
 
     for (const [url, id] of [
@@ -64,8 +84,20 @@ describe('create and read every type through REST', () => {
   });
 
   it('refuses writes from the public', async () => {
-    expect((await request(app.server).post('/api/articles').send({ data: { title: 'x' } })).status).toBe(403);
-    expect((await request(app.server).post('/api/sources').send({ data: { name: 'x', kind: 'outlet' } })).status).toBe(403);
+    expect(
+      (
+        await request(app.server)
+          .post('/api/articles')
+          .send({ data: { title: 'x' } })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(app.server)
+          .post('/api/sources')
+          .send({ data: { name: 'x', kind: 'outlet' } })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -104,7 +136,10 @@ describe('slugs', () => {
   it('suggests pinyin slugs in the admin as the editor types a Chinese title', async () => {
     const jwt = await adminJwt(app.server, 'editor@newsroom.local', 'Newsroom-Editor-2026');
     const suggest = (title: string) =>
-      request(app.server).post('/content-manager/uid/generate?locale=zh-Hant').set({ Authorization: `Bearer ${jwt}` }).send({ contentTypeUID: 'api::article.article', field: 'slug', data: { title } });
+      request(app.server)
+        .post('/content-manager/uid/generate?locale=zh-Hant')
+        .set({ Authorization: `Bearer ${jwt}` })
+        .send({ contentTypeUID: 'api::article.article', field: 'slug', data: { title } });
     expect((await suggest('大模型時代的銀行業')).body.data).toBe('da-mo-xing-shi-dai-de-yin-hang-ye');
     // The seed story holds the plain slug already; the admin shows the editor the unique variant.
     expect((await suggest(demoData.title)).body.data).toBe(`${SEED_SLUG}-1`);
@@ -112,7 +147,10 @@ describe('slugs', () => {
 
   it('does not change the slug when the title is edited later', async () => {
     const created = await post('/api/articles?locale=zh-Hant&status=draft', { title: '原來的標題' });
-    const updated = await request(app.server).put(`/api/articles/${created.body.data.documentId}?locale=zh-Hant&status=draft`).set(auth).send({ data: { title: '新的標題' } });
+    const updated = await request(app.server)
+      .put(`/api/articles/${created.body.data.documentId}?locale=zh-Hant&status=draft`)
+      .set(auth)
+      .send({ data: { title: '新的標題' } });
     expect(updated.status).toBe(200);
     expect(updated.body.data.slug).toBe(created.body.data.slug);
   });
@@ -128,7 +166,9 @@ describe('plain-text fields', () => {
     expect(article.status).toBe(201);
     expect(article.body.data.title).toBe('Bold claims & more');
     expect(article.body.data.dek).toBe('Dek here');
-    const stored = await app.strapi.documents('api::article.article' as any).findOne({ documentId: article.body.data.documentId, locale: 'en', populate: ['cover'] as any });
+    const stored = await app.strapi
+      .documents('api::article.article' as any)
+      .findOne({ documentId: article.body.data.documentId, locale: 'en', populate: ['cover'] as any });
     expect((stored as any).cover.credit).toBe('VCG');
 
     const quote = await post('/api/pull-quotes?locale=en&status=draft', { text: '<p>Say <em>it</em></p>', speaker: '<b>賀翔</b>' });

@@ -22,25 +22,52 @@ let token: string;
 
 const as = (bearer: string) => ({ Authorization: `Bearer ${bearer}` });
 const articles = () => app.strapi.documents(ARTICLE as any);
-const addCorrection = (body: Record<string, unknown>, bearer = jwt.editor) => request(app.server).post('/newsroom/corrections').set(as(bearer)).send({ locale: LOCALE, ...body });
+const addCorrection = (body: Record<string, unknown>, bearer = jwt.editor) =>
+  request(app.server)
+    .post('/newsroom/corrections')
+    .set(as(bearer))
+    .send({ locale: LOCALE, ...body });
 const bySlug = (slug: string, locale = LOCALE) => request(app.server).get(`/api/articles/by-slug/${slug}`).query({ locale });
-const feed = (query: Record<string, unknown> = {}) => request(app.server).get('/api/corrections').query({ locale: LOCALE, ...query });
+const feed = (query: Record<string, unknown> = {}) =>
+  request(app.server)
+    .get('/api/corrections')
+    .query({ locale: LOCALE, ...query });
 const rss = (locale = LOCALE) => request(app.server).get('/api/corrections/rss.xml').query({ locale });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The demo byline and photo, approved by an editor and published, as stories go out here. */
 async function publishedStory(title: string): Promise<{ documentId: string; slug: string }> {
   const story = await createStory(app.strapi, cast, { title, publish: false });
-  await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'approved', 'Approved for the test');
+  await app.strapi
+    .plugin('editorial-workflow')
+    .service('workflow')
+    .setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'approved', 'Approved for the test');
   await articles().publish({ documentId: story.documentId, locale: LOCALE });
   return { documentId: story.documentId, slug: story.slug };
 }
 
 const draftCorrections = async (documentId: string) =>
-  ((await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId, locale: LOCALE, publishedAt: null }, populate: { corrections: true } })) as { corrections: Array<{ id: number; at: string; kind: string; text: string }> }).corrections;
+  (
+    (await app.strapi.db
+      .query(ARTICLE as any)
+      .findOne({ where: { documentId, locale: LOCALE, publishedAt: null }, populate: { corrections: true } })) as {
+      corrections: Array<{ id: number; at: string; kind: string; text: string }>;
+    }
+  ).corrections;
 const publishedCorrections = async (documentId: string) =>
-  ((await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId, locale: LOCALE, publishedAt: { $notNull: true } }, populate: { corrections: true } })) as { corrections: Array<{ id: number; at: string; kind: string; text: string }> } | null)?.corrections ?? null;
-const historyOf = (documentId: string) => app.strapi.db.query(HISTORY as any).findMany({ where: { subjectDocumentId: documentId, subjectLocale: LOCALE }, orderBy: [{ at: 'desc' }, { id: 'desc' }] }) as Promise<Array<Record<string, any>>>;
+  (
+    (await app.strapi.db
+      .query(ARTICLE as any)
+      .findOne({ where: { documentId, locale: LOCALE, publishedAt: { $notNull: true } }, populate: { corrections: true } })) as {
+      corrections: Array<{ id: number; at: string; kind: string; text: string }>;
+    } | null
+  )?.corrections ?? null;
+const historyOf = (documentId: string) =>
+  app.strapi.db
+    .query(HISTORY as any)
+    .findMany({ where: { subjectDocumentId: documentId, subjectLocale: LOCALE }, orderBy: [{ at: 'desc' }, { id: 'desc' }] }) as Promise<
+    Array<Record<string, any>>
+  >;
 
 beforeAll(async () => {
   app = await startApp('corrections');
@@ -70,15 +97,32 @@ describe('Add correction', () => {
     await sleep(20);
     const res = await addCorrection({ documentId: story.documentId, kind: 'correction', text: '本文原稱該公司成立於2010年,實為2012年。' });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ documentId: story.documentId, locale: LOCALE, correction: { kind: 'correction', text: '本文原稱該公司成立於2010年,實為2012年。' }, publishedPendingEdits: false });
+    expect(res.body.data).toMatchObject({
+      documentId: story.documentId,
+      locale: LOCALE,
+      correction: { kind: 'correction', text: '本文原稱該公司成立於2010年,實為2012年。' },
+      publishedPendingEdits: false,
+    });
     expect(Date.parse(res.body.data.publishedAt)).toBeGreaterThan(Date.parse(before.publishedAt));
 
     const history = await historyOf(story.documentId);
-    expect(history[0]).toMatchObject({ kind: 'published', actorType: 'admin', actor: editorLogin!.email, comment: 'Published again with a correction.' });
-    expect(history[1]).toMatchObject({ kind: 'corrected', actorType: 'admin', actor: editorLogin!.email, comment: 'correction: 本文原稱該公司成立於2010年,實為2012年。' });
+    expect(history[0]).toMatchObject({
+      kind: 'published',
+      actorType: 'admin',
+      actor: editorLogin!.email,
+      comment: 'Published again with a correction.',
+    });
+    expect(history[1]).toMatchObject({
+      kind: 'corrected',
+      actorType: 'admin',
+      actor: editorLogin!.email,
+      comment: 'correction: 本文原稱該公司成立於2010年,實為2012年。',
+    });
     // The guard checked this publish too and recorded it as published by the editor.
     await app.strapi.plugin('attribution-guard').service('records').settled();
-    const checks = await app.strapi.db.query('plugin::attribution-guard.check-record' as any).findMany({ where: { subjectDocumentId: story.documentId, outcome: 'published' } });
+    const checks = await app.strapi.db
+      .query('plugin::attribution-guard.check-record' as any)
+      .findMany({ where: { subjectDocumentId: story.documentId, outcome: 'published' } });
     expect(checks.length).toBe(2);
   });
 
@@ -92,20 +136,38 @@ describe('Add correction', () => {
     expect(data.jsonLd.datePublished).toBe(before.jsonLd.datePublished);
     expect(Date.parse(data.jsonLd.dateModified)).toBeGreaterThan(Date.parse(before.jsonLd.dateModified));
     expect(Date.parse(data.jsonLd.dateModified)).toBeGreaterThanOrEqual(Date.parse(data.corrections[0].at));
-    expect(data.jsonLd.correction).toEqual(data.corrections.map((c: { at: string; text: string }) => ({ '@type': 'CorrectionComment', datePublished: c.at, text: c.text })));
+    expect(data.jsonLd.correction).toEqual(
+      data.corrections.map((c: { at: string; text: string }) => ({ '@type': 'CorrectionComment', datePublished: c.at, text: c.text })),
+    );
     // Only the delivered fields: the component's row id stays inside.
     expect(Object.keys(data.corrections[0]).sort()).toEqual(['at', 'kind', 'text']);
   });
 
   it('the edit view’s history lists every correction, however many entries came after', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({
-      subjectType: ARTICLE, subjectDocumentId: story.documentId, subjectLocale: LOCALE, kind: 'assigned', fromStage: 'published', toStage: 'published',
-      actorType: 'system', actor: 'system', comment: `Reassigned ${i}`, findings: [], at: new Date(Date.now() + 1000 + i),
+      subjectType: ARTICLE,
+      subjectDocumentId: story.documentId,
+      subjectLocale: LOCALE,
+      kind: 'assigned',
+      fromStage: 'published',
+      toStage: 'published',
+      actorType: 'system',
+      actor: 'system',
+      comment: `Reassigned ${i}`,
+      findings: [],
+      at: new Date(Date.now() + 1000 + i),
     }));
     for (const data of rows) await app.strapi.db.query(HISTORY as any).create({ data });
-    const state = await request(app.server).get(`/editorial-workflow/entries/${ARTICLE}/${story.documentId}`).query({ locale: LOCALE }).set(as(jwt.editor)).expect(200);
+    const state = await request(app.server)
+      .get(`/editorial-workflow/entries/${ARTICLE}/${story.documentId}`)
+      .query({ locale: LOCALE })
+      .set(as(jwt.editor))
+      .expect(200);
     const corrected = state.body.data.history.filter((h: { kind: string }) => h.kind === 'corrected');
-    expect(corrected.map((h: { comment: string }) => h.comment)).toEqual(['update: 補充:公司已回應,見第三段。', 'correction: 本文原稱該公司成立於2010年,實為2012年。']);
+    expect(corrected.map((h: { comment: string }) => h.comment)).toEqual([
+      'update: 補充:公司已回應,見第三段。',
+      'correction: 本文原稱該公司成立於2010年,實為2012年。',
+    ]);
   });
 
   it('publishes the saved draft’s pending edits with it, and says so', async () => {
@@ -119,7 +181,11 @@ describe('Add correction', () => {
   });
 
   it('stores text as plain text and refuses bad input with the field named', async () => {
-    const marked = await addCorrection({ documentId: story.documentId, kind: 'correction', text: '<img src=x onerror=alert(1)>圖說<b>更正</b>' });
+    const marked = await addCorrection({
+      documentId: story.documentId,
+      kind: 'correction',
+      text: '<img src=x onerror=alert(1)>圖說<b>更正</b>',
+    });
     expect(marked.status).toBe(200);
     expect(marked.body.data.correction.text).toBe('圖說更正');
     for (const [body, path] of [
@@ -139,7 +205,10 @@ describe('Add correction', () => {
 
 describe('the edit form', () => {
   it('shows each correction by its text, read-only: new ones come from Add correction', async () => {
-    const res = await request(app.server).get('/content-manager/components/article.correction/configuration').set(as(jwt.editor)).expect(200);
+    const res = await request(app.server)
+      .get('/content-manager/components/article.correction/configuration')
+      .set(as(jwt.editor))
+      .expect(200);
     const { settings, metadatas } = res.body.data.component;
     expect(settings.mainField).toBe('text');
     for (const field of ['at', 'kind', 'text']) expect(metadatas[field].edit.editable).toBe(false);
@@ -163,13 +232,22 @@ describe('who may correct, and what', () => {
     expect(outsider.body.error.message).toMatch(/may not update/);
     const author = await addCorrection({ documentId: story.documentId, kind: 'correction', text: '更正' }, jwt.author);
     expect(author.status).toBe(403);
-    expect((await request(app.server).post('/newsroom/corrections').send({ documentId: story.documentId, locale: LOCALE, kind: 'correction', text: '更正' })).status).toBe(401);
+    expect(
+      (
+        await request(app.server)
+          .post('/newsroom/corrections')
+          .send({ documentId: story.documentId, locale: LOCALE, kind: 'correction', text: '更正' })
+      ).status,
+    ).toBe(401);
     expect(await publishedCorrections(story.documentId)).toEqual([]);
   });
 
   it('goes through the workflow’s gate: a published story sent back to review is not published again, and keeps no correction', async () => {
     const story = await publishedStory('送審中的已發布報導');
-    await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'in-review', 'Revision under review');
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'in-review', 'Revision under review');
     const res = await addCorrection({ documentId: story.documentId, kind: 'correction', text: '更正' });
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors[0].rule).toBe('workflow.approval-required');
@@ -181,7 +259,11 @@ describe('who may correct, and what', () => {
   it('goes through the attribution guard: a story that would now fail its checks is not published again', async () => {
     const story = await publishedStory('圖片來源被清空的報導');
     // The cover's credit removed in the draft: the guard refuses the re-publish.
-    await articles().update({ documentId: story.documentId, locale: LOCALE, data: { cover: { image: cast.photo.id, credit: '網路', license: 'agency' } } as any });
+    await articles().update({
+      documentId: story.documentId,
+      locale: LOCALE,
+      data: { cover: { image: cast.photo.id, credit: '網路', license: 'agency' } } as any,
+    });
     const res = await addCorrection({ documentId: story.documentId, kind: 'correction', text: '更正' });
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors.map((e: { rule: string }) => e.rule)).toContain('image.credit-placeholder');
@@ -196,7 +278,7 @@ describe('a public correction is never deleted or changed', () => {
   beforeAll(async () => {
     story = await publishedStory('不可刪改的更正');
     expect((await addCorrection({ documentId: story.documentId, kind: 'correction', text: '原更正內容' })).status).toBe(200);
-    [kept] = await draftCorrections(story.documentId) as [typeof kept];
+    [kept] = (await draftCorrections(story.documentId)) as [typeof kept];
   });
 
   const refusedOn = (res: request.Response) => {
@@ -218,17 +300,30 @@ describe('a public correction is never deleted or changed', () => {
     ['replaced by a copy with other text', () => [{ at: kept.at, kind: kept.kind, text: `${kept.text}!` }]],
   ])('REST: %s is refused, with or without publishing', async (_what, corrections) => {
     for (const status of ['draft', 'published']) {
-      const res = await request(app.server).put(`/api/articles/${story.documentId}`).query({ locale: LOCALE, status }).set(as(token)).send({ data: { corrections: corrections() } });
+      const res = await request(app.server)
+        .put(`/api/articles/${story.documentId}`)
+        .query({ locale: LOCALE, status })
+        .set(as(token))
+        .send({ data: { corrections: corrections() } });
       refusedOn(res);
     }
     await unchanged();
   });
 
   it('the Content Manager: saving the form with the correction edited is refused', async () => {
-    const form = await request(app.server).get(`/content-manager/collection-types/${ARTICLE}/${story.documentId}`).query({ locale: LOCALE }).set(as(jwt.editor)).expect(200);
+    const form = await request(app.server)
+      .get(`/content-manager/collection-types/${ARTICLE}/${story.documentId}`)
+      .query({ locale: LOCALE })
+      .set(as(jwt.editor))
+      .expect(200);
     const loaded = form.body.data.corrections as Array<Record<string, unknown>>;
     expect(loaded).toHaveLength(1);
-    const save = (data: Record<string, unknown>) => request(app.server).put(`/content-manager/collection-types/${ARTICLE}/${story.documentId}`).query({ locale: LOCALE }).set(as(jwt.editor)).send(data);
+    const save = (data: Record<string, unknown>) =>
+      request(app.server)
+        .put(`/content-manager/collection-types/${ARTICLE}/${story.documentId}`)
+        .query({ locale: LOCALE })
+        .set(as(jwt.editor))
+        .send(data);
     refusedOn(await save({ dek: '表單存檔', corrections: loaded.map((c) => ({ ...c, text: '在表單裡改掉' })) }));
     refusedOn(await save({ dek: '表單存檔', corrections: [] }));
     // The form as loaded saves fine: unchanged corrections are kept.
@@ -237,13 +332,28 @@ describe('a public correction is never deleted or changed', () => {
   });
 
   it('the Document Service: update, and a publish of a draft that lost it past the Document Service, are refused', async () => {
-    await expect(articles().update({ documentId: story.documentId, locale: LOCALE, data: { corrections: [] } as any })).rejects.toThrow(/is public/);
-    await expect(articles().update({ documentId: story.documentId, locale: LOCALE, status: 'published', data: { corrections: [{ id: kept.id, text: 'x' }] } as any })).rejects.toThrow(/is public/);
+    await expect(articles().update({ documentId: story.documentId, locale: LOCALE, data: { corrections: [] } as any })).rejects.toThrow(
+      /is public/,
+    );
+    await expect(
+      articles().update({
+        documentId: story.documentId,
+        locale: LOCALE,
+        status: 'published',
+        data: { corrections: [{ id: kept.id, text: 'x' }] } as any,
+      }),
+    ).rejects.toThrow(/is public/);
     // A draft row written by other means: the publish must not take the correction from readers.
-    const draft = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: story.documentId, locale: LOCALE, publishedAt: null } });
+    const draft = await app.strapi.db
+      .query(ARTICLE as any)
+      .findOne({ where: { documentId: story.documentId, locale: LOCALE, publishedAt: null } });
     await app.strapi.db.query(ARTICLE as any).update({ where: { id: draft.id }, data: { corrections: [] } });
     await expect(articles().publish({ documentId: story.documentId, locale: LOCALE })).rejects.toThrow(/is public/);
-    const res = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${story.documentId}/actions/publish`).query({ locale: LOCALE }).set(as(jwt.editor)).send({});
+    const res = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${story.documentId}/actions/publish`)
+      .query({ locale: LOCALE })
+      .set(as(jwt.editor))
+      .send({});
     expect(res.status).toBe(400);
     expect((await publishedCorrections(story.documentId))?.map((c) => c.text)).toEqual(['原更正內容']);
     // Discarding the draft brings the public correction back into it.
@@ -253,25 +363,46 @@ describe('a public correction is never deleted or changed', () => {
 
   it('a story taken down keeps its corrections: they cannot be removed before it goes up again', async () => {
     await articles().unpublish({ documentId: story.documentId, locale: LOCALE });
-    await expect(articles().update({ documentId: story.documentId, locale: LOCALE, data: { corrections: [] } as any })).rejects.toThrow(/is public/);
+    await expect(articles().update({ documentId: story.documentId, locale: LOCALE, data: { corrections: [] } as any })).rejects.toThrow(
+      /is public/,
+    );
     const [current] = await draftCorrections(story.documentId);
-    await expect(articles().update({ documentId: story.documentId, locale: LOCALE, data: { corrections: [{ id: current!.id }, { kind: 'update', text: '下架期間的更新' }] } as any })).rejects.toThrow(/Only a published story/);
-    await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'approved', 'Back up');
+    await expect(
+      articles().update({
+        documentId: story.documentId,
+        locale: LOCALE,
+        data: { corrections: [{ id: current!.id }, { kind: 'update', text: '下架期間的更新' }] } as any,
+      }),
+    ).rejects.toThrow(/Only a published story/);
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'approved', 'Back up');
     await articles().publish({ documentId: story.documentId, locale: LOCALE });
     await unchanged();
   });
 
   it('a copy of the story starts without corrections, and a new story cannot bring any', async () => {
-    const copy = await articles().clone({ documentId: story.documentId, locale: LOCALE } as any) as { documentId: string };
+    const copy = (await articles().clone({ documentId: story.documentId, locale: LOCALE } as any)) as { documentId: string };
     expect(await draftCorrections(copy.documentId)).toEqual([]);
-    await expect(articles().create({ locale: LOCALE, data: { title: '帶更正的新稿', corrections: [{ kind: 'correction', text: '不該存在' }] } as any })).rejects.toThrow(/Only a published story/);
+    await expect(
+      articles().create({
+        locale: LOCALE,
+        data: { title: '帶更正的新稿', corrections: [{ kind: 'correction', text: '不該存在' }] } as any,
+      }),
+    ).rejects.toThrow(/Only a published story/);
   });
 });
 
 describe('corrections added on other write paths', () => {
   it('REST with a full-access token: dated now when no time is given, refused in the future or before the story, and in the history', async () => {
     const story = await publishedStory('以 REST 加上的更正');
-    const put = (corrections: unknown[]) => request(app.server).put(`/api/articles/${story.documentId}`).query({ locale: LOCALE, status: 'published' }).set(as(token)).send({ data: { corrections } });
+    const put = (corrections: unknown[]) =>
+      request(app.server)
+        .put(`/api/articles/${story.documentId}`)
+        .query({ locale: LOCALE, status: 'published' })
+        .set(as(token))
+        .send({ data: { corrections } });
     const future = await put([{ kind: 'correction', text: '未來的更正', at: new Date(Date.now() + 3600_000).toISOString() }]);
     expect(future.status).toBe(400);
     expect(future.body.error.message).toMatch(/cannot be in the future/);
@@ -287,9 +418,15 @@ describe('corrections added on other write paths', () => {
 
   it('a correction added to the draft is not public until the story is published', async () => {
     const story = await publishedStory('草稿中的更正');
-    await articles().update({ documentId: story.documentId, locale: LOCALE, data: { corrections: [{ kind: 'correction', text: '尚未發布的更正' }] } as any });
+    await articles().update({
+      documentId: story.documentId,
+      locale: LOCALE,
+      data: { corrections: [{ kind: 'correction', text: '尚未發布的更正' }] } as any,
+    });
     expect((await bySlug(story.slug).expect(200)).body.data.corrections).toEqual([]);
-    expect((await feed({ 'pagination[pageSize]': 100 }).expect(200)).body.data.map((c: { text: string }) => c.text)).not.toContain('尚未發布的更正');
+    expect((await feed({ 'pagination[pageSize]': 100 }).expect(200)).body.data.map((c: { text: string }) => c.text)).not.toContain(
+      '尚未發布的更正',
+    );
     // Still a draft's own: it may be changed or dropped before it goes out.
     await articles().update({ documentId: story.documentId, locale: LOCALE, data: { corrections: [] } as any });
     expect(await draftCorrections(story.documentId)).toEqual([]);
@@ -302,7 +439,11 @@ describe('the public corrections feed', () => {
   beforeAll(async () => {
     stories = [];
     for (const title of ['更正頁第一篇', '更正頁第二篇']) stories.push({ ...(await publishedStory(title)), title });
-    await addCorrection({ documentId: stories[0]!.documentId, kind: 'correction', text: '第一篇的更正 <script>alert(1)</script> & ]]> 結尾' });
+    await addCorrection({
+      documentId: stories[0]!.documentId,
+      kind: 'correction',
+      text: '第一篇的更正 <script>alert(1)</script> & ]]> 結尾',
+    });
     await sleep(10);
     await addCorrection({ documentId: stories[1]!.documentId, kind: 'clarification', text: '第二篇的澄清' });
     await sleep(10);
@@ -318,7 +459,12 @@ describe('the public corrections feed', () => {
       ['clarification', stories[1]!.slug, stories[1]!.title],
       ['correction', stories[0]!.slug, stories[0]!.title],
     ]);
-    expect(all.data[0]).toEqual({ at: expect.any(String), kind: 'update', text: '第一篇的更新', story: { documentId: stories[0]!.documentId, locale: LOCALE, slug: stories[0]!.slug, title: stories[0]!.title, url: null } });
+    expect(all.data[0]).toEqual({
+      at: expect.any(String),
+      kind: 'update',
+      text: '第一篇的更新',
+      story: { documentId: stories[0]!.documentId, locale: LOCALE, slug: stories[0]!.slug, title: stories[0]!.title, url: null },
+    });
     // Stored as plain text: the markup was stripped on the way in.
     expect(all.data[2].text).toBe('第一篇的更正  & ]]> 結尾');
     expect(all.meta.pagination).toEqual({ page: 1, pageSize: 100, pageCount: 1, total: all.data.length });

@@ -61,7 +61,12 @@ describe('a story is never served stale once a write has returned', () => {
   it('update: a republished edit replaces the cached story at once', async () => {
     const story = await createStory(app.strapi, cast, { title: '會被修改的故事' });
     await warm(story.slug);
-    await documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { dek: '修改後的摘要' } as any, status: 'published' });
+    await documents().update({
+      documentId: story.documentId,
+      locale: 'zh-Hant',
+      data: { dek: '修改後的摘要' } as any,
+      status: 'published',
+    });
     const res = await read(story.slug);
     expect(res.cache).toBe('miss');
     expect(res.data.dek).toBe('修改後的摘要');
@@ -83,7 +88,10 @@ describe('a story is never served stale once a write has returned', () => {
     const story = await createStory(app.strapi, cast, { title: '經由接口發布的故事' });
     await warm(story.slug);
     const token = await fullAccessToken(app.strapi);
-    const res = await request(app.server).put(`/api/articles/${story.documentId}?locale=zh-Hant`).set('Authorization', `Bearer ${token}`).send({ data: { dek: '接口修改' } });
+    const res = await request(app.server)
+      .put(`/api/articles/${story.documentId}?locale=zh-Hant`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { dek: '接口修改' } });
     expect(res.status).toBe(200);
     expect((await read(story.slug)).data.dek).toBe('接口修改');
   });
@@ -110,9 +118,18 @@ describe('a story is never served stale once a write has returned', () => {
   it('a publish the attribution guard refuses changes nothing that is served', async () => {
     const story = await createStory(app.strapi, cast, { title: '被擋下的修改' });
     const before = await warm(story.slug);
-    await expect(documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { title: '被擋下的修改', cover: { image: cast.photo.id, credit: '網路' } } as any, status: 'published' })).rejects.toMatchObject({
+    await expect(
+      documents().update({
+        documentId: story.documentId,
+        locale: 'zh-Hant',
+        data: { title: '被擋下的修改', cover: { image: cast.photo.id, credit: '網路' } } as any,
+        status: 'published',
+      }),
+    ).rejects.toMatchObject({
       name: 'ValidationError',
-      details: { errors: expect.arrayContaining([expect.objectContaining({ rule: 'image.credit-placeholder', path: ['cover', 'credit'] })]) },
+      details: {
+        errors: expect.arrayContaining([expect.objectContaining({ rule: 'image.credit-placeholder', path: ['cover', 'credit'] })]),
+      },
     });
     const after = await read(story.slug);
     expect(after.data).toEqual(before.data);
@@ -132,9 +149,17 @@ describe('changes to what a story shows, made on other types', () => {
   it('an outlet’s new attribution template is used at once', async () => {
     await warm(SEED_SLUG);
     const sources = app.strapi.documents('api::source.source' as any);
-    await sources.update({ documentId: cast.outlet, data: { attributionTemplate: '來源|{outlet}、作者|{author}' } as any, status: 'published' });
+    await sources.update({
+      documentId: cast.outlet,
+      data: { attributionTemplate: '來源|{outlet}、作者|{author}' } as any,
+      status: 'published',
+    });
     expect((await read(SEED_SLUG)).data.attribution.line).toBe('來源|正見 TrueView、作者|koorvoa');
-    await sources.update({ documentId: cast.outlet, data: { attributionTemplate: '文|{outlet},作者|{author},編輯|{editor}' } as any, status: 'published' });
+    await sources.update({
+      documentId: cast.outlet,
+      data: { attributionTemplate: '文|{outlet},作者|{author},編輯|{editor}' } as any,
+      status: 'published',
+    });
     expect((await read(SEED_SLUG)).data.attribution.line).toBe('文|正見 TrueView,作者|koorvoa,編輯|TV.');
   });
 

@@ -60,7 +60,12 @@ describe('two instances sharing Redis', () => {
     const story = await createStory(one.strapi, cast, { title: '兩個實例的故事' });
     await read(two.url, story.slug);
     expect((await read(two.url, story.slug)).cache).toBe('hit');
-    await documents().update({ documentId: story.documentId, locale: 'zh-Hant', data: { dek: '第一個實例的修改' } as any, status: 'published' });
+    await documents().update({
+      documentId: story.documentId,
+      locale: 'zh-Hant',
+      data: { dek: '第一個實例的修改' } as any,
+      status: 'published',
+    });
     expect((await read(two.url, story.slug)).data.dek).toBe('第一個實例的修改');
   });
 
@@ -74,10 +79,13 @@ describe('two instances sharing Redis', () => {
 
   it('feeds and sitemaps: a publish and an unpublish on one are on the other at once', async () => {
     const paths = ['/feeds/zh-Hant/rss.xml', '/feeds/zh-Hant/atom.xml', '/feeds/zh-Hant/feed.json', '/sitemap.xml', '/sitemaps/news.xml'];
-    const texts = () => Promise.all(paths.map(async (path) => {
-      const res = await fetch(`${two.url}${path}`);
-      return { path, status: res.status, cache: res.headers.get('x-delivery-cache'), text: await res.text() };
-    }));
+    const texts = () =>
+      Promise.all(
+        paths.map(async (path) => {
+          const res = await fetch(`${two.url}${path}`);
+          return { path, status: res.status, cache: res.headers.get('x-delivery-cache'), text: await res.text() };
+        }),
+      );
     const story = await createStory(one.strapi, cast, { title: '兩個實例的訂閱源', publish: false });
     await texts();
     expect((await texts()).map((r) => `${r.path} ${r.cache}`)).toEqual(paths.map((p) => `${p} hit`));
@@ -146,7 +154,10 @@ describe('two instances sharing Redis', () => {
       const polling = (async () => {
         while (!freshAfterReturn) {
           const sentAt = performance.now();
-          if (sentAt - returnedAt > 2000) throw new Error(`The other instance still served the old version ${Math.round(sentAt - returnedAt)} ms after the write returned.`);
+          if (sentAt - returnedAt > 2000)
+            throw new Error(
+              `The other instance still served the old version ${Math.round(sentAt - returnedAt)} ms after the write returned.`,
+            );
           const answer = await read(two.url, story.slug);
           if (answer.data?.dek !== dek) lastStaleSentAt = sentAt;
           else if (sentAt >= returnedAt) freshAfterReturn = true;
@@ -161,7 +172,9 @@ describe('two instances sharing Redis', () => {
     const acks = delivery().localTier();
     console.log(
       `Invalidation across two instances, ${staleAfterReturn.length} publishes: the other instance served the old version ` +
-        (worst > 0 ? `until ${worst.toFixed(1)} ms after the write returned` : `never after the write returned (last stale answer requested ${(-worst).toFixed(1)} ms before)`) +
+        (worst > 0
+          ? `until ${worst.toFixed(1)} ms after the write returned`
+          : `never after the write returned (last stale answer requested ${(-worst).toFixed(1)} ms before)`) +
         `; every instance acknowledged within ${acks?.maxAckMs?.toFixed(1) ?? '?'} ms (last ${acks?.lastAckMs?.toFixed(1) ?? '?'} ms), unacknowledged ${acks?.unacknowledged ?? '?'}.`,
     );
     expect(worst).toBeLessThan(2000);

@@ -19,7 +19,9 @@ beforeAll(async () => {
   app = await startApp('delivery-leaks');
   const strapi = app.strapi;
   const cast = await demoCast(strapi);
-  const story = await strapi.db.query('api::article.article' as any).findOne({ where: { slug: SEED_SLUG, publishedAt: { $notNull: true } } });
+  const story = await strapi.db
+    .query('api::article.article' as any)
+    .findOne({ where: { slug: SEED_SLUG, publishedAt: { $notNull: true } } });
   const draft = await strapi.db.query('api::article.article' as any).findOne({ where: { title: demoData.draft.title } });
   ids.story = story.documentId;
   ids.draft = draft.documentId;
@@ -27,13 +29,24 @@ beforeAll(async () => {
 
   // A locale of the published story that is only a draft.
   await publishAuthorsIn(strapi, cast, 'zh-Hans');
-  const locale = await createStory(strapi, cast, { title: 'LEAK-LOCALE 僅有草稿的語言版本', locale: 'zh-Hans', documentId: ids.story, publish: false });
+  const locale = await createStory(strapi, cast, {
+    title: 'LEAK-LOCALE 僅有草稿的語言版本',
+    locale: 'zh-Hans',
+    documentId: ids.story,
+    publish: false,
+  });
   ids.localeSlug = locale.slug;
   // An edit of the published story, saved but not published.
-  await strapi.documents('api::article.article' as any).update({ documentId: ids.story, locale: 'zh-Hant', data: { title: 'LEAK-EDIT 未發布的修改', dek: 'LEAK-EDIT dek' } as any });
+  await strapi
+    .documents('api::article.article' as any)
+    .update({ documentId: ids.story, locale: 'zh-Hant', data: { title: 'LEAK-EDIT 未發布的修改', dek: 'LEAK-EDIT dek' } as any });
   // A draft pull-quote attached to the published story, and an author who was never published.
-  await strapi.documents('api::pull-quote.pull-quote' as any).create({ locale: 'zh-Hant', data: { text: 'LEAK-QUOTE 草稿引言', speaker: 'LEAK-SPEAKER', position: 9, article: ids.story } as any });
-  await strapi.documents('api::author.author' as any).create({ locale: 'zh-Hant', data: { name: 'LEAK-AUTHOR', displayName: 'LEAK-AUTHOR', outlet: cast.outlet } as any });
+  await strapi
+    .documents('api::pull-quote.pull-quote' as any)
+    .create({ locale: 'zh-Hant', data: { text: 'LEAK-QUOTE 草稿引言', speaker: 'LEAK-SPEAKER', position: 9, article: ids.story } as any });
+  await strapi
+    .documents('api::author.author' as any)
+    .create({ locale: 'zh-Hant', data: { name: 'LEAK-AUTHOR', displayName: 'LEAK-AUTHOR', outlet: cast.outlet } as any });
   // A story written and scheduled, but not yet published.
   await createStory(strapi, cast, { title: 'LEAK-SCHEDULED 排程中的故事', publish: false });
 });
@@ -66,15 +79,43 @@ describe('REST: no query parameter reaches unpublished or private data', () => {
     ['list, populate=*', () => get('/api/articles', { populate: '*', locale: '*' }), 200],
     // localizations joins every row of a document, drafts included: refused on any path (security-content-query).
     ['list, populate[localizations]', () => get('/api/articles', { 'populate[localizations]': 'true' }), 400],
-    ['list, populate pull-quotes with their article', () => get('/api/articles', { 'populate[pullQuotes][populate][article]': 'true' }), 200],
-    ['list, populate the author’s articles', () => get('/api/articles', { 'populate[author][populate][articles]': 'true', 'populate[author][populate][editedArticles]': 'true' }), 200],
-    ['list, populate cover image with its related entries', () => get('/api/articles', { 'populate[cover][populate][image][populate][related]': 'true' }), 400],
+    [
+      'list, populate pull-quotes with their article',
+      () => get('/api/articles', { 'populate[pullQuotes][populate][article]': 'true' }),
+      200,
+    ],
+    [
+      'list, populate the author’s articles',
+      () => get('/api/articles', { 'populate[author][populate][articles]': 'true', 'populate[author][populate][editedArticles]': 'true' }),
+      200,
+    ],
+    [
+      'list, populate cover image with its related entries',
+      () => get('/api/articles', { 'populate[cover][populate][image][populate][related]': 'true' }),
+      400,
+    ],
     ['list, filter on title', () => get('/api/articles', { 'filters[title][$contains]': 'LEAK', locale: '*' }), 200],
     ['list, filter on the draft’s documentId', () => get('/api/articles', { 'filters[documentId][$eq]': ids.draft }), 200],
-    ['list, filter on pull-quote text', () => get('/api/articles', { 'filters[pullQuotes][text][$contains]': 'LEAK', 'populate[pullQuotes]': 'true' }), 200],
-    ['list, filter through the author’s articles', () => get('/api/articles', { 'filters[author][articles][title][$contains]': 'LEAK' }), 200],
-    ['list, filter on localizations', () => get('/api/articles', { 'filters[localizations][title][$contains]': 'LEAK', 'populate[localizations]': 'true' }), 400],
-    ['list, filter $or on publishedAt null', () => get('/api/articles', { 'filters[$or][0][publishedAt][$null]': 'true', 'filters[$or][1][title][$contains]': 'LEAK' }), 200],
+    [
+      'list, filter on pull-quote text',
+      () => get('/api/articles', { 'filters[pullQuotes][text][$contains]': 'LEAK', 'populate[pullQuotes]': 'true' }),
+      200,
+    ],
+    [
+      'list, filter through the author’s articles',
+      () => get('/api/articles', { 'filters[author][articles][title][$contains]': 'LEAK' }),
+      200,
+    ],
+    [
+      'list, filter on localizations',
+      () => get('/api/articles', { 'filters[localizations][title][$contains]': 'LEAK', 'populate[localizations]': 'true' }),
+      400,
+    ],
+    [
+      'list, filter $or on publishedAt null',
+      () => get('/api/articles', { 'filters[$or][0][publishedAt][$null]': 'true', 'filters[$or][1][title][$contains]': 'LEAK' }),
+      200,
+    ],
     ['list, fields title in every locale', () => get('/api/articles', { 'fields[0]': 'title', locale: '*' }), 200],
     ['list, fields publishedAt', () => get('/api/articles', { 'fields[0]': 'publishedAt' }), 200],
     ['list, sort by title', () => get('/api/articles', { sort: 'title:desc', locale: '*' }), 200],
@@ -94,7 +135,11 @@ describe('REST: no query parameter reaches unpublished or private data', () => {
     ['pull-quotes, every locale', () => get('/api/pull-quotes', { locale: '*', 'populate[article]': 'true' }), 200],
     ['pull-quotes, filter on text', () => get('/api/pull-quotes', { 'filters[text][$contains]': 'LEAK' }), 200],
     ['pull-quotes, filter on the article’s title', () => get('/api/pull-quotes', { 'filters[article][title][$contains]': 'LEAK' }), 200],
-    ['authors, populate their articles', () => get('/api/authors', { 'populate[articles]': 'true', 'populate[editedArticles]': 'true', locale: '*' }), 200],
+    [
+      'authors, populate their articles',
+      () => get('/api/authors', { 'populate[articles]': 'true', 'populate[editedArticles]': 'true', locale: '*' }),
+      200,
+    ],
     ['authors, filter on name', () => get('/api/authors', { 'filters[name][$contains]': 'LEAK', locale: '*' }), 200],
     ['sources, populate=*', () => get('/api/sources', { populate: '*' }), 200],
     ['sources, fields agreementId', () => get('/api/sources', { 'fields[0]': 'agreementId' }), 400],
@@ -159,19 +204,39 @@ describe('GraphQL: no argument reaches unpublished or private data', () => {
     ['articles(hasPublishedVersion: false)', () => gql('{ articles(hasPublishedVersion: false) { title } }'), 'ok'],
     ['articles(publicationFilter: NEVER_PUBLISHED)', () => gql('{ articles(publicationFilter: NEVER_PUBLISHED) { title } }'), 'ok'],
     ['filters on title', () => gql('{ articles(filters: { title: { contains: "LEAK" } }) { title } }'), 'ok'],
-    ['filters on pull-quote text', () => gql('{ articles(filters: { pullQuotes: { text: { contains: "LEAK" } } }) { title pullQuotes { text speaker } } }'), 'ok'],
-    ['filters through localizations', () => gql('{ articles(filters: { localizations: { title: { contains: "LEAK" } } }) { title } }'), 'invalid'],
-    ['nested relations of a published story', () => gql('{ articles { pullQuotes { text article { title } } author { name articles { title } editedArticles { title } } } }'), 'ok'],
+    [
+      'filters on pull-quote text',
+      () => gql('{ articles(filters: { pullQuotes: { text: { contains: "LEAK" } } }) { title pullQuotes { text speaker } } }'),
+      'ok',
+    ],
+    [
+      'filters through localizations',
+      () => gql('{ articles(filters: { localizations: { title: { contains: "LEAK" } } }) { title } }'),
+      'invalid',
+    ],
+    [
+      'nested relations of a published story',
+      () => gql('{ articles { pullQuotes { text article { title } } author { name articles { title } editedArticles { title } } } }'),
+      'ok',
+    ],
     ['pull-quotes with their article', () => gql('{ pullQuotes(pagination: { pageSize: 100 }) { text article { title } } }'), 'ok'],
     ['authors', () => gql('{ authors(locale: "*") { name articles { title } } }'), 'ok'],
-    ['sources with every relation', () => gql('{ sources { name articles { title } republishedArticles { title } authors { name } } }'), 'ok'],
+    [
+      'sources with every relation',
+      () => gql('{ sources { name articles { title } republishedArticles { title } authors { name } } }'),
+      'ok',
+    ],
     ['a private field', () => gql('{ sources { name agreementId } }'), 'invalid'],
     ['an admin field', () => gql('{ articles { title createdBy { email } } }'), 'invalid'],
     ['media back-references', () => gql('{ articles { cover { image { url related { __typename } } } } }'), 'invalid'],
     ['page size over the cap', () => gql('{ articles(pagination: { pageSize: 1000 }) { title } }'), 'refused'],
     ['nested page size over the cap', () => gql('{ articles { pullQuotes(pagination: { limit: 1000 }) { text } } }'), 'refused'],
     ['articleBySlug, the story', () => gql(`{ articleBySlug(slug: "${SEED_SLUG}") { title bodyHtml pullQuotes { text } } }`), 'ok'],
-    ['articleBySlug, the draft-only locale', () => gql(`{ articleBySlug(slug: "${SEED_SLUG}", locale: "zh-Hans") { title } }`), 'not-found'],
+    [
+      'articleBySlug, the draft-only locale',
+      () => gql(`{ articleBySlug(slug: "${SEED_SLUG}", locale: "zh-Hans") { title } }`),
+      'not-found',
+    ],
     ['articleBySlug, the draft', () => gql(`{ articleBySlug(slug: "${ids.draftSlug}") { title } }`), 'not-found'],
     ['articleBySlug, every locale', () => gql(`{ articleBySlug(slug: "${SEED_SLUG}", locale: "*") { title } }`), 'refused'],
   ];

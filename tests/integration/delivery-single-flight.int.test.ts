@@ -39,7 +39,9 @@ describe('a burst of readers right after a publish', () => {
   it('costs one render over HTTP, 80 concurrent requests on one instance', async () => {
     const story = await createStory(app.strapi, cast, { title: '突發新聞:八十位讀者同時到達' });
     const before = one.renders();
-    const responses = await Promise.all(Array.from({ length: 80 }, () => request(app.server).get(`/api/articles/by-slug/${story.slug}`).query({ locale: 'zh-Hant' })));
+    const responses = await Promise.all(
+      Array.from({ length: 80 }, () => request(app.server).get(`/api/articles/by-slug/${story.slug}`).query({ locale: 'zh-Hant' })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(80).fill(200));
     expect(new Set(responses.map((r) => r.headers.etag)).size).toBe(1);
     expect(one.renders() - before).toBe(1);

@@ -38,8 +38,10 @@ afterAll(async () => {
 /** Text of each top-level element of an HTML fragment, as a browser parses it. */
 function blockTexts(html: string): Array<{ tag: string; text: string }> {
   type Node = { nodeName: string; value?: string; childNodes?: Node[] };
-  const text = (node: Node): string => (node.nodeName === '#text' ? node.value ?? '' : (node.childNodes ?? []).map(text).join(''));
-  return ((parseFragment(html) as unknown as Node).childNodes ?? []).filter((n) => !n.nodeName.startsWith('#')).map((n) => ({ tag: n.nodeName, text: text(n) }));
+  const text = (node: Node): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join(''));
+  return ((parseFragment(html) as unknown as Node).childNodes ?? [])
+    .filter((n) => !n.nodeName.startsWith('#'))
+    .map((n) => ({ tag: n.nodeName, text: text(n) }));
 }
 
 describe('GET /api/articles/by-slug/:slug — the demo story', () => {
@@ -67,17 +69,56 @@ describe('GET /api/articles/by-slug/:slug — the demo story', () => {
 
   it('names the byline, outlet and republisher as seeded, without private fields', () => {
     const [author, editor, outlet, republisher] = [authorOf('author'), authorOf('editor'), sourceOf('outlet'), sourceOf('republisher')];
-    expect(data.author).toEqual({ documentId: cast.author, name: author.name, displayName: author.displayName, role: author.role, url: null, sameAs: [] });
-    expect(data.editor).toEqual({ documentId: cast.editor, name: editor.name, displayName: editor.displayName, role: editor.role, url: null, sameAs: [] });
-    expect(data.source).toEqual({ documentId: cast.outlet, name: outlet.name, shortName: outlet.shortName, kind: outlet.kind, website: null, logo: null });
-    expect(data.republisher).toEqual({ documentId: cast.republisher, name: republisher.name, shortName: republisher.shortName, kind: republisher.kind, website: republisher.website, logo: null });
+    expect(data.author).toEqual({
+      documentId: cast.author,
+      name: author.name,
+      displayName: author.displayName,
+      role: author.role,
+      url: null,
+      sameAs: [],
+    });
+    expect(data.editor).toEqual({
+      documentId: cast.editor,
+      name: editor.name,
+      displayName: editor.displayName,
+      role: editor.role,
+      url: null,
+      sameAs: [],
+    });
+    expect(data.source).toEqual({
+      documentId: cast.outlet,
+      name: outlet.name,
+      shortName: outlet.shortName,
+      kind: outlet.kind,
+      website: null,
+      logo: null,
+    });
+    expect(data.republisher).toEqual({
+      documentId: cast.republisher,
+      name: republisher.name,
+      shortName: republisher.shortName,
+      kind: republisher.kind,
+      website: republisher.website,
+      logo: null,
+    });
     const text = JSON.stringify(data);
-    for (const secret of ['agreementId', 'TMT-TV-2026-001', 'licenseValidFrom', 'allowedLocales', 'createdBy', 'updatedBy', 'attributionTemplate']) expect(text).not.toContain(secret);
+    for (const secret of [
+      'agreementId',
+      'TMT-TV-2026-001',
+      'licenseValidFrom',
+      'allowedLocales',
+      'createdBy',
+      'updatedBy',
+      'attributionTemplate',
+    ])
+      expect(text).not.toContain(secret);
   });
 
   it('has the six pull-quotes in order, word for word from the seed text', () => {
     expect(data.pullQuotes).toHaveLength(6);
-    expect(data.pullQuotes.map(({ speaker, speakerOrg, speakerTitle, text }: any) => ({ speaker, speakerOrg, speakerTitle, text }))).toEqual(seed.pullQuotes);
+    expect(
+      data.pullQuotes.map(({ speaker, speakerOrg, speakerTitle, text }: any) => ({ speaker, speakerOrg, speakerTitle, text })),
+    ).toEqual(seed.pullQuotes);
     expect(data.pullQuotes.map((q: any) => q.position)).toEqual([0, 1, 2, 3, 4, 5]);
     for (const quote of data.pullQuotes) expect(demoStoryText).toContain(quote.text);
   });
@@ -122,7 +163,15 @@ describe('GET /api/articles/by-slug/:slug — the demo story', () => {
       publisher: { '@type': 'Organization', name: '钛媒體 TMTPost', url: 'https://www.tmtpost.com' },
       sourceOrganization: { '@type': 'Organization', name: '正見 TrueView' },
       isBasedOn: seed.originalUrl,
-      image: [{ '@type': 'ImageObject', url: cast.photo.url, caption: seed.cover.caption, creditText: '視覺中國', copyrightHolder: { '@type': 'Organization', name: '視覺中國' } }],
+      image: [
+        {
+          '@type': 'ImageObject',
+          url: cast.photo.url,
+          caption: seed.cover.caption,
+          creditText: '視覺中國',
+          copyrightHolder: { '@type': 'Organization', name: '視覺中國' },
+        },
+      ],
     });
   });
 
@@ -136,14 +185,31 @@ describe('GET /api/articles/by-slug/:slug — the demo story', () => {
   it('is the same through GraphQL articleBySlug', async () => {
     const res = await request(app.server)
       .post('/graphql')
-      .send({ query: `{ articleBySlug(slug: "${SEED_SLUG}", locale: "zh-Hant") { title slug bodyHtml attribution { line originalUrl credits { path line } } pullQuotes { speaker text position } cover { credit creditLine agency { name } image { url formats } } author { name } jsonLd } }` });
+      .send({
+        query: `{ articleBySlug(slug: "${SEED_SLUG}", locale: "zh-Hant") { title slug bodyHtml attribution { line originalUrl credits { path line } } pullQuotes { speaker text position } cover { credit creditLine agency { name } image { url formats } } author { name } jsonLd } }`,
+      });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const gql = res.body.data.articleBySlug;
-    expect(gql).toMatchObject({ title: seed.title, slug: SEED_SLUG, bodyHtml: data.bodyHtml, jsonLd: data.jsonLd, author: { name: 'koorvoa' } });
-    expect(gql.attribution).toEqual({ line: data.attribution.line, originalUrl: data.attribution.originalUrl, credits: data.attribution.credits });
+    expect(gql).toMatchObject({
+      title: seed.title,
+      slug: SEED_SLUG,
+      bodyHtml: data.bodyHtml,
+      jsonLd: data.jsonLd,
+      author: { name: 'koorvoa' },
+    });
+    expect(gql.attribution).toEqual({
+      line: data.attribution.line,
+      originalUrl: data.attribution.originalUrl,
+      credits: data.attribution.credits,
+    });
     expect(gql.pullQuotes).toEqual(data.pullQuotes.map(({ speaker, text, position }: any) => ({ speaker, text, position })));
-    expect(gql.cover).toEqual({ credit: '視覺中國', creditLine: '圖片來源 @視覺中國', agency: { name: '視覺中國' }, image: { url: data.cover.image.url, formats: data.cover.image.formats } });
+    expect(gql.cover).toEqual({
+      credit: '視覺中國',
+      creditLine: '圖片來源 @視覺中國',
+      agency: { name: '視覺中國' },
+      image: { url: data.cover.image.url, formats: data.cover.image.formats },
+    });
   });
 });
 
@@ -164,14 +230,18 @@ describe('validators and caching headers', () => {
     expect((await bySlug(SEED_SLUG, { locale: 'zh-Hant' }).set('If-None-Match', '"other"')).status).toBe(200);
 
     // A write elsewhere empties the cache; the re-rendered story has the same bytes, so the same ETag.
-    await app.strapi.documents('api::source.source' as any).update({ documentId: cast.agency, data: { website: 'https://www.vcg.com' } as any, status: 'published' });
+    await app.strapi
+      .documents('api::source.source' as any)
+      .update({ documentId: cast.agency, data: { website: 'https://www.vcg.com' } as any, status: 'published' });
     const fresh = await bySlug(SEED_SLUG, { locale: 'zh-Hant' }).set('If-None-Match', etag);
     expect(fresh.status).toBe(304);
     expect(fresh.headers['x-delivery-cache']).toBe('miss');
   });
 
   it('carries the same security and CORS headers on a cache hit as on a miss', async () => {
-    await app.strapi.documents('api::source.source' as any).update({ documentId: cast.agency, data: { website: 'https://www.vcg.com' } as any, status: 'published' });
+    await app.strapi
+      .documents('api::source.source' as any)
+      .update({ documentId: cast.agency, data: { website: 'https://www.vcg.com' } as any, status: 'published' });
     const miss = await bySlug(SEED_SLUG).set('Origin', 'https://news.example.com');
     const hit = await bySlug(SEED_SLUG).set('Origin', 'https://news.example.com');
     expect([miss.headers['x-delivery-cache'], hit.headers['x-delivery-cache']]).toEqual(['miss', 'hit']);
@@ -243,7 +313,11 @@ describe('locales', () => {
     await app.strapi.documents('api::article.article' as any).publish({ documentId, locale: 'zh-Hans' });
     const hans = await bySlug(SEED_SLUG, { locale: 'zh-Hans' });
     expect(hans.status).toBe(200);
-    expect(hans.body.data).toMatchObject({ locale: 'zh-Hans', title: simplifiedTitle, localizations: [{ locale: 'zh-Hant', slug: SEED_SLUG }] });
+    expect(hans.body.data).toMatchObject({
+      locale: 'zh-Hans',
+      title: simplifiedTitle,
+      localizations: [{ locale: 'zh-Hant', slug: SEED_SLUG }],
+    });
     expect(hans.body.data.author.name).toBe('koorvoa');
     expect(hans.body.data.cover.creditLine).toBe('图片来源 @視覺中國');
     expect(hans.body.data.jsonLd.inLanguage).toBe('zh-Hans');
@@ -297,7 +371,11 @@ describe('a bounded number of SQL queries per request', () => {
       data: { corrections: Array.from({ length: 8 }, (_, i) => ({ kind: 'correction', text: `第${i + 1}則更正` })) } as any,
     });
     const counts: Record<string, number> = {};
-    for (const [name, slug] of [['demo', SEED_SLUG], ['small', small.slug], ['large', large.slug]] as const) {
+    for (const [name, slug] of [
+      ['demo', SEED_SLUG],
+      ['small', small.slug],
+      ['large', large.slug],
+    ] as const) {
       const other = await createStory(app.strapi, cast, { title: `清空快取 ${name}`, publish: false });
       expect(other.documentId).toBeTruthy(); // a write: the next read is rendered from the database
       await quiet();
@@ -324,11 +402,25 @@ describe('a bounded number of SQL queries per request', () => {
   });
 
   it('holds for the stock list with the same relations populated', async () => {
-    const populate = { 'populate[author]': 'true', 'populate[editor]': 'true', 'populate[source]': 'true', 'populate[republisher]': 'true', 'populate[pullQuotes]': 'true', 'populate[cover][populate]': '*', 'populate[gallery][populate]': '*' };
+    const populate = {
+      'populate[author]': 'true',
+      'populate[editor]': 'true',
+      'populate[source]': 'true',
+      'populate[republisher]': 'true',
+      'populate[pullQuotes]': 'true',
+      'populate[cover][populate]': '*',
+      'populate[gallery][populate]': '*',
+    };
     const count = async (title: string) => {
       const slug = (await app.strapi.db.query('api::article.article' as any).findOne({ where: { title } })).slug;
       await quiet();
-      return (await queriesDuring(() => request(app.server).get('/api/articles').query({ ...populate, 'filters[slug][$eq]': slug }))).length;
+      return (
+        await queriesDuring(() =>
+          request(app.server)
+            .get('/api/articles')
+            .query({ ...populate, 'filters[slug][$eq]': slug }),
+        )
+      ).length;
     };
     expect(await count('大故事')).toBe(await count('小故事'));
   });
@@ -343,7 +435,9 @@ describe('the list GET /api/articles', () => {
     ['published since', { 'filters[publishedAt][$gte]': '2020-01-01T00:00:00.000Z' }, true],
     ['published before 2000', { 'filters[publishedAt][$lt]': '2000-01-01T00:00:00.000Z' }, false],
   ])('filters by %s, published stories only', async (_name, query, found) => {
-    const res = await request(app.server).get('/api/articles').query({ ...query, 'pagination[pageSize]': '100' });
+    const res = await request(app.server)
+      .get('/api/articles')
+      .query({ ...query, 'pagination[pageSize]': '100' });
     expect(res.status).toBe(200);
     const titles = res.body.data.map((a: { title: string }) => a.title);
     expect(titles.includes(seed.title)).toBe(found);
@@ -372,7 +466,12 @@ describe('a front end using the official client, @strapi/client', () => {
     });
     expect(list.data).toHaveLength(1);
     const found = list.data[0] as any;
-    expect(found).toMatchObject({ title: seed.title, author: { name: 'koorvoa' }, source: { name: '正見 TrueView' }, cover: { credit: '視覺中國' } });
+    expect(found).toMatchObject({
+      title: seed.title,
+      author: { name: 'koorvoa' },
+      source: { name: '正見 TrueView' },
+      cover: { credit: '視覺中國' },
+    });
     expect(found.pullQuotes).toHaveLength(6);
 
     const one = await client.collection('articles').findOne(found.documentId, { locale: 'zh-Hant' });

@@ -25,9 +25,16 @@ beforeAll(async () => {
     { type: 'quote', children: [text(payload)] },
     { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [text(payload)] }] },
     { type: 'code', language: payload, children: [text(payload)] },
-    { type: 'paragraph', children: [{ type: 'link', url: `https://example.com/?q=${encodeURIComponent(payload)}`, children: [text(payload)] }] },
+    {
+      type: 'paragraph',
+      children: [{ type: 'link', url: `https://example.com/?q=${encodeURIComponent(payload)}`, children: [text(payload)] }],
+    },
     // An image node whose URL is the payload (the file id is real, so the guard finds its credit).
-    { type: 'image', image: { ...imageNodeOf(cast.photo), url: payload, alternativeText: payload, caption: payload }, children: [text('')] },
+    {
+      type: 'image',
+      image: { ...imageNodeOf(cast.photo), url: payload, alternativeText: payload, caption: payload },
+      children: [text('')],
+    },
     // A real media-library image whose alt text and caption are the payload.
     { type: 'image', image: { ...imageNodeOf(cast.photo), alternativeText: payload, caption: payload }, children: [text('')] },
   ]);
@@ -56,7 +63,7 @@ describe(`bodyHtml under an XSS corpus of ${XSS_PAYLOADS.length} payloads`, () =
 
   it('keeps every payload as visible text, so readers see what the writer typed', () => {
     type Node = { nodeName: string; value?: string; childNodes?: Node[] };
-    const textOf = (node: Node): string => (node.nodeName === '#text' ? node.value ?? '' : (node.childNodes ?? []).map(textOf).join(''));
+    const textOf = (node: Node): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(textOf).join(''));
     const paragraphs = ((parseFragment(html) as unknown as Node).childNodes ?? []).filter((n) => n.nodeName === 'p').map(textOf);
     // A control character is not kept as typed (the HTML parser replaces NUL, line breaks become <br>).
     const typable = XSS_PAYLOADS.filter((payload) => !/[\u0000-\u001f]/u.test(payload));
@@ -71,7 +78,9 @@ describe(`bodyHtml under an XSS corpus of ${XSS_PAYLOADS.length} payloads`, () =
   });
 
   it('is the same HTML through GraphQL', async () => {
-    const res = await request(app.server).post('/graphql').send({ query: `{ articleBySlug(slug: "${slug}") { bodyHtml } }` });
+    const res = await request(app.server)
+      .post('/graphql')
+      .send({ query: `{ articleBySlug(slug: "${slug}") { bodyHtml } }` });
     expect(res.body.data.articleBySlug.bodyHtml).toBe(html);
   });
 });

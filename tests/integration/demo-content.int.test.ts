@@ -14,7 +14,14 @@ afterAll(async () => {
 
 const countAll = async () => {
   const out: Record<string, number> = {};
-  for (const uid of ['api::article.article', 'api::author.author', 'api::source.source', 'api::pull-quote.pull-quote', 'plugin::upload.file', 'admin::user']) {
+  for (const uid of [
+    'api::article.article',
+    'api::author.author',
+    'api::source.source',
+    'api::pull-quote.pull-quote',
+    'plugin::upload.file',
+    'admin::user',
+  ]) {
     out[uid] = await app.strapi.db.query(uid as any).count();
   }
   return out;
@@ -22,9 +29,15 @@ const countAll = async () => {
 
 describe('the demo story on the public API', () => {
   it('is served by GET /api/articles?locale=zh-Hant with its byline, outlet, republisher, cover credit and pull-quotes', async () => {
-    const res = await request(app.server)
-      .get('/api/articles')
-      .query({ locale: 'zh-Hant', 'populate[author]': true, 'populate[editor]': true, 'populate[source]': true, 'populate[republisher]': true, 'populate[pullQuotes]': true, 'populate[cover][populate]': '*' });
+    const res = await request(app.server).get('/api/articles').query({
+      locale: 'zh-Hant',
+      'populate[author]': true,
+      'populate[editor]': true,
+      'populate[source]': true,
+      'populate[republisher]': true,
+      'populate[pullQuotes]': true,
+      'populate[cover][populate]': '*',
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(1);
     const story = res.body.data[0];
@@ -68,9 +81,16 @@ describe('the demo draft with deliberate problems', () => {
   };
 
   it('exists as a draft with an uncredited photo and a misquoted pull-quote', async () => {
-    const draft = await app.strapi.documents(ARTICLE as any).findOne({ documentId: await draftId(), locale: 'zh-Hant', status: 'draft', populate: { cover: { populate: ['image'] }, pullQuotes: true } as any });
+    const draft = await app.strapi.documents(ARTICLE as any).findOne({
+      documentId: await draftId(),
+      locale: 'zh-Hant',
+      status: 'draft',
+      populate: { cover: { populate: ['image'] }, pullQuotes: true } as any,
+    });
     expect(draft).toBeTruthy();
-    const published = await app.strapi.documents(ARTICLE as any).findOne({ documentId: await draftId(), locale: 'zh-Hant', status: 'published' });
+    const published = await app.strapi
+      .documents(ARTICLE as any)
+      .findOne({ documentId: await draftId(), locale: 'zh-Hant', status: 'published' });
     expect(published).toBeNull();
     expect((draft as any).cover.image).toBeTruthy();
     expect((draft as any).cover.credit ?? '').toBe('');
@@ -84,7 +104,11 @@ describe('the demo draft with deliberate problems', () => {
     ['list in zh-Hant', () => ({ locale: 'zh-Hant' }), true],
     ['all locales', () => ({ locale: '*' }), true],
     ['populate=*', () => ({ populate: '*' }), true],
-    ['populate everything deep', () => ({ 'populate[pullQuotes]': 'true', 'populate[cover][populate]': '*', 'populate[author]': 'true' }), true],
+    [
+      'populate everything deep',
+      () => ({ 'populate[pullQuotes]': 'true', 'populate[cover][populate]': '*', 'populate[author]': 'true' }),
+      true,
+    ],
     ['filter on the draft title', () => ({ 'filters[title][$contains]': '草稿' }), false],
     ['filter on its documentId', (id) => ({ 'filters[documentId][$eq]': id }), false],
     ['status=published explicitly', () => ({ status: 'published' }), true],
@@ -146,7 +170,11 @@ describe('the demo draft with deliberate problems', () => {
   });
 
   it('has no admin or secret field anywhere in a fully populated response', async () => {
-    const res = await request(app.server).get('/api/articles').query({ populate: { author: { populate: '*' }, source: { populate: '*' }, pullQuotes: { populate: '*' }, cover: { populate: '*' } } });
+    const res = await request(app.server)
+      .get('/api/articles')
+      .query({
+        populate: { author: { populate: '*' }, source: { populate: '*' }, pullQuotes: { populate: '*' }, cover: { populate: '*' } },
+      });
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
     for (const key of ['createdBy', 'updatedBy', 'password', 'resetPasswordToken', 'registrationToken', 'agreementId', '@newsroom.local']) {
@@ -159,7 +187,11 @@ describe('development logins', () => {
   it('has an admin, an Editor and an Author who can log in', async () => {
     const users = await app.strapi.db.query('admin::user').findMany({ populate: ['roles'] });
     const byRole = Object.fromEntries(users.map((u: any) => [u.roles[0].code, u.email]));
-    expect(byRole).toEqual({ 'strapi-super-admin': 'admin@newsroom.local', 'strapi-editor': 'editor@newsroom.local', 'strapi-author': 'author@newsroom.local' });
+    expect(byRole).toEqual({
+      'strapi-super-admin': 'admin@newsroom.local',
+      'strapi-editor': 'editor@newsroom.local',
+      'strapi-author': 'author@newsroom.local',
+    });
     expect(await adminJwt(app.server, 'editor@newsroom.local', 'Newsroom-Editor-2026')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(await adminJwt(app.server, 'author@newsroom.local', 'Newsroom-Author-2026')).toBeTruthy();
   });

@@ -2,7 +2,17 @@ import request from 'supertest';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
 import { devLogins } from '../../src/bootstrap/dev-admins';
 import type { SweepReport } from '../../src/plugins/editorial-workflow/shared/contracts/workflow';
-import { ARTICLE, createArticle, createByline, eventually, publishedCount, scheduleDirectly, startWebhookReceiver, type Byline, type Delivery } from '../helpers/workflow';
+import {
+  ARTICLE,
+  createArticle,
+  createByline,
+  eventually,
+  publishedCount,
+  scheduleDirectly,
+  startWebhookReceiver,
+  type Byline,
+  type Delivery,
+} from '../helpers/workflow';
 
 const [admin, editor, author] = devLogins();
 
@@ -15,11 +25,24 @@ const workflowService = () => app.strapi.plugin('editorial-workflow').service('w
 const sweep = (now: Date): Promise<SweepReport> => app.strapi.plugin('editorial-workflow').service('scheduler').sweep({ now });
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 const entryUrl = (documentId: string) => `/editorial-workflow/entries/${ARTICLE}/${documentId}`;
-const getState = (documentId: string, token = jwt.editor) => request(app.server).get(entryUrl(documentId)).query({ locale: 'en' }).set(as(token));
-const move = (documentId: string, body: Record<string, unknown>, token = jwt.editor) => request(app.server).post(`${entryUrl(documentId)}/transition`).set(as(token)).send({ locale: 'en', ...body });
-const setSchedule = (documentId: string, body: Record<string, unknown>, token = jwt.editor) => request(app.server).put(`${entryUrl(documentId)}/schedule`).set(as(token)).send({ locale: 'en', ...body });
-const checkRecords = (documentId: string) => app.strapi.db.query('plugin::attribution-guard.check-record' as any).findMany({ where: { subjectDocumentId: documentId }, orderBy: { id: 'asc' } });
-const deliveriesFor = (documentId: string, event?: string) => receiver.deliveries.filter((d: Delivery) => d.body.documentId === documentId && (!event || d.event === event));
+const getState = (documentId: string, token = jwt.editor) =>
+  request(app.server).get(entryUrl(documentId)).query({ locale: 'en' }).set(as(token));
+const move = (documentId: string, body: Record<string, unknown>, token = jwt.editor) =>
+  request(app.server)
+    .post(`${entryUrl(documentId)}/transition`)
+    .set(as(token))
+    .send({ locale: 'en', ...body });
+const setSchedule = (documentId: string, body: Record<string, unknown>, token = jwt.editor) =>
+  request(app.server)
+    .put(`${entryUrl(documentId)}/schedule`)
+    .set(as(token))
+    .send({ locale: 'en', ...body });
+const checkRecords = (documentId: string) =>
+  app.strapi.db
+    .query('plugin::attribution-guard.check-record' as any)
+    .findMany({ where: { subjectDocumentId: documentId }, orderBy: { id: 'asc' } });
+const deliveriesFor = (documentId: string, event?: string) =>
+  receiver.deliveries.filter((d: Delivery) => d.body.documentId === documentId && (!event || d.event === event));
 const settle = () => app.strapi.plugin('attribution-guard').service('records').settled();
 
 /** Approves a draft the way the newsroom does: sent to review, then approved by the editor. */
@@ -40,7 +63,12 @@ beforeAll(async () => {
   const hook = await request(app.server)
     .post('/admin/webhooks')
     .set(as(jwt.admin))
-    .send({ name: 'workflow test', url: receiver.url, headers: {}, events: ['workflow.stage-changed', 'workflow.schedule-failed', 'workflow.schedule-held'] });
+    .send({
+      name: 'workflow test',
+      url: receiver.url,
+      headers: {},
+      events: ['workflow.stage-changed', 'workflow.schedule-failed', 'workflow.schedule-held'],
+    });
   expect(hook.status).toBe(201);
   byline = await createByline(app.strapi);
 });
@@ -72,7 +100,14 @@ describe('roles over the admin API', () => {
     const res = await move(documentId, { to: 'in-review', comment: 'Ready for a look' }, jwt.author);
     expect(res.status).toBe(200);
     expect(res.body.data.stage).toBe('in-review');
-    expect(res.body.data.history[0]).toMatchObject({ kind: 'transition', fromStage: 'draft', toStage: 'in-review', actor: author!.email, actorType: 'admin', comment: 'Ready for a look' });
+    expect(res.body.data.history[0]).toMatchObject({
+      kind: 'transition',
+      fromStage: 'draft',
+      toStage: 'in-review',
+      actor: author!.email,
+      actorType: 'admin',
+      comment: 'Ready for a look',
+    });
   });
 
   it('the author cannot approve: 403 naming the permission', async () => {
@@ -98,7 +133,11 @@ describe('roles over the admin API', () => {
     expect(schedule.body.error.message).toContain('"Schedule and unschedule" permission');
     expect((await setSchedule(documentId, { publishAt: '2030-01-01T09:00' }, jwt.author)).status).toBe(403);
     expect((await move(documentId, { to: 'published' }, jwt.author)).status).toBe(403);
-    const cmPublish = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`).query({ locale: 'en' }).set(as(jwt.author)).send({});
+    const cmPublish = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`)
+      .query({ locale: 'en' })
+      .set(as(jwt.author))
+      .send({});
     expect(cmPublish.status).toBe(403);
   });
 
@@ -115,30 +154,56 @@ describe('roles over the admin API', () => {
 
   it('assigns an entry to an editor, recorded in the history', async () => {
     const editorUser = await app.strapi.db.query('admin::user').findOne({ where: { email: editor!.email } });
-    const forbidden = await request(app.server).put(`${entryUrl(documentId)}/assignee`).set(as(jwt.author)).send({ locale: 'en', assignee: editorUser.id });
+    const forbidden = await request(app.server)
+      .put(`${entryUrl(documentId)}/assignee`)
+      .set(as(jwt.author))
+      .send({ locale: 'en', assignee: editorUser.id });
     expect(forbidden.status).toBe(403);
-    const res = await request(app.server).put(`${entryUrl(documentId)}/assignee`).set(as(jwt.editor)).send({ locale: 'en', assignee: editorUser.id });
+    const res = await request(app.server)
+      .put(`${entryUrl(documentId)}/assignee`)
+      .set(as(jwt.editor))
+      .send({ locale: 'en', assignee: editorUser.id });
     expect(res.status).toBe(200);
     expect(res.body.data.assignee).toMatchObject({ id: editorUser.id, email: editor!.email });
-    expect(res.body.data.history[0]).toMatchObject({ kind: 'assigned', comment: 'Assigned to Editor Demo', note: { en: 'Assigned to Editor Demo', 'zh-Hant': '指派給 Editor Demo', 'zh-Hans': '指派给 Editor Demo' } });
+    expect(res.body.data.history[0]).toMatchObject({
+      kind: 'assigned',
+      comment: 'Assigned to Editor Demo',
+      note: { en: 'Assigned to Editor Demo', 'zh-Hant': '指派給 Editor Demo', 'zh-Hans': '指派给 Editor Demo' },
+    });
   });
 });
 
 describe('publishing needs an approved stage, on every path', () => {
   it('refuses Document Service, Content Manager and REST publishes of a draft, and allows them once approved', async () => {
     const documentId = await createArticle(app.strapi, 'Needs approval', byline);
-    await expect(app.strapi.documents(ARTICLE as any).publish({ documentId, locale: 'en' } as any)).rejects.toMatchObject({ name: 'ValidationError', details: { errors: [expect.objectContaining({ rule: 'workflow.approval-required' })] } });
-    const cm = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`).query({ locale: 'en' }).set(as(jwt.editor)).send({});
+    await expect(app.strapi.documents(ARTICLE as any).publish({ documentId, locale: 'en' } as any)).rejects.toMatchObject({
+      name: 'ValidationError',
+      details: { errors: [expect.objectContaining({ rule: 'workflow.approval-required' })] },
+    });
+    const cm = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`)
+      .query({ locale: 'en' })
+      .set(as(jwt.editor))
+      .send({});
     expect(cm.status).toBe(400);
     expect(cm.body.error.details.errors[0].rule).toBe('workflow.approval-required');
     expect(await publishedCount(app.strapi, [documentId])).toBe(0);
 
     await approve(documentId);
-    const ok = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`).query({ locale: 'en' }).set(as(jwt.editor)).send({});
+    const ok = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`)
+      .query({ locale: 'en' })
+      .set(as(jwt.editor))
+      .send({});
     expect(ok.status).toBe(200);
     const state = await getState(documentId);
     expect(state.body.data).toMatchObject({ stage: 'published', hasPublishedVersion: true });
-    expect(state.body.data.history[0]).toMatchObject({ kind: 'published', fromStage: 'approved', toStage: 'published', actor: editor!.email });
+    expect(state.body.data.history[0]).toMatchObject({
+      kind: 'published',
+      fromStage: 'approved',
+      toStage: 'published',
+      actor: editor!.email,
+    });
   });
 
   it('never shows the workflow fields on the public API, nor lets it filter on them', async () => {
@@ -153,14 +218,24 @@ describe('publishing needs an approved stage, on every path', () => {
   });
 
   it('ignores workflow fields sent through REST, and a copy starts over as a draft', async () => {
-    const token = await app.strapi.service('admin::api-token').create({ name: `wf-${Date.now()}`, type: 'full-access', lifespan: null, description: 'tests' });
-    const res = await request(app.server).post('/api/articles').query({ locale: 'en', status: 'draft' }).set(as(token.accessKey)).send({ data: { title: 'Sneaky stage', editorialStage: 'approved' } });
+    const token = await app.strapi
+      .service('admin::api-token')
+      .create({ name: `wf-${Date.now()}`, type: 'full-access', lifespan: null, description: 'tests' });
+    const res = await request(app.server)
+      .post('/api/articles')
+      .query({ locale: 'en', status: 'draft' })
+      .set(as(token.accessKey))
+      .send({ data: { title: 'Sneaky stage', editorialStage: 'approved' } });
     expect(res.status).toBe(201);
     expect(res.body.data).not.toHaveProperty('editorialStage');
-    expect((await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: res.body.data.documentId } })).editorialStage).toBe('draft');
+    expect((await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: res.body.data.documentId } })).editorialStage).toBe(
+      'draft',
+    );
     const original = await createArticle(app.strapi, 'Original to copy', byline);
     await approve(original);
-    const copy = await app.strapi.documents(ARTICLE as any).clone({ documentId: original, locale: 'en', data: { title: 'The copy' } } as any);
+    const copy = await app.strapi
+      .documents(ARTICLE as any)
+      .clone({ documentId: original, locale: 'en', data: { title: 'The copy' } } as any);
     const row = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: copy?.documentId } });
     expect(row.editorialStage).toBe('draft');
   });
@@ -173,7 +248,12 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     const wall = '2030-03-08T09:30';
     const res = await move(documentId, { to: 'scheduled', publishAt: wall, timezone: 'Asia/Shanghai', comment: 'Morning slot' });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ stage: 'scheduled', publishAt: '2030-03-08T01:30:00.000Z', timezone: 'Asia/Shanghai', publishAtLocal: '2030-03-08 09:30 Asia/Shanghai (GMT+8)' });
+    expect(res.body.data).toMatchObject({
+      stage: 'scheduled',
+      publishAt: '2030-03-08T01:30:00.000Z',
+      timezone: 'Asia/Shanghai',
+      publishAtLocal: '2030-03-08 09:30 Asia/Shanghai (GMT+8)',
+    });
     expect(res.body.data.guard).toMatchObject({ ok: true });
     const publishAt = new Date(res.body.data.publishAt);
 
@@ -188,7 +268,13 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     expect((await checkRecords(documentId)).map((r: any) => [r.outcome, r.actorType])).toEqual([['published', 'scheduler']]);
     const state = await getState(documentId);
     expect(state.body.data).toMatchObject({ stage: 'published', publishAt: null });
-    expect(state.body.data.history[0]).toMatchObject({ kind: 'published', fromStage: 'scheduled', toStage: 'published', actorType: 'scheduler', scheduledFor: '2030-03-08T01:30:00.000Z' });
+    expect(state.body.data.history[0]).toMatchObject({
+      kind: 'published',
+      fromStage: 'scheduled',
+      toStage: 'published',
+      actorType: 'scheduler',
+      scheduledFor: '2030-03-08T01:30:00.000Z',
+    });
     await eventually(() => deliveriesFor(documentId, 'workflow.stage-changed').some((d) => d.body.to === 'published'));
     expect(deliveriesFor(documentId, 'workflow.stage-changed').filter((d) => d.body.to === 'published')).toHaveLength(1);
     const pub = await request(app.server).get(`/api/articles/${documentId}`).query({ locale: 'en' });
@@ -207,7 +293,9 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     // Shown before it fires: the guard already refuses it.
     expect(scheduled.body.data.guard.ok).toBe(false);
     const upcoming = await request(app.server).get('/editorial-workflow/schedules').query({ view: 'upcoming' }).set(as(jwt.editor));
-    expect(upcoming.body.data).toContainEqual(expect.objectContaining({ documentId, action: 'publish', guardOk: false, atLocal: '2030-04-01 08:00 America/New_York (EDT)' }));
+    expect(upcoming.body.data).toContainEqual(
+      expect.objectContaining({ documentId, action: 'publish', guardOk: false, atLocal: '2030-04-01 08:00 America/New_York (EDT)' }),
+    );
 
     const report = await sweep(new Date('2030-04-01T12:01:00.000Z'));
     expect(report.results).toContainEqual(expect.objectContaining({ documentId, outcome: 'failed' }));
@@ -217,12 +305,24 @@ describe('scheduled publishing (time injected, not waited for)', () => {
 
     const state = await getState(documentId);
     expect(state.body.data.stage).toBe('changes-requested');
-    expect(state.body.data.lastFailure).toMatchObject({ kind: 'schedule-failed', fromStage: 'scheduled', toStage: 'changes-requested', actorType: 'scheduler', scheduledFor: '2030-04-01T12:00:00.000Z' });
+    expect(state.body.data.lastFailure).toMatchObject({
+      kind: 'schedule-failed',
+      fromStage: 'scheduled',
+      toStage: 'changes-requested',
+      actorType: 'scheduler',
+      scheduledFor: '2030-04-01T12:00:00.000Z',
+    });
     expect(state.body.data.lastFailure.findings.map((f: { rule: string }) => f.rule)).toContain('byline.author-required');
 
-    await eventually(() => deliveriesFor(documentId, 'workflow.schedule-failed').length >= 1 && deliveriesFor(documentId, 'workflow.stage-changed').some((d) => d.body.to === 'changes-requested'));
+    await eventually(
+      () =>
+        deliveriesFor(documentId, 'workflow.schedule-failed').length >= 1 &&
+        deliveriesFor(documentId, 'workflow.stage-changed').some((d) => d.body.to === 'changes-requested'),
+    );
     expect(deliveriesFor(documentId, 'workflow.schedule-failed')).toHaveLength(1);
-    expect(deliveriesFor(documentId, 'workflow.schedule-failed')[0]!.body.findings.map((f: { rule: string }) => f.rule)).toContain('byline.author-required');
+    expect(deliveriesFor(documentId, 'workflow.schedule-failed')[0]!.body.findings.map((f: { rule: string }) => f.rule)).toContain(
+      'byline.author-required',
+    );
 
     const failed = await request(app.server).get('/editorial-workflow/schedules').query({ view: 'failed' }).set(as(jwt.editor));
     expect(failed.body.data).toContainEqual(expect.objectContaining({ documentId, kind: 'schedule-failed', stage: 'changes-requested' }));
@@ -273,7 +373,12 @@ describe('scheduled publishing (time injected, not waited for)', () => {
     expect(await publishedCount(app.strapi, [documentId])).toBe(0);
     const state = await getState(documentId);
     expect(state.body.data).toMatchObject({ stage: 'draft', unpublishAt: null, hasPublishedVersion: false });
-    expect(state.body.data.history[0]).toMatchObject({ kind: 'unpublished', fromStage: 'published', toStage: 'draft', actorType: 'scheduler' });
+    expect(state.body.data.history[0]).toMatchObject({
+      kind: 'unpublished',
+      fromStage: 'published',
+      toStage: 'draft',
+      actorType: 'scheduler',
+    });
     expect((await request(app.server).get(`/api/articles/${documentId}`).query({ locale: 'en' })).status).toBe(404);
     const recent = await request(app.server).get('/editorial-workflow/schedules').query({ view: 'recent' }).set(as(jwt.editor));
     expect(recent.body.data).toContainEqual(expect.objectContaining({ documentId, kind: 'unpublished', action: 'unpublish' }));
@@ -316,7 +421,10 @@ describe('admin helpers', () => {
   it('lists stages for the list view and filters the Content Manager list by stage', async () => {
     const documentId = await createArticle(app.strapi, 'Listed in review', byline);
     expect((await move(documentId, { to: 'in-review' })).status).toBe(200);
-    const stages = await request(app.server).get('/editorial-workflow/stages').query({ contentType: ARTICLE, locale: 'en', documentIds: documentId }).set(as(jwt.editor));
+    const stages = await request(app.server)
+      .get('/editorial-workflow/stages')
+      .query({ contentType: ARTICLE, locale: 'en', documentIds: documentId })
+      .set(as(jwt.editor));
     expect(stages.status).toBe(200);
     expect(stages.body.data[documentId]).toMatchObject({ stage: 'in-review' });
 

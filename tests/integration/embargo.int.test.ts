@@ -22,16 +22,23 @@ const LIFTS_LOCAL = '2031-05-04 09:30 Asia/Taipei (GMT+8)';
 async function approvedStory(title: string): Promise<string> {
   const documentId = await createArticle(app.strapi, title, await createByline(app.strapi));
   for (const to of ['in-review', 'approved']) {
-    const res = await request(app.server).post(`${entry(documentId)}/transition`).set(as(admin)).send({ locale: 'en', to });
+    const res = await request(app.server)
+      .post(`${entry(documentId)}/transition`)
+      .set(as(admin))
+      .send({ locale: 'en', to });
     expect(res.status).toBe(200);
   }
   return documentId;
 }
 
 const embargo = (documentId: string, until: string | null, jwt = editor) =>
-  request(app.server).put(`${entry(documentId)}/embargo`).set(as(jwt)).send({ locale: 'en', until, timezone: 'Asia/Taipei' });
+  request(app.server)
+    .put(`${entry(documentId)}/embargo`)
+    .set(as(jwt))
+    .send({ locale: 'en', until, timezone: 'Asia/Taipei' });
 
-const published = (documentId: string) => app.strapi.db.query(ARTICLE as any).count({ where: { documentId, locale: 'en', publishedAt: { $notNull: true } } });
+const published = (documentId: string) =>
+  app.strapi.db.query(ARTICLE as any).count({ where: { documentId, locale: 'en', publishedAt: { $notNull: true } } });
 
 const expectEmbargoRefusal = (body: any) => {
   expect(body.error.name).toBe('ValidationError');
@@ -56,13 +63,20 @@ describe('setting an embargo', () => {
     const documentId = await approvedStory('Embargo: state');
     const res = await embargo(documentId, LIFTS);
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ embargoUntilLocal: LIFTS_LOCAL, embargoUntil: '2031-05-04T01:30:00.000Z', gates: { status: { kind: 'embargoed', detail: LIFTS_LOCAL } } });
+    expect(res.body.data).toMatchObject({
+      embargoUntilLocal: LIFTS_LOCAL,
+      embargoUntil: '2031-05-04T01:30:00.000Z',
+      gates: { status: { kind: 'embargoed', detail: LIFTS_LOCAL } },
+    });
     expect(res.body.data.gates.reasons.map((r: { rule: string }) => r.rule)).toEqual(['embargo.active']);
     expect(res.body.data.gates.reasons[0].message['zh-Hant']).toContain(`禁發至 ${LIFTS_LOCAL}`);
     expect(res.body.data.history[0]).toMatchObject({ kind: 'embargo-set', note: { 'zh-Hans': `设定禁发至 ${LIFTS_LOCAL}` } });
 
     // The guard's check (the attribution panel and the Publish dialog) gives the same verdict.
-    const check = await request(app.server).post('/attribution-guard/check').set(as(editor)).send({ contentType: ARTICLE, documentId, locale: 'en' });
+    const check = await request(app.server)
+      .post('/attribution-guard/check')
+      .set(as(editor))
+      .send({ contentType: ARTICLE, documentId, locale: 'en' });
     expect(check.body.data.gates.status).toEqual({ kind: 'embargoed', detail: LIFTS_LOCAL });
   });
 
@@ -87,20 +101,32 @@ describe('no route publishes an embargoed story', () => {
   });
 
   it('the Publish button (Content Manager publish action)', async () => {
-    const res = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`).query({ locale: 'en' }).set(as(admin)).send({});
+    const res = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`)
+      .query({ locale: 'en' })
+      .set(as(admin))
+      .send({});
     expect(res.status).toBe(400);
     expectEmbargoRefusal(res.body);
   });
 
   it('bulk publish', async () => {
-    const res = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/actions/bulkPublish`).query({ locale: 'en' }).set(as(admin)).send({ documentIds: [documentId] });
+    const res = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/actions/bulkPublish`)
+      .query({ locale: 'en' })
+      .set(as(admin))
+      .send({ documentIds: [documentId] });
     expect(res.status).toBe(400);
     expectEmbargoRefusal(res.body);
     expect(await published(documentId)).toBe(0);
   });
 
   it('REST, which publishes on update', async () => {
-    const res = await request(app.server).put(`/api/articles/${documentId}`).query({ locale: 'en' }).set(as(token)).send({ data: { dek: 'changed over REST' } });
+    const res = await request(app.server)
+      .put(`/api/articles/${documentId}`)
+      .query({ locale: 'en' })
+      .set(as(token))
+      .send({ data: { dek: 'changed over REST' } });
     expect(res.status).toBe(400);
     expectEmbargoRefusal(res.body);
   });
@@ -109,21 +135,38 @@ describe('no route publishes an embargoed story', () => {
     const res = await request(app.server)
       .post('/graphql')
       .set(as(token))
-      .send({ query: 'mutation($id: ID!) { updateArticle(documentId: $id, locale: "en", status: PUBLISHED, data: { dek: "changed over GraphQL" }) { documentId } }', variables: { id: documentId } });
+      .send({
+        query:
+          'mutation($id: ID!) { updateArticle(documentId: $id, locale: "en", status: PUBLISHED, data: { dek: "changed over GraphQL" }) { documentId } }',
+        variables: { id: documentId },
+      });
     expect(res.body.errors?.[0]?.message ?? '').toContain('embargo');
     expect(await published(documentId)).toBe(0);
   });
 
   it('the Document Service and the guard’s override with a reason', async () => {
-    await expect(app.strapi.documents(ARTICLE as any).publish({ documentId, locale: 'en' })).rejects.toMatchObject({ details: { errors: [expect.objectContaining({ rule: 'embargo.active', overridable: false })] } });
-    const override = await request(app.server).post('/attribution-guard/publish').set(as(admin)).send({ contentType: ARTICLE, documentId, locale: 'en', reason: 'The source lifted it by phone.' });
+    await expect(app.strapi.documents(ARTICLE as any).publish({ documentId, locale: 'en' })).rejects.toMatchObject({
+      details: { errors: [expect.objectContaining({ rule: 'embargo.active', overridable: false })] },
+    });
+    const override = await request(app.server)
+      .post('/attribution-guard/publish')
+      .set(as(admin))
+      .send({ contentType: ARTICLE, documentId, locale: 'en', reason: 'The source lifted it by phone.' });
     expect(override.status).toBe(400);
     expectEmbargoRefusal(override.body);
     expect(await published(documentId)).toBe(0);
     // Every refused attempt is in the story's history, with the embargo as the reason.
     await app.strapi.plugin('attribution-guard').service('records').settled();
-    const records = await request(app.server).get('/attribution-guard/records').query({ contentType: ARTICLE, documentId, locale: 'en' }).set(as(editor));
-    expect(records.body.data.some((r: { outcome: string; findings: Array<{ rule: string }> }) => r.outcome === 'blocked' && r.findings.some((f) => f.rule === 'embargo.active'))).toBe(true);
+    const records = await request(app.server)
+      .get('/attribution-guard/records')
+      .query({ contentType: ARTICLE, documentId, locale: 'en' })
+      .set(as(editor));
+    expect(
+      records.body.data.some(
+        (r: { outcome: string; findings: Array<{ rule: string }> }) =>
+          r.outcome === 'blocked' && r.findings.some((f) => f.rule === 'embargo.active'),
+      ),
+    ).toBe(true);
   });
 
   it('the public API never shows it', async () => {
@@ -137,14 +180,22 @@ describe('schedules and the embargo', () => {
   it('refuses a schedule before the embargo lifts, takes one after, and the schedules page lists it', async () => {
     const documentId = await approvedStory('Embargo: schedule');
     expect((await embargo(documentId, LIFTS)).status).toBe(200);
-    const early = await request(app.server).post(`${entry(documentId)}/transition`).set(as(editor)).send({ locale: 'en', to: 'scheduled', publishAt: '2031-05-04T09:00', timezone: 'Asia/Taipei' });
+    const early = await request(app.server)
+      .post(`${entry(documentId)}/transition`)
+      .set(as(editor))
+      .send({ locale: 'en', to: 'scheduled', publishAt: '2031-05-04T09:00', timezone: 'Asia/Taipei' });
     expect(early.status).toBe(400);
     expect(early.body.error.message).toContain(`The embargo lifts at ${LIFTS_LOCAL}`);
 
     const listed = await request(app.server).get('/editorial-workflow/schedules').query({ view: 'embargoed' }).set(as(editor));
-    expect(listed.body.data).toEqual(expect.arrayContaining([expect.objectContaining({ documentId, action: 'embargo', atLocal: LIFTS_LOCAL })]));
+    expect(listed.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ documentId, action: 'embargo', atLocal: LIFTS_LOCAL })]),
+    );
 
-    const onTime = await request(app.server).post(`${entry(documentId)}/transition`).set(as(editor)).send({ locale: 'en', to: 'scheduled', publishAt: LIFTS, timezone: 'Asia/Taipei' });
+    const onTime = await request(app.server)
+      .post(`${entry(documentId)}/transition`)
+      .set(as(editor))
+      .send({ locale: 'en', to: 'scheduled', publishAt: LIFTS, timezone: 'Asia/Taipei' });
     expect(onTime.status).toBe(200);
     // An embargo that would outlast the schedule is refused: the schedule could only fail.
     const later = await embargo(documentId, '2031-05-05T09:30');
@@ -156,7 +207,9 @@ describe('schedules and the embargo', () => {
     const documentId = await approvedStory('Embargo: sweep');
     expect((await embargo(documentId, LIFTS)).status).toBe(200);
     // A schedule due now, written past the checks (as a row from before the embargo would be).
-    await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId, locale: 'en' }, data: { editorialStage: 'scheduled', publishAt: new Date(Date.now() - 60_000) } });
+    await app.strapi.db
+      .query(ARTICLE as any)
+      .updateMany({ where: { documentId, locale: 'en' }, data: { editorialStage: 'scheduled', publishAt: new Date(Date.now() - 60_000) } });
     await app.strapi.plugin('editorial-workflow').service('scheduler').sweep();
     expect(await published(documentId)).toBe(0);
     const state = await request(app.server).get(entry(documentId)).query({ locale: 'en' }).set(as(editor));

@@ -26,7 +26,10 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', i
 const get = (path: string) => request(app.server).get(path);
 const articles = () => app.strapi.documents(ARTICLE as any);
 const approve = (documentId: string, locale: string) =>
-  app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId, locale }, 'approved', 'Approved for the test');
+  app.strapi
+    .plugin('editorial-workflow')
+    .service('workflow')
+    .setStage({ uid: ARTICLE, documentId, locale }, 'approved', 'Approved for the test');
 const bySlug = async (slug: string, locale: string) => (await get(`/api/articles/by-slug/${slug}`).query({ locale }).expect(200)).body.data;
 
 const rss = async (locale: string) => {
@@ -215,7 +218,13 @@ describe('caching', () => {
       const first = await get(path).expect(200);
       expect(first.headers.etag).toMatch(/^"[\w-]+"$/u);
       expect(first.headers['cache-control']).toBe(story.headers['cache-control']);
-      for (const header of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'strict-transport-security', 'referrer-policy']) {
+      for (const header of [
+        'content-security-policy',
+        'x-content-type-options',
+        'x-frame-options',
+        'strict-transport-security',
+        'referrer-policy',
+      ]) {
         expect(first.headers[header]).toBe(story.headers[header]);
       }
       const second = await get(path).expect(200);
@@ -232,7 +241,8 @@ describe('caching', () => {
       for (const path of routes) await get(path).expect(200);
     };
     /** The first read after a write: rendered anew (`miss`), never the copy from before it. */
-    const firstReads = async () => Promise.all(routes.map(async (path) => `${path}: ${(await get(path).expect(200)).headers['x-delivery-cache']}`));
+    const firstReads = async () =>
+      Promise.all(routes.map(async (path) => `${path}: ${(await get(path).expect(200)).headers['x-delivery-cache']}`));
     const missed = routes.map((path) => `${path}: miss`);
 
     // Publish.
@@ -255,7 +265,8 @@ describe('caching', () => {
 
     // A correction: the item's update time moves in the feed.
     const demoDocumentId = (await bySlug(SEED_SLUG, 'zh-Hant')).documentId;
-    const itemDate = async () => (await atom('zh-Hant')).doc.feed.entry.find((e: any) => String(e.title['#text'] ?? e.title) === demoData.title).updated;
+    const itemDate = async () =>
+      (await atom('zh-Hant')).doc.feed.entry.find((e: any) => String(e.title['#text'] ?? e.title) === demoData.title).updated;
     const dateBefore = await itemDate();
     await warm();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -270,9 +281,13 @@ describe('caching', () => {
     // An edit of a linked author record: the byline in the feed follows, as on the by-slug route. The story
     // and its writers are this test's own, so the bylines other tests read stay as they were made.
     const own = await storyWithoutImages(app.strapi, { title: 'Edge models reach the phone', writers: 3 });
-    const writer = (await app.strapi.db.query(AUTHOR as any).findOne({ where: { name: own.writers[1], publishedAt: { $notNull: true } } })) as { documentId: string };
+    const writer = (await app.strapi.db
+      .query(AUTHOR as any)
+      .findOne({ where: { name: own.writers[1], publishedAt: { $notNull: true } } })) as { documentId: string };
     await warm();
-    await app.strapi.documents(AUTHOR as any).update({ documentId: writer.documentId, locale: 'en', data: { displayName: 'Renamed Writer' } as any, status: 'published' });
+    await app.strapi
+      .documents(AUTHOR as any)
+      .update({ documentId: writer.documentId, locale: 'en', data: { displayName: 'Renamed Writer' } as any, status: 'published' });
     expect(await firstReads()).toEqual(missed);
     const entry = (await atom('en')).doc.feed.entry.find((e: any) => String(e.title['#text'] ?? e.title) === 'Edge models reach the phone');
     expect(entry.author.map((a: any) => a.name)).toEqual([own.writers[0], 'Renamed Writer', own.writers[2]]);
@@ -293,7 +308,11 @@ describe('/sitemap.xml', () => {
     expect(urls).toHaveLength(published);
 
     const alternates = (loc: string) =>
-      (urls.find((u) => u.loc === loc)?.['xhtml:link'] ?? []).map((l: any) => ({ rel: l['@rel'], hreflang: l['@hreflang'], href: l['@href'] }));
+      (urls.find((u) => u.loc === loc)?.['xhtml:link'] ?? []).map((l: any) => ({
+        rel: l['@rel'],
+        hreflang: l['@hreflang'],
+        href: l['@href'],
+      }));
     const both = [
       { rel: 'alternate', hreflang: 'zh-Hans', href: pageUrl('zh-Hans', bilingual.hans) },
       { rel: 'alternate', hreflang: 'zh-Hant', href: pageUrl('zh-Hant', bilingual.hant) },
@@ -320,7 +339,9 @@ describe('/sitemap.xml', () => {
 
 describe('/sitemaps/news.xml', () => {
   const setFirstPublished = async (documentId: string, locale: string, at: Date) => {
-    await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId, locale, publishedAt: { $notNull: true } }, data: { firstPublishedAt: at } });
+    await app.strapi.db
+      .query(ARTICLE as any)
+      .updateMany({ where: { documentId, locale, publishedAt: { $notNull: true } }, data: { firstPublishedAt: at } });
     // A write past the Document Service, as a migration would make: tell the cache, as its lifecycles do for files.
     await app.strapi.service('api::article.delivery' as any).invalidator.afterWrite();
   };

@@ -26,7 +26,8 @@ afterAll(async () => {
 
 const counts = async () => {
   const out: Record<string, number> = {};
-  for (const uid of [ARTICLE, 'api::author.author', 'api::source.source', PULL_QUOTE]) out[uid] = await app.strapi.db.query(uid as any).count();
+  for (const uid of [ARTICLE, 'api::author.author', 'api::source.source', PULL_QUOTE])
+    out[uid] = await app.strapi.db.query(uid as any).count();
   return out;
 };
 
@@ -42,10 +43,22 @@ describe('importing a syndicated story', () => {
     expect(report.created.authors).toEqual([]);
 
     const article = (await app.strapi.documents(ARTICLE as any).findOne({
-      documentId: report.created.article!, locale: 'zh-Hant', status: 'draft',
-      populate: { author: true, coAuthors: true, editor: true, source: true, republisher: true, cover: { populate: { agency: true } }, pullQuotes: true },
+      documentId: report.created.article!,
+      locale: 'zh-Hant',
+      status: 'draft',
+      populate: {
+        author: true,
+        coAuthors: true,
+        editor: true,
+        source: true,
+        republisher: true,
+        cover: { populate: { agency: true } },
+        pullQuotes: true,
+      },
     } as any))!;
-    const published = await app.strapi.documents(ARTICLE as any).findOne({ documentId: report.created.article!, locale: 'zh-Hant', status: 'published' } as any);
+    const published = await app.strapi
+      .documents(ARTICLE as any)
+      .findOne({ documentId: report.created.article!, locale: 'zh-Hant', status: 'published' } as any);
     expect(published).toBeNull();
     expect(article.title).toBe(demoData.title);
     // The demo story is already in the database: the draft gets a numbered slug and the editor is told.
@@ -61,14 +74,27 @@ describe('importing a syndicated story', () => {
 
     // Every speaker with the title and organisation the demo gives them, on the quote they said.
     for (const expected of demoData.pullQuotes) {
-      const quote = article.pullQuotes.find((q: { text: string }) => q.text.replace(/\s/gu, '').includes(expected.text.replace(/\s/gu, '')));
-      expect([quote?.speaker, quote?.speakerTitle, quote?.speakerOrg]).toEqual([expected.speaker, expected.speakerTitle, expected.speakerOrg]);
+      const quote = article.pullQuotes.find((q: { text: string }) =>
+        q.text.replace(/\s/gu, '').includes(expected.text.replace(/\s/gu, '')),
+      );
+      expect([quote?.speaker, quote?.speakerTitle, quote?.speakerOrg]).toEqual([
+        expected.speaker,
+        expected.speakerTitle,
+        expected.speakerOrg,
+      ]);
     }
-    expect(report.quotes.filter((q) => q.speaker === null).map((q) => q.text)).toEqual(['十倍于移動互聯網的平台革命', '完全沒有必要去卷大模型,而是應該投身到應用層創新']);
+    expect(report.quotes.filter((q) => q.speaker === null).map((q) => q.text)).toEqual([
+      '十倍于移動互聯網的平台革命',
+      '完全沒有必要去卷大模型,而是應該投身到應用層創新',
+    ]);
     expect(article.pullQuotes).toHaveLength(report.quotes.filter((q) => q.speaker !== null).length);
     // The quotes are word for word from the body: the guard has nothing to say about them.
     expect(report.findings.filter((f) => f.rule === 'pull-quote.verbatim' || f.rule === 'pull-quote.speaker-required')).toEqual([]);
-    expect(report.findings.filter((f) => f.rule.startsWith('byline.') || f.rule.startsWith('outlet.') || f.rule === 'attribution.line-consistent')).toEqual([]);
+    expect(
+      report.findings.filter(
+        (f) => f.rule.startsWith('byline.') || f.rule.startsWith('outlet.') || f.rule === 'attribution.line-consistent',
+      ),
+    ).toEqual([]);
     expect((await counts())[ARTICLE]).toBe(before[ARTICLE]! + 1);
   });
 
@@ -92,7 +118,9 @@ describe('importing a syndicated story', () => {
     const text = `圖片來源 @VCG\n文|正見 TrueView,作者|新來的記者\n${demoStoryText.split('\n').slice(3, 6).join('\n')}`;
     const report = await importStory(app.strapi, Buffer.from(text, 'utf8'), { title: '一篇新稿' });
     expect(report.created.authors).toHaveLength(1);
-    const author = await app.strapi.documents('api::author.author' as any).findOne({ documentId: report.created.authors[0]!, locale: 'zh-Hant', status: 'draft' } as any);
+    const author = await app.strapi
+      .documents('api::author.author' as any)
+      .findOne({ documentId: report.created.authors[0]!, locale: 'zh-Hant', status: 'draft' } as any);
     expect(author).toMatchObject({ name: '新來的記者', publishedAt: null });
     expect(report.findings.some((f) => f.rule === 'byline.author-registered')).toBe(true);
   });
@@ -115,13 +143,19 @@ describe('importing a syndicated story', () => {
     ['pasted blank text', ' \n \n', /empty/u],
   ])('refuses %s with a clear message and creates nothing', async (_name, input, message) => {
     const before = await counts();
-    await expect(importStory(app.strapi, input)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
+    await expect(importStory(app.strapi, input)).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringMatching(message),
+    });
     expect(await counts()).toEqual(before);
   });
 });
 
 it('refuses a locale that is not a content locale', async () => {
-  await expect(importStory(app.strapi, demoStoryText, { locale: 'fr' })).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/Unknown locale "fr"/u) });
+  await expect(importStory(app.strapi, demoStoryText, { locale: 'fr' })).rejects.toMatchObject({
+    name: 'ValidationError',
+    message: expect.stringMatching(/Unknown locale "fr"/u),
+  });
 });
 
 /** What each sample story must come out as: every credit field, and every quote's speaker, in order. */
@@ -136,14 +170,94 @@ const STORIES: Array<{
   photoCredit: string | null;
   speakers: Array<string | null>;
 }> = [
-  { file: 'wechat-36kr.zh-Hans.txt', locale: 'zh-Hans', title: '大模型公司开始打价格战了', outlet: '硅基观察', authors: ['周一鸣', '何青'], editor: null, republisher: '36氪', photoCredit: '视觉中国', speakers: ['刘洋', '刘洋', null] },
-  { file: 'huxiu-wechat.zh-Hans.txt', locale: 'zh-Hans', title: '为什么AI眼镜今年突然火了', outlet: '镜外科技', authors: ['林晓雨'], editor: '赵一帆', republisher: '虎嗅', photoCredit: 'AI生成', speakers: ['陈默', '黄倩'] },
-  { file: 'twreporter.zh-Hant.txt', locale: 'zh-Hant', title: '山區小校的最後一班交通車', outlet: null, authors: ['趙之齊'], editor: '胡敏', republisher: null, photoCredit: '林彥廷', speakers: ['吳文雄', '邱美玲'] },
-  { file: 'leiphone-section.zh-Hans.txt', locale: 'zh-Hans', title: 'AI芯片创业公司的第二个冬天', outlet: '雷峰网', authors: ['张薇'], editor: '陈晨', republisher: null, photoCredit: '雷峰网', speakers: [null, '王磊', '王磊'] },
-  { file: 'renwu-multiline.zh-Hans.txt', locale: 'zh-Hans', title: '一个县城女孩的出走', outlet: null, authors: ['苏小北', '方圆'], editor: '王一', republisher: null, photoCredit: '受访者', speakers: [null, '许诺'] },
-  { file: 'cna-wire.zh-Hant.txt', locale: 'zh-Hant', title: '交通部:明年起高鐵自由座擴大至全線', outlet: '中央社', authors: ['吳佳穎'], editor: null, republisher: null, photoCredit: '交通部', speakers: ['李明德', '陳玉如'] },
-  { file: 'ltn-dateline.zh-Hant.txt', locale: 'zh-Hant', title: '北市老屋健檢補助 申請人數創新高', outlet: null, authors: ['張家豪'], editor: null, republisher: null, photoCredit: '張家豪', speakers: ['林志遠', null] },
-  { file: 'english-techpulse.en.txt', locale: 'en', title: 'Chipmakers bet on smaller models', outlet: 'TechPulse', authors: ['Jane Ho', 'Marcus Lee'], editor: 'Ann Wu', republisher: null, photoCredit: 'Reuters', speakers: ['Priya Nair', 'Priya Nair'] },
+  {
+    file: 'wechat-36kr.zh-Hans.txt',
+    locale: 'zh-Hans',
+    title: '大模型公司开始打价格战了',
+    outlet: '硅基观察',
+    authors: ['周一鸣', '何青'],
+    editor: null,
+    republisher: '36氪',
+    photoCredit: '视觉中国',
+    speakers: ['刘洋', '刘洋', null],
+  },
+  {
+    file: 'huxiu-wechat.zh-Hans.txt',
+    locale: 'zh-Hans',
+    title: '为什么AI眼镜今年突然火了',
+    outlet: '镜外科技',
+    authors: ['林晓雨'],
+    editor: '赵一帆',
+    republisher: '虎嗅',
+    photoCredit: 'AI生成',
+    speakers: ['陈默', '黄倩'],
+  },
+  {
+    file: 'twreporter.zh-Hant.txt',
+    locale: 'zh-Hant',
+    title: '山區小校的最後一班交通車',
+    outlet: null,
+    authors: ['趙之齊'],
+    editor: '胡敏',
+    republisher: null,
+    photoCredit: '林彥廷',
+    speakers: ['吳文雄', '邱美玲'],
+  },
+  {
+    file: 'leiphone-section.zh-Hans.txt',
+    locale: 'zh-Hans',
+    title: 'AI芯片创业公司的第二个冬天',
+    outlet: '雷峰网',
+    authors: ['张薇'],
+    editor: '陈晨',
+    republisher: null,
+    photoCredit: '雷峰网',
+    speakers: [null, '王磊', '王磊'],
+  },
+  {
+    file: 'renwu-multiline.zh-Hans.txt',
+    locale: 'zh-Hans',
+    title: '一个县城女孩的出走',
+    outlet: null,
+    authors: ['苏小北', '方圆'],
+    editor: '王一',
+    republisher: null,
+    photoCredit: '受访者',
+    speakers: [null, '许诺'],
+  },
+  {
+    file: 'cna-wire.zh-Hant.txt',
+    locale: 'zh-Hant',
+    title: '交通部:明年起高鐵自由座擴大至全線',
+    outlet: '中央社',
+    authors: ['吳佳穎'],
+    editor: null,
+    republisher: null,
+    photoCredit: '交通部',
+    speakers: ['李明德', '陳玉如'],
+  },
+  {
+    file: 'ltn-dateline.zh-Hant.txt',
+    locale: 'zh-Hant',
+    title: '北市老屋健檢補助 申請人數創新高',
+    outlet: null,
+    authors: ['張家豪'],
+    editor: null,
+    republisher: null,
+    photoCredit: '張家豪',
+    speakers: ['林志遠', null],
+  },
+  {
+    file: 'english-techpulse.en.txt',
+    locale: 'en',
+    title: 'Chipmakers bet on smaller models',
+    outlet: 'TechPulse',
+    authors: ['Jane Ho', 'Marcus Lee'],
+    editor: 'Ann Wu',
+    republisher: null,
+    photoCredit: 'Reuters',
+    speakers: ['Priya Nair', 'Priya Nair'],
+  },
 ];
 
 describe('POST /newsroom/import', () => {
@@ -154,7 +268,10 @@ describe('POST /newsroom/import', () => {
 
   it('imports an uploaded .txt file as a draft, and pasted text on a dry run without creating anything', async () => {
     const before = await counts();
-    const dry = await request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${editorJwt}`).send({ text: demoStoryText, dryRun: true });
+    const dry = await request(app.server)
+      .post('/newsroom/import')
+      .set('Authorization', `Bearer ${editorJwt}`)
+      .send({ text: demoStoryText, dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.body.data).toMatchObject({ dryRun: true, title: demoData.title, created: { article: null } });
     expect(await counts()).toEqual(before);
@@ -171,7 +288,10 @@ describe('POST /newsroom/import', () => {
 
   it.each(STORIES.map((s) => [s.file, s] as const))('imports %s with every credit and every speaker right', async (_file, expected) => {
     const before = await counts();
-    const res = await request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${editorJwt}`).send({ text: storyText(expected.file), locale: expected.locale });
+    const res = await request(app.server)
+      .post('/newsroom/import')
+      .set('Authorization', `Bearer ${editorJwt}`)
+      .send({ text: storyText(expected.file), locale: expected.locale });
     expect(res.status).toBe(200);
     const report = res.body.data as ImportReport;
     expect({
@@ -182,15 +302,27 @@ describe('POST /newsroom/import', () => {
       republisher: report.republisher?.name ?? null,
       photoCredit: report.photoCredit?.name ?? null,
       speakers: report.quotes.map((q) => q.speaker),
-    }).toEqual({ title: expected.title, outlet: expected.outlet, authors: expected.authors, editor: expected.editor, republisher: expected.republisher, photoCredit: expected.photoCredit, speakers: expected.speakers });
+    }).toEqual({
+      title: expected.title,
+      outlet: expected.outlet,
+      authors: expected.authors,
+      editor: expected.editor,
+      republisher: expected.republisher,
+      photoCredit: expected.photoCredit,
+      speakers: expected.speakers,
+    });
 
     // Created whole: the article with its people, outlet, republisher, cover credit and quotes — and nothing else.
     const article = (await app.strapi.documents(ARTICLE as any).findOne({
-      documentId: report.created.article!, locale: expected.locale, status: 'draft',
+      documentId: report.created.article!,
+      locale: expected.locale,
+      status: 'draft',
       populate: { author: true, coAuthors: true, editor: true, source: true, republisher: true, cover: true, pullQuotes: true },
     } as any))!;
     expect(article.title).toBe(expected.title);
-    expect([article.author?.name ?? null, ...article.coAuthors.map((a: { name: string }) => a.name)].filter(Boolean)).toEqual(expected.authors);
+    expect([article.author?.name ?? null, ...article.coAuthors.map((a: { name: string }) => a.name)].filter(Boolean)).toEqual(
+      expected.authors,
+    );
     expect(article.editor?.name ?? null).toBe(expected.editor);
     expect(article.source?.name ?? null).toBe(expected.outlet);
     expect(article.republisher?.name ?? null).toBe(expected.republisher);
@@ -202,12 +334,18 @@ describe('POST /newsroom/import', () => {
     expect(after['api::author.author']).toBe(before['api::author.author']! + report.created.authors.length);
     expect(after[PULL_QUOTE]).toBe(before[PULL_QUOTE]! + expected.speakers.filter(Boolean).length);
     // The guard checks every writer: an unpublished co-author is named at its own path.
-    if (expected.authors.length > 1) expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'relation.unpublished-dependency', path: 'coAuthors.0' })]));
+    if (expected.authors.length > 1)
+      expect(report.findings).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'relation.unpublished-dependency', path: 'coAuthors.0' })]),
+      );
   });
 
   it('answers bad input with HTTP 400 and a message, and refuses anonymous callers', async () => {
     const before = await counts();
-    const bad = await request(app.server).post('/newsroom/import').set('Authorization', `Bearer ${editorJwt}`).send({ text: '一個標題\n正文。', dryRun: 'yes' });
+    const bad = await request(app.server)
+      .post('/newsroom/import')
+      .set('Authorization', `Bearer ${editorJwt}`)
+      .send({ text: '一個標題\n正文。', dryRun: 'yes' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/dryRun/u) });
     expect((await request(app.server).post('/newsroom/import').send({ text: demoStoryText })).status).toBe(401);
@@ -224,7 +362,13 @@ describe('npm run import -- <file> --json', () => {
   const pgSchema = async (sql: (schema: string) => string) => {
     if (!isPostgres()) return;
     const { Client } = await import('pg');
-    const client = new Client({ host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), database: process.env.DATABASE_NAME ?? 'test', user: process.env.DATABASE_USERNAME ?? 'postgres', password: process.env.DATABASE_PASSWORD ?? '' });
+    const client = new Client({
+      host: process.env.DATABASE_HOST ?? '127.0.0.1',
+      port: Number(process.env.DATABASE_PORT ?? 5432),
+      database: process.env.DATABASE_NAME ?? 'test',
+      user: process.env.DATABASE_USERNAME ?? 'postgres',
+      password: process.env.DATABASE_PASSWORD ?? '',
+    });
     await client.connect();
     try {
       await client.query(sql(cliSchema()));
@@ -256,7 +400,14 @@ describe('npm run import -- <file> --json', () => {
     const real = cli([file, '--locale', 'zh-Hans', '--json']);
     expect([real.status, real.status === 0 ? '' : real.stderr.slice(-1500)]).toEqual([0, '']);
     const realReport = JSON.parse(real.stdout) as ImportReport;
-    expect(dryReport).toMatchObject({ dryRun: true, title: '大模型公司开始打价格战了', outlet: { name: '硅基观察' }, authors: [{ name: '周一鸣' }, { name: '何青' }], republisher: { name: '36氪' }, photoCredit: { name: '视觉中国' } });
+    expect(dryReport).toMatchObject({
+      dryRun: true,
+      title: '大模型公司开始打价格战了',
+      outlet: { name: '硅基观察' },
+      authors: [{ name: '周一鸣' }, { name: '何青' }],
+      republisher: { name: '36氪' },
+      photoCredit: { name: '视觉中国' },
+    });
     expect(dryReport.created.article).toBeNull();
     expect(realReport.created.article).toEqual(expect.any(String));
     expect(dryReport.findings).toEqual(realReport.findings);
@@ -273,21 +424,36 @@ describe('npm run import -- <file> --json', () => {
 });
 
 describe('credits read from the photo file on upload', () => {
-  const jpeg = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+  const jpeg = () =>
+    sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
   let jwt: string;
   beforeAll(async () => {
     jwt = await adminJwt(app.server, 'admin@newsroom.local', 'Newsroom-Admin-2026');
   });
   const upload = async (buffer: Buffer, name: string) => {
-    const res = await request(app.server).post('/upload').set('Authorization', `Bearer ${jwt}`).attach('files', buffer, { filename: name, contentType: 'image/jpeg' });
+    const res = await request(app.server)
+      .post('/upload')
+      .set('Authorization', `Bearer ${jwt}`)
+      .attach('files', buffer, { filename: name, contentType: 'image/jpeg' });
     expect(res.status).toBe(201);
     return res.body[0] as { id: number; url: string };
   };
 
   it('fills credit, agency, photographer and licence from XMP, normalising the agency alias', async () => {
-    const file = await upload(withMetadata(await jpeg(), { xmp: { credit: '视觉中国', byline: '張三', usageTerms: '僅限編輯用途' } }), 'xmp.jpg');
+    const file = await upload(
+      withMetadata(await jpeg(), { xmp: { credit: '视觉中国', byline: '張三', usageTerms: '僅限編輯用途' } }),
+      'xmp.jpg',
+    );
     const credit = await app.strapi.db.query(MEDIA_CREDIT as any).findOne({ where: { fileId: file.id }, populate: { agency: true } });
-    expect(credit).toMatchObject({ credit: '視覺中國', photographer: '張三', license: 'editorial-only', origin: 'file-metadata', agency: { name: '視覺中國' } });
+    expect(credit).toMatchObject({
+      credit: '視覺中國',
+      photographer: '張三',
+      license: 'editorial-only',
+      origin: 'file-metadata',
+      agency: { name: '視覺中國' },
+    });
     // The stored original has lost its metadata to the image optimisation: it had to be read before.
     const stored = await readPhotoMetadata(path.join(app.strapi.dirs.static.public, file.url));
     expect(stored.credit).toBeNull();
@@ -296,7 +462,13 @@ describe('credits read from the photo file on upload', () => {
   it('fills the credit from IPTC written as UTF-8', async () => {
     const file = await upload(withMetadata(await jpeg(), { iptc: { credit: 'VCG', byline: '李四', copyright: '© 視覺中國' } }), 'iptc.jpg');
     const credit = await app.strapi.db.query(MEDIA_CREDIT as any).findOne({ where: { fileId: file.id }, populate: { agency: true } });
-    expect(credit).toMatchObject({ credit: '視覺中國', photographer: '李四', license: 'agency', origin: 'file-metadata', agency: { name: '視覺中國' } });
+    expect(credit).toMatchObject({
+      credit: '視覺中國',
+      photographer: '李四',
+      license: 'agency',
+      origin: 'file-metadata',
+      agency: { name: '視覺中國' },
+    });
   });
 
   it('leaves a file without metadata uncredited, and an editor can correct a credit from the file', async () => {
@@ -305,6 +477,9 @@ describe('credits read from the photo file on upload', () => {
 
     const file = await upload(withMetadata(await jpeg(), { xmp: { credit: '某攝影師' } }), 'typed.jpg');
     await app.strapi.plugin('attribution-guard').service('media-credits').set(file.id, { credit: '視覺中國', origin: 'typed' });
-    expect(await app.strapi.db.query(MEDIA_CREDIT as any).findOne({ where: { fileId: file.id } })).toMatchObject({ credit: '視覺中國', origin: 'typed' });
+    expect(await app.strapi.db.query(MEDIA_CREDIT as any).findOne({ where: { fileId: file.id } })).toMatchObject({
+      credit: '視覺中國',
+      origin: 'typed',
+    });
   });
 });

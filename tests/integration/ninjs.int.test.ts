@@ -39,14 +39,23 @@ let editorJwt: string;
 const tokens: Record<string, string> = {};
 
 const ninjs = (slug: string, locale: string | undefined, token?: string) => {
-  const req = request(app.server).get(`/api/articles/by-slug/${slug}/ninjs`).query(locale ? { locale } : {});
+  const req = request(app.server)
+    .get(`/api/articles/by-slug/${slug}/ninjs`)
+    .query(locale ? { locale } : {});
   return token ? req.set('Authorization', `Bearer ${token}`) : req;
 };
-const bySlug = async (slug: string, locale: string) => (await request(app.server).get(`/api/articles/by-slug/${slug}`).query({ locale }).expect(200)).body.data;
+const bySlug = async (slug: string, locale: string) =>
+  (await request(app.server).get(`/api/articles/by-slug/${slug}`).query({ locale }).expect(200)).body.data;
 const approve = (documentId: string, locale = 'zh-Hant') =>
-  app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId, locale }, 'approved', 'Approved for the test');
+  app.strapi
+    .plugin('editorial-workflow')
+    .service('workflow')
+    .setStage({ uid: ARTICLE, documentId, locale }, 'approved', 'Approved for the test');
 const embargo = (documentId: string, until: string | null, locale = 'zh-Hant') =>
-  request(app.server).put(`/editorial-workflow/entries/${ARTICLE}/${documentId}/embargo`).set('Authorization', `Bearer ${editorJwt}`).send({ locale, until, timezone: 'Asia/Taipei' });
+  request(app.server)
+    .put(`/editorial-workflow/entries/${ARTICLE}/${documentId}/embargo`)
+    .set('Authorization', `Bearer ${editorJwt}`)
+    .send({ locale, until, timezone: 'Asia/Taipei' });
 
 async function readOnlyToken(name: string): Promise<string> {
   const token = await app.strapi.service('admin::api-token').create({ name, type: 'read-only', lifespan: null, description: 'partner' });
@@ -54,7 +63,10 @@ async function readOnlyToken(name: string): Promise<string> {
 }
 
 async function partner(name: string, fields: Record<string, unknown>, status: 'published' | 'draft' = 'published') {
-  await app.strapi.documents(SOURCE as any).create({ data: { name, kind: 'republisher', website: `https://${name.toLowerCase().replace(/\W+/gu, '-')}.example.com`, ...fields } as any, status });
+  await app.strapi.documents(SOURCE as any).create({
+    data: { name, kind: 'republisher', website: `https://${name.toLowerCase().replace(/\W+/gu, '-')}.example.com`, ...fields } as any,
+    status,
+  });
 }
 
 let english: Awaited<ReturnType<typeof storyWithoutImages>>;
@@ -64,11 +76,31 @@ beforeAll(async () => {
   app = await startApp('ninjs');
   cast = await demoCast(app.strapi);
   editorJwt = await adminJwt(app.server, editorLogin!.email, editorLogin!.password);
-  for (const name of ['wire-a', 'wire-b', 'wire-expired', 'wire-unnamed', 'wire-draft']) tokens[name] = await readOnlyToken(`partner ${name}`);
+  for (const name of ['wire-a', 'wire-b', 'wire-expired', 'wire-unnamed', 'wire-draft'])
+    tokens[name] = await readOnlyToken(`partner ${name}`);
   tokens.full = await fullAccessToken(app.strapi);
-  await partner('Wire A', { agreementId: 'SYN-A-2026', licenseValidFrom: '2026-01-01', licenseValidUntil: '2031-12-31', allowedLocales: ['zh-Hant', 'en'], partnerTokenName: 'partner wire-a', embargoedDelivery: true, usageTerms: 'Web and app only; keep the byline and photo credits.' });
-  await partner('Wire B', { agreementId: 'SYN-B-2026', licenseValidFrom: '2026-01-01', allowedLocales: ['zh-Hant'], partnerTokenName: 'partner wire-b' });
-  await partner('Wire Expired', { agreementId: 'SYN-X-2025', licenseValidFrom: '2025-01-01', licenseValidUntil: '2025-12-31', partnerTokenName: 'partner wire-expired', embargoedDelivery: true });
+  await partner('Wire A', {
+    agreementId: 'SYN-A-2026',
+    licenseValidFrom: '2026-01-01',
+    licenseValidUntil: '2031-12-31',
+    allowedLocales: ['zh-Hant', 'en'],
+    partnerTokenName: 'partner wire-a',
+    embargoedDelivery: true,
+    usageTerms: 'Web and app only; keep the byline and photo credits.',
+  });
+  await partner('Wire B', {
+    agreementId: 'SYN-B-2026',
+    licenseValidFrom: '2026-01-01',
+    allowedLocales: ['zh-Hant'],
+    partnerTokenName: 'partner wire-b',
+  });
+  await partner('Wire Expired', {
+    agreementId: 'SYN-X-2025',
+    licenseValidFrom: '2025-01-01',
+    licenseValidUntil: '2025-12-31',
+    partnerTokenName: 'partner wire-expired',
+    embargoedDelivery: true,
+  });
   await partner('Wire Draft', { agreementId: 'SYN-D-2026', partnerTokenName: 'partner wire-draft', embargoedDelivery: true }, 'draft');
   english = await storyWithoutImages(app.strapi, { title: 'Three writers, no pictures', writers: 3, publish: false });
   await approve(english.documentId, 'en');
@@ -119,10 +151,16 @@ describe('the partner token', () => {
   });
 
   it('is never given out by the public API: the partner fields are private, and cannot be filtered on', async () => {
-    const res = await request(app.server).get('/api/sources').query({ filters: { name: { $eq: 'Wire A' } } }).expect(200);
+    const res = await request(app.server)
+      .get('/api/sources')
+      .query({ filters: { name: { $eq: 'Wire A' } } })
+      .expect(200);
     expect(res.body.data).toHaveLength(1);
-    for (const field of ['partnerTokenName', 'embargoedDelivery', 'usageTerms', 'agreementId']) expect(res.body.data[0]).not.toHaveProperty(field);
-    const probe = await request(app.server).get('/api/sources').query({ filters: { partnerTokenName: { $startsWith: 'partner' } } });
+    for (const field of ['partnerTokenName', 'embargoedDelivery', 'usageTerms', 'agreementId'])
+      expect(res.body.data[0]).not.toHaveProperty(field);
+    const probe = await request(app.server)
+      .get('/api/sources')
+      .query({ filters: { partnerTokenName: { $startsWith: 'partner' } } });
     expect(probe.status).toBe(400);
     expect(probe.body.error.details.errors[0].path).toEqual(['filters', 'partnerTokenName']);
   });
@@ -161,7 +199,9 @@ describe('ninjs 2.2', () => {
       ],
     });
     expect(doc.embargoed).toBeUndefined();
-    expect(doc.descriptions).toEqual(expect.arrayContaining([{ role: 'byline', contenttype: 'text/plain', value: story.attribution.line }]));
+    expect(doc.descriptions).toEqual(
+      expect.arrayContaining([{ role: 'byline', contenttype: 'text/plain', value: story.attribution.line }]),
+    );
     expect(doc.associations).toHaveLength(1);
     expect(doc.associations[0]).toMatchObject({
       name: 'cover',
@@ -170,7 +210,11 @@ describe('ninjs 2.2', () => {
       copyrightholder: '視覺中國',
       copyrightnotice: expect.stringMatching(/^© \d{4} 視覺中國$/u),
     });
-    expect(doc.associations[0].renditions[0]).toMatchObject({ name: 'original', href: story.cover.image.url, contenttype: story.cover.image.mime });
+    expect(doc.associations[0].renditions[0]).toMatchObject({
+      name: 'original',
+      href: story.cover.image.url,
+      contenttype: story.cover.image.mime,
+    });
     expect(story.cover.image.url.startsWith(`${origin}/uploads/`)).toBe(true);
     // No private field of the partner record or of the story's agreement.
     expect(JSON.stringify(doc)).not.toContain('TMT-TV-2026-001');
@@ -182,9 +226,15 @@ describe('ninjs 2.2', () => {
     await approve(story.documentId);
     await app.strapi.documents(ARTICLE as any).publish({ documentId: story.documentId, locale: 'zh-Hant' });
     const before = (await ninjs(story.slug, 'zh-Hant', tokens['wire-b']).expect(200)).body;
-    for (const [kind, text] of [['correction', '本文原稱成立於2010年,實為2012年。'], ['clarification', '文中的「市占率」指出貨量。']]) {
+    for (const [kind, text] of [
+      ['correction', '本文原稱成立於2010年,實為2012年。'],
+      ['clarification', '文中的「市占率」指出貨量。'],
+    ]) {
       await new Promise((resolve) => setTimeout(resolve, 15));
-      const res = await request(app.server).post('/newsroom/corrections').set('Authorization', `Bearer ${editorJwt}`).send({ documentId: story.documentId, locale: 'zh-Hant', kind, text });
+      const res = await request(app.server)
+        .post('/newsroom/corrections')
+        .set('Authorization', `Bearer ${editorJwt}`)
+        .send({ documentId: story.documentId, locale: 'zh-Hant', kind, text });
       expect(res.status).toBe(200);
     }
     const doc = (await ninjs(story.slug, 'zh-Hant', tokens['wire-b']).expect(200)).body;
@@ -196,7 +246,9 @@ describe('ninjs 2.2', () => {
     expect(Number(doc.version)).toBeGreaterThan(Number(before.version));
     expect(doc.firstcreated).toBe(before.firstcreated);
     // Wire B's agreement has no usage terms of its own: they are said from the agreement.
-    expect(doc.usageterms).toBe('Licensed to Wire B under syndication agreement SYN-B-2026 (zh-Hant). Keep the byline and every photo credit as given.');
+    expect(doc.usageterms).toBe(
+      'Licensed to Wire B under syndication agreement SYN-B-2026 (zh-Hant). Keep the byline and every photo credit as given.',
+    );
   });
 
   it('several writers and no images: every writer in byline order, no associations', async () => {
@@ -204,7 +256,9 @@ describe('ninjs 2.2', () => {
     expectValid(doc);
     expect(doc.by).toBe(`${english.writers[0]}, ${english.writers[1]} and ${english.writers[2]}`);
     expect(doc.associations).toBeUndefined();
-    expect(doc.infosources).toEqual([{ name: english.outlet, role: 'http://cv.iptc.org/newscodes/infosourcerole/originfo', uri: expect.stringMatching(/^https:\/\//u) }]);
+    expect(doc.infosources).toEqual([
+      { name: english.outlet, role: 'http://cv.iptc.org/newscodes/infosourcerole/originfo', uri: expect.stringMatching(/^https:\/\//u) },
+    ]);
     expect(doc.bodies[0].value).toBe((await bySlug(english.slug, 'en')).bodyHtml);
   });
 });
@@ -232,7 +286,9 @@ describe('embargoed delivery', () => {
     const res = await ninjs(held.slug, 'zh-Hant', tokens['wire-b']);
     expect(res.status).toBe(404);
     expect(res.body.error.message).toBe(`No story "${held.slug}" is available to Wire B in zh-Hant.`);
-    expect((await ninjs('no-such-story', 'zh-Hant', tokens['wire-b'])).body.error.message).toBe('No story "no-such-story" is available to Wire B in zh-Hant.');
+    expect((await ninjs('no-such-story', 'zh-Hant', tokens['wire-b'])).body.error.message).toBe(
+      'No story "no-such-story" is available to Wire B in zh-Hant.',
+    );
   });
 
   it('never sends a draft, an unapproved story under embargo, or one whose embargo has lifted', async () => {

@@ -2,7 +2,16 @@ import request from 'supertest';
 import { SEED_SLUG } from '../helpers/demo';
 import { outboxRows } from '../helpers/outbox';
 import { adminJwt, startApp, type TestApp } from '../helpers/strapi';
-import { ARTICLE, createArticle, createByline, eventually, startWebhookReceiver, type Byline, type Delivery, type WebhookReceiver } from '../helpers/workflow';
+import {
+  ARTICLE,
+  createArticle,
+  createByline,
+  eventually,
+  startWebhookReceiver,
+  type Byline,
+  type Delivery,
+  type WebhookReceiver,
+} from '../helpers/workflow';
 
 /**
  * The webhook outbox in one app process (SQLite here, PostgreSQL under `npm run test:pg`): events are
@@ -36,7 +45,8 @@ const rows = async (documentId?: string) => {
   const all = await outboxRows(app.strapi);
   return documentId ? all.filter((r) => JSON.parse(r.payload).documentId === documentId) : all;
 };
-const received = (documentId: string, event?: string) => receiver.deliveries.filter((d) => d.body.documentId === documentId && (!event || d.event === event));
+const received = (documentId: string, event?: string) =>
+  receiver.deliveries.filter((d) => d.body.documentId === documentId && (!event || d.event === event));
 
 beforeAll(async () => {
   Object.assign(process.env, ENV);
@@ -55,7 +65,10 @@ beforeAll(async () => {
     editor: await adminJwt(app.server, 'editor@newsroom.local', 'Newsroom-Editor-2026'),
   };
   // Through Settings → Webhooks' own API, as an administrator sets a receiver up.
-  const hook = await request(app.server).post('/admin/webhooks').set(as(jwt.admin)).send({ name: 'outbox test', url: receiver.url, headers: { 'X-Receiver-Secret': 'shh' }, events: EVENTS });
+  const hook = await request(app.server)
+    .post('/admin/webhooks')
+    .set(as(jwt.admin))
+    .send({ name: 'outbox test', url: receiver.url, headers: { 'X-Receiver-Secret': 'shh' }, events: EVENTS });
   expect(hook.status).toBe(201);
   // Strapi's webhook API gives ids as strings.
   webhookId = Number(hook.body.data.id);
@@ -94,7 +107,7 @@ describe('events are stored with their change', () => {
         await documents().publish({ documentId, locale: 'en' });
         expect((await rows(documentId)).length).toBe(2);
         throw new Error('the editor changed their mind');
-      })
+      }),
     ).rejects.toThrow('the editor changed their mind');
     expect((await rows()).length).toBe(before);
     expect(await app.strapi.db.query(ARTICLE as any).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(0);
@@ -107,16 +120,26 @@ describe('events are stored with their change', () => {
     await documents().publish({ documentId, locale: 'en' });
     await documents().update({ documentId, locale: 'en', data: { dek: 'An update readers see' } as any, status: 'published' });
     await documents().unpublish({ documentId, locale: 'en' });
-    await eventually(() => received(documentId, 'workflow.unpublished').length === 1 && received(documentId, 'workflow.published').length === 2);
+    await eventually(
+      () => received(documentId, 'workflow.unpublished').length === 1 && received(documentId, 'workflow.published').length === 2,
+    );
     // A re-publish moves no stage: two publishes, two stage changes (draft → published → draft).
-    expect(received(documentId, 'workflow.stage-changed').map((d) => `${d.body.from}→${d.body.to}`)).toEqual(['draft→published', 'published→draft']);
+    expect(received(documentId, 'workflow.stage-changed').map((d) => `${d.body.from}→${d.body.to}`)).toEqual([
+      'draft→published',
+      'published→draft',
+    ]);
     // The workflow's other events (assignments, say) are not subscribed: nothing stored for them.
     expect((await rows(documentId)).map((r) => r.event).filter((e) => !EVENTS.includes(e))).toEqual([]);
   });
 
   it('a correction made public is announced as workflow.corrected', async () => {
-    const story = await app.strapi.db.query(ARTICLE as any).findOne({ where: { slug: SEED_SLUG, locale: 'zh-Hant', publishedAt: { $notNull: true } } });
-    const res = await request(app.server).post('/newsroom/corrections').set(as(jwt.editor)).send({ documentId: story.documentId, locale: 'zh-Hant', kind: 'correction', text: '本文先前誤植受訪者職稱,已更正。' });
+    const story = await app.strapi.db
+      .query(ARTICLE as any)
+      .findOne({ where: { slug: SEED_SLUG, locale: 'zh-Hant', publishedAt: { $notNull: true } } });
+    const res = await request(app.server)
+      .post('/newsroom/corrections')
+      .set(as(jwt.editor))
+      .send({ documentId: story.documentId, locale: 'zh-Hant', kind: 'correction', text: '本文先前誤植受訪者職稱,已更正。' });
     expect(res.status).toBe(200);
     await eventually(() => received(story.documentId, 'workflow.corrected').length === 1);
     const [corrected] = received(story.documentId, 'workflow.corrected');
@@ -140,7 +163,11 @@ describe('retries', () => {
       // Known before the commit, so the first attempt already fails.
       for (const row of await rows(documentId)) if (row.event === 'workflow.published') failuresLeft.set(row.event_key, 2);
     });
-    await eventually(async () => received(documentId, 'workflow.published').length === 1 && (await rows(documentId)).every((r) => r.status === 'delivered'), 10_000);
+    await eventually(
+      async () =>
+        received(documentId, 'workflow.published').length === 1 && (await rows(documentId)).every((r) => r.status === 'delivered'),
+      10_000,
+    );
     const [row] = (await rows(documentId)).filter((r) => r.event === 'workflow.published');
     expect(row).toMatchObject({ status: 'delivered', attempts: 3 });
     const tries = refusals.filter((d) => d.key === row!.event_key);
@@ -170,14 +197,25 @@ describe('failed deliveries on the settings page', () => {
     expect(res.status).toBe(200);
     const mine = (res.body.data as Array<Record<string, any>>).filter((d) => d.documentId === documentId);
     expect(mine).toHaveLength(2);
-    expect(mine[0]).toMatchObject({ status: 'failed', attempts: 3, lastStatus: 503, lastError: 'The receiver answered HTTP 503 Service Unavailable.', locale: 'en', nextAttemptAt: null, webhook: { id: webhookId, name: 'outbox test', url: receiver.url } });
+    expect(mine[0]).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastStatus: 503,
+      lastError: 'The receiver answered HTTP 503 Service Unavailable.',
+      locale: 'en',
+      nextAttemptAt: null,
+      webhook: { id: webhookId, name: 'outbox test', url: receiver.url },
+    });
     expect(res.body.meta.failed).toBeGreaterThanOrEqual(2);
     expect(mine.find((d) => d.event === 'workflow.published')!.id).toBe(id);
   });
 
   it('is for Super Admins only, checked on the server', async () => {
     const { id: failedId } = await failedDelivery('Outbox: only Super Admins retry');
-    for (const [method, path] of [['get', '/newsroom/outbox/deliveries'], ['post', `/newsroom/outbox/deliveries/${failedId}/retry`]] as const) {
+    for (const [method, path] of [
+      ['get', '/newsroom/outbox/deliveries'],
+      ['post', `/newsroom/outbox/deliveries/${failedId}/retry`],
+    ] as const) {
       const asEditor = await request(app.server)[method](path).set(as(jwt.editor));
       expect(asEditor.status).toBe(403);
       expect(asEditor.body.error.message).toBe('Only a Super Admin may see and retry webhook deliveries.');
@@ -208,7 +246,10 @@ describe('failed deliveries on the settings page', () => {
 
   it('an event for a webhook deleted before delivery is dropped, not retried', async () => {
     const other = await startWebhookReceiver();
-    const hook = await request(app.server).post('/admin/webhooks').set(as(jwt.admin)).send({ name: 'short-lived', url: other.url, headers: {}, events: ['workflow.published'] });
+    const hook = await request(app.server)
+      .post('/admin/webhooks')
+      .set(as(jwt.admin))
+      .send({ name: 'short-lived', url: other.url, headers: {}, events: ['workflow.published'] });
     const documentId = await createArticle(app.strapi, 'Outbox: a webhook removed', byline);
     const hookId = Number(hook.body.data.id);
     // Deleted in the publish's own transaction, so no attempt can be made before it is gone.

@@ -35,7 +35,13 @@ describe('attribution-guard config', () => {
     const database = `.tmp/test-config-${process.pid}.db`;
     const result = spawnSync(process.execPath, ['-e', script], {
       cwd: appDir,
-      env: { ...process.env, ATTRIBUTION_GUARD_RULES: JSON.stringify(rules), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database, LOG_LEVEL: 'error' },
+      env: {
+        ...process.env,
+        ATTRIBUTION_GUARD_RULES: JSON.stringify(rules),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: database,
+        LOG_LEVEL: 'error',
+      },
       encoding: 'utf8',
       timeout: 90_000,
     });

@@ -18,13 +18,23 @@ const entry = (documentId: string) => `/editorial-workflow/entries/${ARTICLE}/${
 
 async function records(documentId: string) {
   await app.strapi.plugin('attribution-guard').service('records').settled();
-  const res = await request(app.server).get('/attribution-guard/records').query({ contentType: ARTICLE, documentId, locale: 'en' }).set(as(editor));
+  const res = await request(app.server)
+    .get('/attribution-guard/records')
+    .query({ contentType: ARTICLE, documentId, locale: 'en' })
+    .set(as(editor));
   expect(res.status).toBe(200);
-  return res.body.data as Array<{ outcome: string; actor: string; findings: Array<{ rule: string; severity: string; message: Record<string, string> }> }>;
+  return res.body.data as Array<{
+    outcome: string;
+    actor: string;
+    findings: Array<{ rule: string; severity: string; message: Record<string, string> }>;
+  }>;
 }
 
 async function move(documentId: string, to: string) {
-  const res = await request(app.server).post(`${entry(documentId)}/transition`).set(as(admin)).send({ locale: 'en', to });
+  const res = await request(app.server)
+    .post(`${entry(documentId)}/transition`)
+    .set(as(admin))
+    .send({ locale: 'en', to });
   expect(res.status).toBe(200);
   return res.body.data;
 }
@@ -43,7 +53,9 @@ afterAll(async () => {
 describe('the check names what the workflow still needs', () => {
   it('a clean draft needs review, then approval; approved is ready; scheduled names its time and zone', async () => {
     const documentId = await createArticle(app.strapi, 'Verdict: clean draft', await createByline(app.strapi));
-    const check = async () => (await request(app.server).post('/attribution-guard/check').set(as(editor)).send({ contentType: ARTICLE, documentId, locale: 'en' })).body.data;
+    const check = async () =>
+      (await request(app.server).post('/attribution-guard/check').set(as(editor)).send({ contentType: ARTICLE, documentId, locale: 'en' }))
+        .body.data;
 
     let result = await check();
     expect(result.ok).toBe(true);
@@ -75,7 +87,11 @@ describe('the check names what the workflow still needs', () => {
 describe('every refused publish is recorded, whichever gate refused it', () => {
   it('a publish the workflow refuses (not approved) is in the history with the approval reason', async () => {
     const documentId = await createArticle(app.strapi, 'Verdict: unapproved', await createByline(app.strapi));
-    const res = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`).query({ locale: 'en' }).set(as(editor)).send({});
+    const res = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`)
+      .query({ locale: 'en' })
+      .set(as(editor))
+      .send({});
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors[0].rule).toBe('workflow.approval-required');
     const history = await records(documentId);
@@ -91,7 +107,11 @@ describe('every refused publish is recorded, whichever gate refused it', () => {
     const documentId = await createArticle(app.strapi, 'Verdict: no byline', null);
     await move(documentId, 'in-review');
     await move(documentId, 'approved');
-    const refused = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`).query({ locale: 'en' }).set(as(editor)).send({});
+    const refused = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish`)
+      .query({ locale: 'en' })
+      .set(as(editor))
+      .send({});
     expect(refused.status).toBe(400);
     const byline = await createByline(app.strapi);
     const published = await request(app.server)
@@ -106,18 +126,26 @@ describe('every refused publish is recorded, whichever gate refused it', () => {
   it('a refusal of the admin’s pre-check is recorded with the server’s findings and the workflow’s reason', async () => {
     const documentId = await createArticle(app.strapi, 'Verdict: pre-check', await createByline(app.strapi));
     // The form as the editor has it: the byline removed, not saved.
-    const res = await request(app.server).post('/attribution-guard/records').set(as(editor)).send({ contentType: ARTICLE, documentId, locale: 'en', data: { author: null } });
+    const res = await request(app.server)
+      .post('/attribution-guard/records')
+      .set(as(editor))
+      .send({ contentType: ARTICLE, documentId, locale: 'en', data: { author: null } });
     expect(res.status).toBe(201);
     const history = await records(documentId);
     expect(history).toHaveLength(1);
     expect(history[0]!.outcome).toBe('blocked');
-    expect(history[0]!.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['workflow.approval-required', 'byline.author-required']));
+    expect(history[0]!.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['workflow.approval-required', 'byline.author-required']),
+    );
   });
 
   it('only someone who may edit the story may add a refusal to its history', async () => {
     const documentId = await createArticle(app.strapi, 'Verdict: someone else’s', await createByline(app.strapi));
     // The Author reads every story but edits only their own: a refusal on this one is not theirs to report.
-    const res = await request(app.server).post('/attribution-guard/records').set(as(author)).send({ contentType: ARTICLE, documentId, locale: 'en', data: { author: null } });
+    const res = await request(app.server)
+      .post('/attribution-guard/records')
+      .set(as(author))
+      .send({ contentType: ARTICLE, documentId, locale: 'en', data: { author: null } });
     expect(res.status).toBe(403);
     expect(await records(documentId)).toEqual([]);
   });
@@ -126,19 +154,36 @@ describe('every refused publish is recorded, whichever gate refused it', () => {
     const documentId = await createArticle(app.strapi, 'Verdict: publishable', await createByline(app.strapi));
     await move(documentId, 'in-review');
     await move(documentId, 'approved');
-    const nothing = await request(app.server).post('/attribution-guard/records').set(as(editor)).send({ contentType: ARTICLE, documentId, locale: 'en' });
+    const nothing = await request(app.server)
+      .post('/attribution-guard/records')
+      .set(as(editor))
+      .send({ contentType: ARTICLE, documentId, locale: 'en' });
     expect(nothing.status).toBe(400);
     expect(nothing.body.error.message).toMatch(/Nothing stops this publish/);
     expect(await records(documentId)).toEqual([]);
-    const unknown = await request(app.server).post('/attribution-guard/records').set(as(editor)).send({ contentType: ARTICLE, documentId, findings: [] });
+    const unknown = await request(app.server)
+      .post('/attribution-guard/records')
+      .set(as(editor))
+      .send({ contentType: ARTICLE, documentId, findings: [] });
     expect(unknown.status).toBe(400);
   });
 
   it('an author’s refused Publish is recorded under their name', async () => {
-    const theirs = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}`).query({ locale: 'en' }).set(as(author)).send({ title: 'Verdict: the author’s' });
+    const theirs = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}`)
+      .query({ locale: 'en' })
+      .set(as(author))
+      .send({ title: 'Verdict: the author’s' });
     expect(theirs.status).toBe(201);
     const documentId = theirs.body.data.documentId as string;
-    expect((await request(app.server).post('/attribution-guard/records').set(as(author)).send({ contentType: ARTICLE, documentId, locale: 'en' })).status).toBe(201);
+    expect(
+      (
+        await request(app.server)
+          .post('/attribution-guard/records')
+          .set(as(author))
+          .send({ contentType: ARTICLE, documentId, locale: 'en' })
+      ).status,
+    ).toBe(201);
     const history = await records(documentId);
     expect(history.map((r) => [r.outcome, r.actor])).toEqual([['blocked', authorLogin!.email]]);
   });

@@ -20,7 +20,10 @@ const BODY = ['戴志康在發布會上說了很多。', `他說:“${SENTENCE}�
 
 async function storyWithQuote(title: string, quoteText: string) {
   const quote = await quotes().create({ locale: 'zh-Hant', data: { text: quoteText, speaker: '戴志康' } as any });
-  const story = await docs().create({ locale: 'zh-Hant', data: { ...validArticle(ids, title, BODY), pullQuotes: [quote.documentId] } as any });
+  const story = await docs().create({
+    locale: 'zh-Hant',
+    data: { ...validArticle(ids, title, BODY), pullQuotes: [quote.documentId] } as any,
+  });
   return { story: story.documentId as string, quote: quote.documentId as string };
 }
 
@@ -41,30 +44,49 @@ afterAll(async () => {
 describe('publishing a story publishes its quotes', () => {
   it('the check does not count a draft quote against the story, and Publish takes it along', async () => {
     const { story, quote } = await storyWithQuote('引言隨報導發布', SENTENCE);
-    const check = await request(app.server).post('/attribution-guard/check').set({ Authorization: `Bearer ${editor}` }).send({ contentType: ARTICLE, documentId: story, locale: 'zh-Hant' });
+    const check = await request(app.server)
+      .post('/attribution-guard/check')
+      .set({ Authorization: `Bearer ${editor}` })
+      .send({ contentType: ARTICLE, documentId: story, locale: 'zh-Hant' });
     expect(check.status).toBe(200);
     expect(check.body.data.findings).toEqual([]);
     expect(check.body.data.preview.pullQuotes).toEqual([expect.objectContaining({ published: false, closest: null })]);
 
-    const res = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}/${story}/actions/publish`).query({ locale: 'zh-Hant' }).set({ Authorization: `Bearer ${editor}` }).send({});
+    const res = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}/${story}/actions/publish`)
+      .query({ locale: 'zh-Hant' })
+      .set({ Authorization: `Bearer ${editor}` })
+      .send({});
     expect(res.status).toBe(200);
     expect(await publishedQuote(quote)).toBeTruthy();
     const live = await docs().findOne({ documentId: story, locale: 'zh-Hant', status: 'published', populate: ['pullQuotes'] as any });
     expect((live as any).pullQuotes.map((q: { documentId: string }) => q.documentId)).toEqual([quote]);
   });
 
-  it('the check counts the other draft links apart, so the admin keeps Strapi\'s warning for them', async () => {
+  it("the check counts the other draft links apart, so the admin keeps Strapi's warning for them", async () => {
     const { story } = await storyWithQuote('草稿作者與引言', SENTENCE);
-    const check = async () => (await request(app.server).post('/attribution-guard/check').set({ Authorization: `Bearer ${editor}` }).send({ contentType: ARTICLE, documentId: story, locale: 'zh-Hant' })).body.data;
+    const check = async () =>
+      (
+        await request(app.server)
+          .post('/attribution-guard/check')
+          .set({ Authorization: `Bearer ${editor}` })
+          .send({ contentType: ARTICLE, documentId: story, locale: 'zh-Hant' })
+      ).body.data;
     expect((await check()).preview.draftLinks).toBe(0);
-    const draftAuthor = await app.strapi.documents('api::author.author' as any).create({ locale: 'zh-Hant', data: { name: '草稿作者', role: 'writer', outlet: ids.outlet } as any });
+    const draftAuthor = await app.strapi
+      .documents('api::author.author' as any)
+      .create({ locale: 'zh-Hant', data: { name: '草稿作者', role: 'writer', outlet: ids.outlet } as any });
     await docs().update({ documentId: story, locale: 'zh-Hant', data: { coAuthors: [draftAuthor.documentId] } as any });
     expect((await check()).preview.draftLinks).toBe(1);
   });
 
   it('a changed quote draft is republished with the story; an unchanged one is left alone', async () => {
     const { story, quote } = await storyWithQuote('引言修改後重新發布', SENTENCE);
-    const other = await quotes().create({ locale: 'zh-Hant', data: { text: '戴志康在發布會上說了很多', speaker: '戴志康' } as any, status: 'published' });
+    const other = await quotes().create({
+      locale: 'zh-Hant',
+      data: { text: '戴志康在發布會上說了很多', speaker: '戴志康' } as any,
+      status: 'published',
+    });
     await docs().update({ documentId: story, locale: 'zh-Hant', data: { pullQuotes: [quote, other.documentId] } as any });
     await docs().publish({ documentId: story, locale: 'zh-Hant' });
     const untouched = (await publishedQuote(other.documentId)) as any;
@@ -89,15 +111,24 @@ describe('publishing a story publishes its quotes', () => {
       details: { errors: [expect.objectContaining({ rule: 'pull-quote.verbatim' })] },
     });
     expect(await publishedQuote(quote)).toBeNull();
-    const check = await request(app.server).post('/attribution-guard/check').set({ Authorization: `Bearer ${editor}` }).send({ contentType: ARTICLE, documentId: story, locale: 'zh-Hant' });
+    const check = await request(app.server)
+      .post('/attribution-guard/check')
+      .set({ Authorization: `Bearer ${editor}` })
+      .send({ contentType: ARTICLE, documentId: story, locale: 'zh-Hant' });
     expect(check.body.data.preview.pullQuotes[0].closest).toBe(`他說:“${SENTENCE}”`);
   });
 
   it('a save with status published cannot take draft quotes along, and says so', async () => {
     const quote = await quotes().create({ locale: 'zh-Hant', data: { text: SENTENCE, speaker: '戴志康' } as any });
     await expect(
-      docs().create({ locale: 'zh-Hant', status: 'published', data: { ...validArticle(ids, '一次儲存並發布', BODY), pullQuotes: [quote.documentId] } as any }),
-    ).rejects.toMatchObject({ details: { errors: [expect.objectContaining({ rule: 'relation.unpublished-dependency', path: ['pullQuotes', '0'] })] } });
+      docs().create({
+        locale: 'zh-Hant',
+        status: 'published',
+        data: { ...validArticle(ids, '一次儲存並發布', BODY), pullQuotes: [quote.documentId] } as any,
+      }),
+    ).rejects.toMatchObject({
+      details: { errors: [expect.objectContaining({ rule: 'relation.unpublished-dependency', path: ['pullQuotes', '0'] })] },
+    });
     expect(await publishedQuote(quote.documentId)).toBeNull();
     expect(await app.strapi.db.query(ARTICLE as any).count({ where: { title: '一次儲存並發布' } })).toBe(0);
   });

@@ -48,7 +48,12 @@ describe('the demo story at /news/zh-Hant/:slug', () => {
     expect(page.all((el) => hasClass(el, 'dek')).map(text)).toEqual([demoData.dek]);
     expect(page.all((el) => hasClass(el, 'byline')).map(text)).toEqual(['文|正見 TrueView,作者|koorvoa,編輯|TV.']);
     const lead = page.all((el) => hasClass(el, 'lead'))[0]!;
-    expect(attr(page.byTag('img').find((img) => lead.childNodes.includes(img))!, 'src')).toBe(data.cover.image.url);
+    expect(
+      attr(
+        page.byTag('img').find((img) => lead.childNodes.includes(img))!,
+        'src',
+      ),
+    ).toBe(data.cover.image.url);
     expect(page.all((el) => hasClass(el, 'credit')).map(text)).toEqual([data.cover.creditLine]);
     expect(res.text).not.toContain('(未填)');
     // The preview's notes are for editors only.
@@ -66,7 +71,12 @@ describe('the demo story at /news/zh-Hant/:slug', () => {
     const normalise = (s: string) => s.replace(/[\s"“”「」]/gu, '');
     for (const quote of quotes) {
       const before = blocks[blocks.indexOf(quote) - 1]!;
-      const previousParagraph = hasClass(before, 'pull-quote') ? blocks.slice(0, blocks.indexOf(quote)).reverse().find((b) => !hasClass(b, 'pull-quote'))! : before;
+      const previousParagraph = hasClass(before, 'pull-quote')
+        ? blocks
+            .slice(0, blocks.indexOf(quote))
+            .reverse()
+            .find((b) => !hasClass(b, 'pull-quote'))!
+        : before;
       const said = text(quote.childNodes.find((n) => n.nodeName === 'blockquote')!);
       expect(normalise(text(previousParagraph))).toContain(normalise(said));
     }
@@ -83,7 +93,12 @@ describe('the demo story at /news/zh-Hant/:slug', () => {
 
   it('the validators are not blind: a property schema.org lacks and a misnested element are caught', async () => {
     const issues = validateStructuredData([{ ...data.jsonLd, colour: 'red', author: [{ '@type': 'Person' }] }]);
-    expect(issues.map((i) => [i.severity, i.fieldNames])).toEqual(expect.arrayContaining([['WARNING', ['colour']], ['ERROR', ['name']]]));
+    expect(issues.map((i) => [i.severity, i.fieldNames])).toEqual(
+      expect.arrayContaining([
+        ['WARNING', ['colour']],
+        ['ERROR', ['name']],
+      ]),
+    );
     const broken = res.text.replace('<p class="dek">', '<div><p class="dek">').replace('</header>', '</div></span></header>');
     expect((await validateHtml(broken)).length).toBeGreaterThan(0);
   });
@@ -105,7 +120,9 @@ describe('the demo story at /news/zh-Hant/:slug', () => {
     // Syndicated: the original is canonical, as the API says.
     expect(page.links('canonical').map((l) => attr(l, 'href'))).toEqual([data.attribution.canonicalUrl]);
     expect(page.meta('og:url')).toEqual([data.attribution.canonicalUrl]);
-    expect(page.links('alternate').map((l) => [attr(l, 'hreflang'), attr(l, 'href')])).toEqual([['zh-Hant', `${PUBLIC_URL}/news/zh-Hant/${SEED_SLUG}`]]);
+    expect(page.links('alternate').map((l) => [attr(l, 'hreflang'), attr(l, 'href')])).toEqual([
+      ['zh-Hant', `${PUBLIC_URL}/news/zh-Hant/${SEED_SLUG}`],
+    ]);
   });
 
   it('runs no script and loads nothing but its own stylesheet and media-library images', () => {
@@ -143,9 +160,21 @@ describe('editions and languages', () => {
     await publishAuthorsIn(app.strapi, cast, 'zh-Hans');
     await publishAuthorsIn(app.strapi, cast, 'en');
     // The republisher's agreement is extended to English for this story's English edition.
-    await app.strapi.documents('api::source.source').update({ documentId: cast.republisher, data: { allowedLocales: ['zh-Hant', 'zh-Hans', 'en'] } as any, status: 'published' });
-    hans = await createStory(app.strapi, cast, { title: '三语报道:云端的下一步', documentId: story.documentId, locale: 'zh-Hans', quotes: 1 });
-    en = await createStory(app.strapi, cast, { title: 'Three editions: the next step for the cloud', documentId: story.documentId, locale: 'en', quotes: 1 });
+    await app.strapi
+      .documents('api::source.source')
+      .update({ documentId: cast.republisher, data: { allowedLocales: ['zh-Hant', 'zh-Hans', 'en'] } as any, status: 'published' });
+    hans = await createStory(app.strapi, cast, {
+      title: '三语报道:云端的下一步',
+      documentId: story.documentId,
+      locale: 'zh-Hans',
+      quotes: 1,
+    });
+    en = await createStory(app.strapi, cast, {
+      title: 'Three editions: the next step for the cloud',
+      documentId: story.documentId,
+      locale: 'en',
+      quotes: 1,
+    });
   });
 
   it.each([
@@ -176,7 +205,9 @@ describe('text is text', () => {
   it('a headline, dek, caption and quote full of markup characters are shown as typed and the page still validates', async () => {
     const title = 'AI < 人類 & "模型" > 數據 </title><script>alert(1)</script>';
     const created = await createStory(app.strapi, cast, { title, quotes: 1 });
-    const row = await app.strapi.db.query('api::article.article').findOne({ where: { documentId: created.documentId, publishedAt: { $notNull: true } } });
+    const row = await app.strapi.db
+      .query('api::article.article')
+      .findOne({ where: { documentId: created.documentId, publishedAt: { $notNull: true } } });
     const res = await news(`/news/zh-Hant/${created.slug}`);
     expect(res.status).toBe(200);
     const page = new ParsedPage(res.text);

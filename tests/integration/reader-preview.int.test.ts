@@ -23,7 +23,8 @@ let users: { editor: number; contributor: number };
 let draftSlug: string;
 
 const PREVIEW_URL = `/content-manager/preview/url/${ARTICLE}`;
-const askPreviewUrl = (jwt: string, query: Record<string, string>) => request(app.server).get(PREVIEW_URL).query(query).set('Authorization', `Bearer ${jwt}`);
+const askPreviewUrl = (jwt: string, query: Record<string, string>) =>
+  request(app.server).get(PREVIEW_URL).query(query).set('Authorization', `Bearer ${jwt}`);
 const open = (url: string, headers: Record<string, string> = {}) => request(app.server).get(url).set(headers);
 
 async function previewUrlOf(jwt: string, documentId: string, locale = 'zh-Hant'): Promise<string> {
@@ -35,9 +36,13 @@ async function previewUrlOf(jwt: string, documentId: string, locale = 'zh-Hant')
 }
 
 const tokenOf = (url: string) => new URL(url, 'http://cms.local').searchParams.get('token')!;
-const withToken = (documentId: string, locale: string, token: string) => `/preview/articles/${documentId}?locale=${locale}&token=${encodeURIComponent(token)}`;
+const withToken = (documentId: string, locale: string, token: string) =>
+  `/preview/articles/${documentId}?locale=${locale}&token=${encodeURIComponent(token)}`;
 const sign = (claims: Partial<PreviewClaims> & { documentId: string }) =>
-  signPreviewToken({ locale: 'zh-Hant', userId: users.editor, sessionId: null, expiresAt: Math.floor(Date.now() / 1000) + 600, ...claims }, readReaderConfig(app.strapi).preview.secret);
+  signPreviewToken(
+    { locale: 'zh-Hant', userId: users.editor, sessionId: null, expiresAt: Math.floor(Date.now() / 1000) + 600, ...claims },
+    readReaderConfig(app.strapi).preview.secret,
+  );
 
 function expectRefused(res: request.Response, reason: RegExp) {
   expect(res.status).toBe(403);
@@ -92,11 +97,16 @@ describe('the preview URL from the admin', () => {
 
   it('shows what the editor saved, credit included, the next time it is opened', async () => {
     const url = await previewUrlOf(editor, ids.draft);
-    const draft = (await app.strapi.documents(ARTICLE as any).findOne({ documentId: ids.draft, locale: 'zh-Hant', status: 'draft', populate: { cover: { populate: ['image'] } } } as any))!;
+    const draft = (await app.strapi
+      .documents(ARTICLE as any)
+      .findOne({ documentId: ids.draft, locale: 'zh-Hant', status: 'draft', populate: { cover: { populate: ['image'] } } } as any))!;
     await app.strapi.documents(ARTICLE as any).update({
       documentId: ids.draft,
       locale: 'zh-Hant',
-      data: { dek: '預覽看得到剛存的導言', cover: { image: draft.cover.image.id, credit: '中央社', caption: draft.cover.caption, alt: draft.cover.alt } } as any,
+      data: {
+        dek: '預覽看得到剛存的導言',
+        cover: { image: draft.cover.image.id, credit: '中央社', caption: draft.cover.caption, alt: draft.cover.alt },
+      } as any,
     });
     try {
       const page = new ParsedPage((await open(url)).text);
@@ -104,7 +114,11 @@ describe('the preview URL from the admin', () => {
       expect(page.all((el) => hasClass(el, 'credit')).map(text)).toEqual(['圖片來源 @中央社']);
       expect(page.all((el) => hasClass(el, 'credit-missing'))).toEqual([]);
     } finally {
-      await app.strapi.documents(ARTICLE as any).update({ documentId: ids.draft, locale: 'zh-Hant', data: { dek: draft.dek, cover: { image: draft.cover.image.id, caption: draft.cover.caption, alt: draft.cover.alt } } as any });
+      await app.strapi.documents(ARTICLE as any).update({
+        documentId: ids.draft,
+        locale: 'zh-Hant',
+        data: { dek: draft.dek, cover: { image: draft.cover.image.id, caption: draft.cover.caption, alt: draft.cover.alt } } as any,
+      });
     }
   });
 
@@ -138,7 +152,14 @@ describe('the preview URL from the admin', () => {
   });
 
   it('other content types, a document that is not an article and a locale without a draft get no preview', async () => {
-    expect((await request(app.server).get('/content-manager/preview/url/api::author.author').query({ documentId: ids.author }).set('Authorization', `Bearer ${editor}`)).status).toBe(204);
+    expect(
+      (
+        await request(app.server)
+          .get('/content-manager/preview/url/api::author.author')
+          .query({ documentId: ids.author })
+          .set('Authorization', `Bearer ${editor}`)
+      ).status,
+    ).toBe(204);
     expect((await askPreviewUrl(editor, { documentId: ids.author, locale: 'zh-Hant' })).status).toBe(204);
     expect((await askPreviewUrl(editor, { documentId: ids.draft, locale: 'en' })).status).toBe(204);
   });
@@ -177,13 +198,26 @@ describe('the token', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     const forged = Buffer.from(JSON.stringify({ ...claims, d: ids.story })).toString('base64url');
     const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'BB' : 'AA');
-    const otherSecret = signPreviewToken({ documentId: ids.draft, locale: 'zh-Hant', userId: users.editor, sessionId: null, expiresAt: claims.e }, 'another-secret-of-sufficient-length');
-    for (const bad of [`${version}.${forged}.${signature}`, `${version}.${payload}.${flipped}`, otherSecret, `${version}.${payload}`, 'v2.' + payload + '.' + signature, 'x']) {
+    const otherSecret = signPreviewToken(
+      { documentId: ids.draft, locale: 'zh-Hant', userId: users.editor, sessionId: null, expiresAt: claims.e },
+      'another-secret-of-sufficient-length',
+    );
+    for (const bad of [
+      `${version}.${forged}.${signature}`,
+      `${version}.${payload}.${flipped}`,
+      otherSecret,
+      `${version}.${payload}`,
+      'v2.' + payload + '.' + signature,
+      'x',
+    ]) {
       expectRefused(await open(withToken(bad === `${version}.${forged}.${signature}` ? ids.story : ids.draft, 'zh-Hant', bad)), REOPEN_ZH);
     }
     expectRefused(await open(`/preview/articles/${ids.draft}?locale=zh-Hant`), REOPEN_ZH);
     // A page the token may not name gets the reader's language from Accept-Language.
-    expectRefused(await open(`/preview/articles/${ids.draft}?locale=xx&token=${encodeURIComponent(token)}`, { 'Accept-Language': 'zh-CN,zh;q=0.9' }), /请回到管理后台/u);
+    expectRefused(
+      await open(`/preview/articles/${ids.draft}?locale=xx&token=${encodeURIComponent(token)}`, { 'Accept-Language': 'zh-CN,zh;q=0.9' }),
+      /请回到管理后台/u,
+    );
   });
 
   it('of a user who may no longer read the draft is refused', async () => {
@@ -196,7 +230,15 @@ describe('the token', () => {
 
   it('ends with the admin session it was opened in', async () => {
     const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-    await app.strapi.service('admin::user').create({ email: 'desk@newsroom.local', firstname: 'Night', lastname: 'Desk', password: 'Night-Desk-2026', isActive: true, roles: [role.id], registrationToken: null });
+    await app.strapi.service('admin::user').create({
+      email: 'desk@newsroom.local',
+      firstname: 'Night',
+      lastname: 'Desk',
+      password: 'Night-Desk-2026',
+      isActive: true,
+      roles: [role.id],
+      registrationToken: null,
+    });
     const desk = await adminJwt(app.server, 'desk@newsroom.local', 'Night-Desk-2026');
     const url = await previewUrlOf(desk, ids.draft);
     expect((await open(url)).status).toBe(200);
@@ -214,7 +256,9 @@ describe('a preview never leaves the building', () => {
     expect(res.headers['x-delivery-cache']).toBeUndefined();
     expect(res.headers.etag).toBeUndefined();
     const csp = res.headers['content-security-policy'] as string;
-    expect(csp.split('; ')).toEqual(expect.arrayContaining(["default-src 'none'", "img-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'"]));
+    expect(csp.split('; ')).toEqual(
+      expect.arrayContaining(["default-src 'none'", "img-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'"]),
+    );
     expect(csp).not.toMatch(/unsafe-inline|script-src/u);
     const page = new ParsedPage(res.text);
     expect(page.meta('robots')).toEqual(['noindex, nofollow']);
@@ -222,7 +266,10 @@ describe('a preview never leaves the building', () => {
   });
 
   it('the previewed draft is not in the delivery cache, is not rendered by it, and is a 404 on every public route', async () => {
-    const delivery = app.strapi.service('api::article.delivery' as any) as unknown as { renders(): number; cached(slug: string, locale: string): Promise<unknown> };
+    const delivery = app.strapi.service('api::article.delivery' as any) as unknown as {
+      renders(): number;
+      cached(slug: string, locale: string): Promise<unknown>;
+    };
     const rendersBefore = delivery.renders();
     const url = await previewUrlOf(editor, ids.draft);
     for (let i = 0; i < 3; i += 1) expect((await open(url)).status).toBe(200);

@@ -7,7 +7,16 @@ import { useSharedRedis, type SharedRedis } from '../helpers/redis';
 import { startS3Server, type S3Store } from '../helpers/s3';
 import { demoCast, type DemoCast } from '../helpers/stories';
 import { fullAccessToken, startApp, type TestApp } from '../helpers/strapi';
-import { ARTICLE, createArticle, createByline, eventually, mapLimit, registerWebhook, startWebhookReceiver, type WebhookReceiver } from '../helpers/workflow';
+import {
+  ARTICLE,
+  createArticle,
+  createByline,
+  eventually,
+  mapLimit,
+  registerWebhook,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../helpers/workflow';
 
 /**
  * Several instances behind a balancer share everything: two app processes — this test's and a second
@@ -37,7 +46,8 @@ let cast: DemoCast;
 let token: string;
 
 beforeAll(async () => {
-  if (process.env.DATABASE_CLIENT !== 'postgres') throw new Error('This test runs two app processes on one database: run it with DATABASE_CLIENT=postgres (npm run test:pg).');
+  if (process.env.DATABASE_CLIENT !== 'postgres')
+    throw new Error('This test runs two app processes on one database: run it with DATABASE_CLIENT=postgres (npm run test:pg).');
   redis = useSharedRedis('scale-out');
   s3 = await startS3Server('scale-out');
   Object.assign(process.env, ENV, s3.env);
@@ -71,7 +81,11 @@ afterAll(async () => {
 }, 60_000);
 
 const adminLogin = async (base: string) => {
-  const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@newsroom.local', password: 'Newsroom-Admin-2026' }) });
+  const res = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@newsroom.local', password: 'Newsroom-Admin-2026' }),
+  });
   return ((await res.json()) as { data: { token: string } }).data.token;
 };
 
@@ -80,9 +94,19 @@ describe('uploads on the shared bucket', () => {
     const file = 'iptc-agency-photographer-example.jpg';
     const form = new FormData();
     form.append('files', new Blob([readFileSync(path.join(PHOTO_FIXTURES, file))], { type: 'image/jpeg' }), file);
-    const res = await fetch(`${two.url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await adminLogin(two.url)}` }, body: form });
+    const res = await fetch(`${two.url}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await adminLogin(two.url)}` },
+      body: form,
+    });
     expect(res.status).toBe(201);
-    const [uploaded] = (await res.json()) as Array<{ id: number; url: string; hash: string; provider: string; formats: Record<string, { url: string }> | null }>;
+    const [uploaded] = (await res.json()) as Array<{
+      id: number;
+      url: string;
+      hash: string;
+      provider: string;
+      formats: Record<string, { url: string }> | null;
+    }>;
     expect(uploaded!.provider).toBe('aws-s3');
     expect(uploaded!.url.startsWith(`${s3.publicUrl}/`)).toBe(true);
     // In the bucket, renditions too, and not on either instance's disk.
@@ -113,7 +137,9 @@ describe('uploads on the shared bucket', () => {
     const { data } = (await served.json()) as { data: Record<string, any> };
     expect(data.cover.image.url).toBe(uploaded!.url);
     expect(data.cover.credit).toBe('Mugwum Press');
-    expect(data.attribution.credits).toContainEqual(expect.objectContaining({ path: 'cover', line: expect.stringContaining('Mugwum Press') }));
+    expect(data.attribution.credits).toContainEqual(
+      expect.objectContaining({ path: 'cover', line: expect.stringContaining('Mugwum Press') }),
+    );
     expect(data.jsonLd.image[0] ?? data.jsonLd.image).toMatchObject({ creditText: 'Mugwum Press' });
 
     // The bucket serves the bytes at the URL the API gives out.
@@ -131,12 +157,21 @@ describe('uploads on the shared bucket', () => {
 describe('webhooks through the outbox', () => {
   it(`${PUBLISHES} publishes over both instances, one killed half-way: every event arrives, none twice by key`, async () => {
     const byline = await createByline(one.strapi);
-    const ids = await mapLimit(Array.from({ length: PUBLISHES }, (_, i) => i), 4, (i) => createArticle(one.strapi, `Scale-out story ${i + 1}`, byline));
+    const ids = await mapLimit(
+      Array.from({ length: PUBLISHES }, (_, i) => i),
+      4,
+      (i) => createArticle(one.strapi, `Scale-out story ${i + 1}`, byline),
+    );
 
     const schema = one.strapi.db.getSchemaName();
     const outbox = () => (schema ? one.strapi.db.connection(OUTBOX_TABLE).withSchema(schema) : one.strapi.db.connection(OUTBOX_TABLE));
     const survivor = (one.strapi.get('newsroom.outbox') as { worker: string }).worker;
-    const claimedByTwo = async () => ((await outbox().select('id').where({ status: 'pending' }).whereNotNull('claimed_by').whereNot('claimed_by', survivor)) as Array<{ id: number }>).map((r) => Number(r.id));
+    const claimedByTwo = async () =>
+      (
+        (await outbox().select('id').where({ status: 'pending' }).whereNotNull('claimed_by').whereNot('claimed_by', survivor)) as Array<{
+          id: number;
+        }>
+      ).map((r) => Number(r.id));
     let stranded: number[] = [];
 
     let killed = false;
@@ -182,9 +217,14 @@ describe('webhooks through the outbox', () => {
     expect(killed).toBe(true);
 
     // Each publish committed once per history row; its event was written in the same transaction.
-    const history = (await one.strapi.db.query('plugin::editorial-workflow.history-entry' as any).findMany({ select: ['subjectDocumentId'], where: { kind: 'published', subjectDocumentId: { $in: ids } } })) as Array<{ subjectDocumentId: string }>;
+    const history = (await one.strapi.db
+      .query('plugin::editorial-workflow.history-entry' as any)
+      .findMany({ select: ['subjectDocumentId'], where: { kind: 'published', subjectDocumentId: { $in: ids } } })) as Array<{
+      subjectDocumentId: string;
+    }>;
     expect(new Set(history.map((h) => h.subjectDocumentId)).size).toBe(PUBLISHES);
-    const published = async () => (await outboxRows(one.strapi, { event: 'workflow.published' })).filter((r) => ids.includes(JSON.parse(r.payload).documentId));
+    const published = async () =>
+      (await outboxRows(one.strapi, { event: 'workflow.published' })).filter((r) => ids.includes(JSON.parse(r.payload).documentId));
     expect((await published()).length).toBe(history.length);
 
     // The killed instance's claims run out and the survivor delivers them.
@@ -212,7 +252,7 @@ describe('webhooks through the outbox', () => {
     const retried = rows.filter((r) => Number(r.attempts) > 1).length;
     console.log(
       `Outbox across a SIGKILL: ${history.length} publishes (${history.length - PUBLISHES} sent again after the kill), ${rows.length} events stored, ` +
-        `${raw.length} requests received, ${raw.length - unique.length} repeats dropped by key, ${stranded.length} claims stranded by the kill, ${retried} events delivered by a second claim.`
+        `${raw.length} requests received, ${raw.length - unique.length} repeats dropped by key, ${stranded.length} claims stranded by the kill, ${retried} events delivered by a second claim.`,
     );
   });
 });
@@ -222,8 +262,16 @@ describe('when the bucket is down', () => {
     await s3.stop();
     const before = await one.strapi.db.query('plugin::upload.file' as any).count({});
     const form = new FormData();
-    form.append('files', new Blob([readFileSync(path.join(PHOTO_FIXTURES, 'exiftool-IPTC.jpg'))], { type: 'image/jpeg' }), 'exiftool-IPTC.jpg');
-    const res = await fetch(`${oneUrl}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await adminLogin(oneUrl)}` }, body: form });
+    form.append(
+      'files',
+      new Blob([readFileSync(path.join(PHOTO_FIXTURES, 'exiftool-IPTC.jpg'))], { type: 'image/jpeg' }),
+      'exiftool-IPTC.jpg',
+    );
+    const res = await fetch(`${oneUrl}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await adminLogin(oneUrl)}` },
+      body: form,
+    });
     expect(res.status).toBe(503);
     const body = (await res.json()) as { error: { message: string } };
     expect(body.error.message).toMatch(/^The file could not be stored: the media store is not reachable/);

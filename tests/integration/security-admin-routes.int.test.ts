@@ -48,7 +48,16 @@ async function fileOf(userId: number, name: string): Promise<Row> {
   const { id: _id, documentId: _doc, createdAt: _c, updatedAt: _u, ...photo } = cast.photo;
   const hash = `${name.replace(/\W/g, '_')}_${Date.now()}`;
   return app.strapi.db.query(FILE as any).create({
-    data: { ...photo, documentId: `file${hash}`.slice(0, 24), name, hash, url: `/uploads/${hash}.jpg`, formats: null, createdBy: userId, updatedBy: userId },
+    data: {
+      ...photo,
+      documentId: `file${hash}`.slice(0, 24),
+      name,
+      hash,
+      url: `/uploads/${hash}.jpg`,
+      formats: null,
+      createdBy: userId,
+      updatedBy: userId,
+    },
   });
 }
 
@@ -59,7 +68,10 @@ async function draftOf(title: string, userId: number, photo?: Row): Promise<stri
 }
 
 const storedCredit = async (fileId: number) => (await app.strapi.db.query(CREDIT as any).findOne({ where: { fileId } }))?.credit ?? null;
-const zhHans = (documentId: string) => app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: { createdBy: true } });
+const zhHans = (documentId: string) =>
+  app.strapi.db
+    .query(ARTICLE as any)
+    .findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, populate: { createdBy: true } });
 
 beforeAll(async () => {
   process.env.WORKFLOW_REQUIRE_APPROVAL = 'false';
@@ -70,7 +82,13 @@ beforeAll(async () => {
   }
   const authorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
   await app.strapi.service('admin::user').create({
-    email: 'author2@newsroom.local', firstname: 'Second', lastname: 'Author', password: 'Newsroom-Author2-2026', isActive: true, roles: [authorRole.id], registrationToken: null,
+    email: 'author2@newsroom.local',
+    firstname: 'Second',
+    lastname: 'Author',
+    password: 'Newsroom-Author2-2026',
+    isActive: true,
+    roles: [authorRole.id],
+    registrationToken: null,
   });
   await createContributor(app.strapi, 'contributor@newsroom.local', 'Newsroom-Contributor-2026');
   admin = await adminJwt(app.server, 'admin@newsroom.local', 'Newsroom-Admin-2026');
@@ -88,7 +106,9 @@ beforeAll(async () => {
   };
 
   cast = await demoCast(app.strapi);
-  const story = await app.strapi.db.query(ARTICLE as any).findOne({ where: { title: demoData.title, publishedAt: null }, populate: { cover: { populate: { image: true } } } });
+  const story = await app.strapi.db
+    .query(ARTICLE as any)
+    .findOne({ where: { title: demoData.title, publishedAt: null }, populate: { cover: { populate: { image: true } } } });
   liveStory = story.documentId;
   liveFileId = story.cover.image.id;
   await setCreator(liveStory, users.admin);
@@ -109,7 +129,11 @@ describe('roles', () => {
   it('gives Editors, not Authors, the permission to re-credit a photo on a live story', async () => {
     const actionsOf = async (code: string) => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
-      return (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: 'plugin::attribution-guard.credit.live' } })).length;
+      return (
+        await app.strapi.db
+          .query('admin::permission')
+          .findMany({ where: { role: role.id, action: 'plugin::attribution-guard.credit.live' } })
+      ).length;
     };
     expect(await actionsOf('strapi-editor')).toBe(1);
     expect(await actionsOf('strapi-author')).toBe(0);
@@ -162,11 +186,16 @@ describe('PUT /attribution-guard/media-credits/:fileId', () => {
       if (where !== 'cover') {
         const article = app.strapi.documents(ARTICLE as any);
         const { imageNodeOf } = await import('../helpers/stories');
-        const draft: Row = (await article.findOne({ documentId, locale: 'zh-Hant', populate: { cover: { populate: { image: true, agency: true } } } } as any))!;
+        const draft: Row = (await article.findOne({
+          documentId,
+          locale: 'zh-Hant',
+          populate: { cover: { populate: { image: true, agency: true } } },
+        } as any))!;
         const credited = { image: file.id, credit: '視覺中國', agency: cast.agency, license: 'agency', caption: '說明', alt: '圖' };
-        const data = where === 'gallery'
-          ? { gallery: [credited] }
-          : { body: [...draft.body, { type: 'image', image: imageNodeOf(file), children: [{ type: 'text', text: '' }] }] };
+        const data =
+          where === 'gallery'
+            ? { gallery: [credited] }
+            : { body: [...draft.body, { type: 'image', image: imageNodeOf(file), children: [{ type: 'text', text: '' }] }] };
         // A photo in the body is credited through its file.
         if (where === 'body') await app.strapi.plugin('attribution-guard').service('media-credits').set(file.id, { credit: '原攝影' });
         await article.update({ documentId, locale: 'zh-Hant', data } as any);
@@ -214,12 +243,20 @@ describe('POST /attribution-guard/check', () => {
   it('refuses an own-entries role checking someone else’s story, published or draft, with or without form data', async () => {
     for (const documentId of [liveStory, draftId, otherAuthorsDraft, ownDraft]) {
       for (const body of [{}, { data: { title: '改' } }]) {
-        const res = await as(contributor).post('/attribution-guard/check', { contentType: ARTICLE, documentId, locale: 'zh-Hant', ...body });
+        const res = await as(contributor).post('/attribution-guard/check', {
+          contentType: ARTICLE,
+          documentId,
+          locale: 'zh-Hant',
+          ...body,
+        });
         expect(res.status).toBe(403);
         expect(res.body.data ?? null).toBeNull();
       }
     }
-    expect((await as(contributor).post('/attribution-guard/check', { contentType: ARTICLE, documentId: contributorsDraft, locale: 'zh-Hant' })).status).toBe(200);
+    expect(
+      (await as(contributor).post('/attribution-guard/check', { contentType: ARTICLE, documentId: contributorsDraft, locale: 'zh-Hant' }))
+        .status,
+    ).toBe(200);
   });
 
   it('lets the Author check any story they can read', async () => {
@@ -236,18 +273,42 @@ describe('POST /attribution-guard/check', () => {
       expect((await as(editor).post('/attribution-guard/check', { contentType: ARTICLE, documentId, locale: 'zh-Hant' })).status).toBe(200);
     }
     // A form not saved yet (no documentId) is the Author's own.
-    expect((await as(author).post('/attribution-guard/check', { contentType: ARTICLE, locale: 'zh-Hant', data: { title: '新稿' } })).status).toBe(200);
+    expect(
+      (await as(author).post('/attribution-guard/check', { contentType: ARTICLE, locale: 'zh-Hant', data: { title: '新稿' } })).status,
+    ).toBe(200);
   });
 });
 
 describe('POST /attribution-guard/status', () => {
   it('answers null for every entry the user may not read, exactly like one that does not exist', async () => {
-    const res = await as(contributor).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [liveStory, draftId, otherAuthorsDraft, contributorsDraft, 'no-such-document'] });
+    const res = await as(contributor).post('/attribution-guard/status', {
+      contentType: ARTICLE,
+      locale: 'zh-Hant',
+      documentIds: [liveStory, draftId, otherAuthorsDraft, contributorsDraft, 'no-such-document'],
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ [liveStory]: null, [draftId]: null, [otherAuthorsDraft]: null, [contributorsDraft]: expect.objectContaining({ ok: expect.any(Boolean) }), 'no-such-document': null });
-    const byAuthor = await as(author).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [liveStory, otherAuthorsDraft, 'no-such-document'] });
-    expect(byAuthor.body.data).toEqual({ [liveStory]: expect.objectContaining({ ok: true }), [otherAuthorsDraft]: expect.objectContaining({ ok: expect.any(Boolean) }), 'no-such-document': null });
-    const byEditor = await as(editor).post('/attribution-guard/status', { contentType: ARTICLE, locale: 'zh-Hant', documentIds: [liveStory, draftId, ownDraft] });
+    expect(res.body.data).toEqual({
+      [liveStory]: null,
+      [draftId]: null,
+      [otherAuthorsDraft]: null,
+      [contributorsDraft]: expect.objectContaining({ ok: expect.any(Boolean) }),
+      'no-such-document': null,
+    });
+    const byAuthor = await as(author).post('/attribution-guard/status', {
+      contentType: ARTICLE,
+      locale: 'zh-Hant',
+      documentIds: [liveStory, otherAuthorsDraft, 'no-such-document'],
+    });
+    expect(byAuthor.body.data).toEqual({
+      [liveStory]: expect.objectContaining({ ok: true }),
+      [otherAuthorsDraft]: expect.objectContaining({ ok: expect.any(Boolean) }),
+      'no-such-document': null,
+    });
+    const byEditor = await as(editor).post('/attribution-guard/status', {
+      contentType: ARTICLE,
+      locale: 'zh-Hant',
+      documentIds: [liveStory, draftId, ownDraft],
+    });
     expect(byEditor.body.data[liveStory]).toEqual({ ok: true, errors: 0, warnings: 0 });
     expect(byEditor.body.data[draftId]).toMatchObject({ ok: false });
     expect(byEditor.body.data[ownDraft]).not.toBeNull();
@@ -257,13 +318,20 @@ describe('POST /attribution-guard/status', () => {
 describe('GET /attribution-guard/records', () => {
   it('refuses an own-entries role the history of someone else’s story in one locale or all, and shows their own', async () => {
     for (const documentId of [liveStory, otherAuthorsDraft]) {
-      expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=zh-Hant`)).status).toBe(403);
+      expect(
+        (await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=zh-Hant`)).status,
+      ).toBe(403);
       expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}`)).status).toBe(403);
-      expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=en`)).status).toBe(403);
+      expect(
+        (await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}&locale=en`)).status,
+      ).toBe(403);
       // The Author reads every story's history.
       expect((await as(author).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${documentId}`)).status).toBe(200);
     }
-    expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}&locale=zh-Hant`)).status).toBe(200);
+    expect(
+      (await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}&locale=zh-Hant`))
+        .status,
+    ).toBe(200);
     const all = await as(editor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${liveStory}`);
     expect(all.status).toBe(200);
     expect(all.body.data.length).toBeGreaterThan(0);
@@ -275,13 +343,26 @@ describe('GET /attribution-guard/records', () => {
     await createStory(app.strapi, cast, { title: 'English edition', documentId: contributorsDraft, locale: 'en', publish: false });
     const en = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: contributorsDraft, locale: 'en' } });
     await app.strapi.db.query(ARTICLE as any).update({ where: { id: en.id }, data: { createdBy: users.editor } });
-    const write = (locale: string) => app.strapi.plugin('attribution-guard').service('records').write({ contentType: ARTICLE, documentId: contributorsDraft, locale, outcome: 'blocked', actor: { type: 'admin', id: users.editor, name: 'editor@newsroom.local' }, findings: [] });
+    const write = (locale: string) =>
+      app.strapi
+        .plugin('attribution-guard')
+        .service('records')
+        .write({
+          contentType: ARTICLE,
+          documentId: contributorsDraft,
+          locale,
+          outcome: 'blocked',
+          actor: { type: 'admin', id: users.editor, name: 'editor@newsroom.local' },
+          findings: [],
+        });
     await write('en');
     await write('zh-Hant');
     const res = await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}`);
     expect(res.status).toBe(200);
     expect(res.body.data.map((r: Row) => r.locale)).toEqual(['zh-Hant']);
-    expect((await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}&locale=en`)).status).toBe(403);
+    expect(
+      (await as(contributor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}&locale=en`)).status,
+    ).toBe(403);
     const byEditor = await as(editor).get(`/attribution-guard/records?contentType=${ARTICLE}&documentId=${contributorsDraft}`);
     expect(byEditor.body.data.map((r: Row) => r.locale).sort()).toEqual(['en', 'zh-Hant']);
   });
@@ -290,7 +371,12 @@ describe('GET /attribution-guard/records', () => {
 describe('POST /attribution-guard/publish (override)', () => {
   it('refuses an Author on anyone’s story, and publishes nothing', async () => {
     for (const documentId of [draftId, ownDraft]) {
-      const res = await as(author).post('/attribution-guard/publish', { contentType: ARTICLE, documentId, locale: 'zh-Hant', reason: 'Publishing it anyway, for the test.' });
+      const res = await as(author).post('/attribution-guard/publish', {
+        contentType: ARTICLE,
+        documentId,
+        locale: 'zh-Hant',
+        reason: 'Publishing it anyway, for the test.',
+      });
       expect(res.status).toBe(403);
       expect(await app.strapi.db.query(ARTICLE as any).count({ where: { documentId, publishedAt: { $notNull: true } } })).toBe(0);
     }

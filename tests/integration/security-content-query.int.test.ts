@@ -13,20 +13,34 @@ const TYPES = ['articles', 'authors', 'sources', 'pull-quotes'] as const;
 const NONSENSE = 'ZQXJ-無此文字';
 let app: TestApp;
 /** Texts that exist only in unpublished rows. */
-const secret = { demoDraft: demoData.draft.title, edit: 'EMBARGO-EDIT 未發布的標題', locale: 'EMBARGO-LOCALE 簡體草稿', authorBio: 'EMBARGO-BIO 未發布的簡介', quote: 'EMBARGO-QUOTE 草稿引言' };
+const secret = {
+  demoDraft: demoData.draft.title,
+  edit: 'EMBARGO-EDIT 未發布的標題',
+  locale: 'EMBARGO-LOCALE 簡體草稿',
+  authorBio: 'EMBARGO-BIO 未發布的簡介',
+  quote: 'EMBARGO-QUOTE 草稿引言',
+};
 
 beforeAll(async () => {
   app = await startApp('security-content-query');
   const strapi = app.strapi;
   const cast = await demoCast(strapi);
-  const story = await strapi.db.query('api::article.article' as any).findOne({ where: { slug: SEED_SLUG, publishedAt: { $notNull: true } } });
+  const story = await strapi.db
+    .query('api::article.article' as any)
+    .findOne({ where: { slug: SEED_SLUG, publishedAt: { $notNull: true } } });
   // A published story's saved but unpublished edit, and a locale of it that is only a draft.
-  await strapi.documents('api::article.article' as any).update({ documentId: story.documentId, locale: 'zh-Hant', data: { title: secret.edit, dek: secret.edit } as any });
+  await strapi
+    .documents('api::article.article' as any)
+    .update({ documentId: story.documentId, locale: 'zh-Hant', data: { title: secret.edit, dek: secret.edit } as any });
   await publishAuthorsIn(strapi, cast, 'zh-Hans');
   await createStory(strapi, cast, { title: secret.locale, locale: 'zh-Hans', documentId: story.documentId, publish: false });
   // The published author's unpublished edit, and a draft pull-quote on the published story.
-  await strapi.documents('api::author.author' as any).update({ documentId: cast.author, locale: 'zh-Hant', data: { bio: secret.authorBio } as any });
-  await strapi.documents('api::pull-quote.pull-quote' as any).create({ locale: 'zh-Hant', data: { text: secret.quote, speaker: 'EMBARGO', position: 7, article: story.documentId } as any });
+  await strapi
+    .documents('api::author.author' as any)
+    .update({ documentId: cast.author, locale: 'zh-Hant', data: { bio: secret.authorBio } as any });
+  await strapi
+    .documents('api::pull-quote.pull-quote' as any)
+    .create({ locale: 'zh-Hant', data: { text: secret.quote, speaker: 'EMBARGO', position: 7, article: story.documentId } as any });
 });
 afterAll(async () => {
   await app?.stop();
@@ -54,7 +68,11 @@ describe('draft oracle: a probe answers the same for unpublished text and for no
     ['/api/pull-quotes?filters[article][localizations][title][$startsWith]=V', 'edit', true],
     ['/api/articles?filters[author][localizations][bio][$startsWith]=V', 'authorBio', true],
     ['/api/articles?filters[$or][0][localizations][title][$startsWith]=V&filters[$or][1][title][$eq]=x', 'edit', true],
-    ['/api/articles?filters[$and][0][title][$notNull]=true&filters[$and][1][author][localizations][articles][title][$startsWith]=V', 'demoDraft', true],
+    [
+      '/api/articles?filters[$and][0][title][$notNull]=true&filters[$and][1][author][localizations][articles][title][$startsWith]=V',
+      'demoDraft',
+      true,
+    ],
     ['/api/articles?filters[$not][localizations][title][$startsWith]=V', 'edit', true],
     ['/api/sources?filters[articles][localizations][title][$startsWith]=V', 'edit', true],
     ['/api/articles?populate[author][filters][localizations][bio][$startsWith]=V', 'authorBio', true],
@@ -147,15 +165,46 @@ describe('draft oracle: a probe answers the same for unpublished text and for no
 
 describe('malformed parameters are a 400 on every public type, never a 500', () => {
   const shapes = [
-    'filters[$or]=notarray', 'filters[$and]=x', 'filters[$not]=x', 'filters[$or][0]=x', 'filters[$or][0][$or]=x',
-    'filters[$and][0][$and][0][$or]=1', 'filters=abc', 'filters[0]=a', 'filters[$eq]=1', 'filters[$in][0]=1',
-    'filters[id][$eq][a]=b', 'filters[id][$eq][$ne]=x', 'filters[documentId][$eq][$ne]=x', 'filters[documentId][$in][a][b]=c',
-    'filters[id][$eq]=abc', 'filters[id][$gt]=1e309', 'filters[id][$lt]=99999999999999999999', 'filters[id][$between]=1',
-    'filters[id][$null]=maybe', 'filters[id][$contains]=1', 'filters[id][$foo]=1', 'filters[id][0]=1',
-    'filters[createdAt][$gt]=notadate', 'filters[publishedAt][$startsWith]=2026', 'filters[updatedAt][$in][0]=yesterday',
-    'filters[localizations]=1', 'filters[createdBy]=1', 'filters[nope][$eq]=1', 'sort[0][id]=sideways', 'sort=id:sideways',
-    'sort[id][x]=1', 'populate[0][a]=b', 'populate=*&populate[x]=y', 'populate[nope]=true', 'fields[a][b]=c', 'fields[0]=nope',
-    'pagination[page]=abc', 'pagination[pageSize]=-5', 'pagination[pageSize][$gt]=1', 'status=draft',
+    'filters[$or]=notarray',
+    'filters[$and]=x',
+    'filters[$not]=x',
+    'filters[$or][0]=x',
+    'filters[$or][0][$or]=x',
+    'filters[$and][0][$and][0][$or]=1',
+    'filters=abc',
+    'filters[0]=a',
+    'filters[$eq]=1',
+    'filters[$in][0]=1',
+    'filters[id][$eq][a]=b',
+    'filters[id][$eq][$ne]=x',
+    'filters[documentId][$eq][$ne]=x',
+    'filters[documentId][$in][a][b]=c',
+    'filters[id][$eq]=abc',
+    'filters[id][$gt]=1e309',
+    'filters[id][$lt]=99999999999999999999',
+    'filters[id][$between]=1',
+    'filters[id][$null]=maybe',
+    'filters[id][$contains]=1',
+    'filters[id][$foo]=1',
+    'filters[id][0]=1',
+    'filters[createdAt][$gt]=notadate',
+    'filters[publishedAt][$startsWith]=2026',
+    'filters[updatedAt][$in][0]=yesterday',
+    'filters[localizations]=1',
+    'filters[createdBy]=1',
+    'filters[nope][$eq]=1',
+    'sort[0][id]=sideways',
+    'sort=id:sideways',
+    'sort[id][x]=1',
+    'populate[0][a]=b',
+    'populate=*&populate[x]=y',
+    'populate[nope]=true',
+    'fields[a][b]=c',
+    'fields[0]=nope',
+    'pagination[page]=abc',
+    'pagination[pageSize]=-5',
+    'pagination[pageSize][$gt]=1',
+    'status=draft',
   ];
   it.each(TYPES)('/api/%s', async (type) => {
     const statuses: Record<string, number> = {};
@@ -209,14 +258,23 @@ describe('GraphQL limits', () => {
     for (const [query, cycle] of [
       ['query { articles { ...A } } fragment A on Article { ...B } fragment B on Article { ...A }', '"A" within itself via "B"'],
       ['query { articles { ...A } } fragment A on Article { title ...A }', '"A" within itself'],
-      ['query { articles { ...A } } fragment A on Article { author { ...B } } fragment B on Author { articles { ...A } }', '"A" within itself via "B"'],
-      ['{ authors { ...X } } fragment X on Author { ... on Author { ...Y } } fragment Y on Author { ...Z } fragment Z on Author { ...X }', '"X" within itself via "Y", "Z"'],
+      [
+        'query { articles { ...A } } fragment A on Article { author { ...B } } fragment B on Author { articles { ...A } }',
+        '"A" within itself via "B"',
+      ],
+      [
+        '{ authors { ...X } } fragment X on Author { ... on Author { ...Y } } fragment Y on Author { ...Z } fragment Z on Author { ...X }',
+        '"X" within itself via "Y", "Z"',
+      ],
     ] as const) {
       const res = await gql(query);
       expect(res.status).toBe(400);
       expect(res.body.errors[0].message).toContain(cycle);
     }
-    const get = await request(app.server).get('/graphql').query({ query: 'query { articles { ...A } } fragment A on Article { ...A }' }).set('apollo-require-preflight', 'true');
+    const get = await request(app.server)
+      .get('/graphql')
+      .query({ query: 'query { articles { ...A } } fragment A on Article { ...A }' })
+      .set('apollo-require-preflight', 'true');
     expect(get.status).toBe(400);
   });
 
@@ -248,7 +306,9 @@ describe('GraphQL limits', () => {
   });
 
   it('batched requests are refused', async () => {
-    const res = await request(app.server).post('/graphql').send([{ query: '{ articles { title } }' }, { query: '{ authors { name } }' }]);
+    const res = await request(app.server)
+      .post('/graphql')
+      .send([{ query: '{ articles { title } }' }, { query: '{ authors { name } }' }]);
     expect(res.status).toBe(400);
   });
 });

@@ -29,7 +29,9 @@ beforeAll(async () => {
     delete process.env.WORKFLOW_REQUIRE_APPROVAL;
   }
   ids = await demoIds(app.strapi);
-  const quote = await app.strapi.db.query(PULL_QUOTE as any).findOne({ where: { text: demoData.pullQuotes[0]!.text, publishedAt: { $notNull: true } } });
+  const quote = await app.strapi.db
+    .query(PULL_QUOTE as any)
+    .findOne({ where: { text: demoData.pullQuotes[0]!.text, publishedAt: { $notNull: true } } });
   quoteId = quote.documentId;
   token = await fullAccessToken(app.strapi);
   jwt.admin = await adminJwt(app.server, 'admin@newsroom.local', 'Newsroom-Admin-2026');
@@ -41,7 +43,8 @@ afterAll(async () => {
 });
 
 const as = (who: keyof typeof jwt) => ({ Authorization: `Bearer ${jwt[who]}` });
-const isPublished = async (uid: string, documentId: string, locale = 'zh-Hant') => !!(await app.strapi.documents(uid as any).findOne({ documentId, locale, status: 'published' }));
+const isPublished = async (uid: string, documentId: string, locale = 'zh-Hant') =>
+  !!(await app.strapi.documents(uid as any).findOne({ documentId, locale, status: 'published' }));
 const exists = async (uid: string, documentId: string) => (await app.strapi.db.query(uid as any).count({ where: { documentId } })) > 0;
 const live = async () => {
   const res = await request(app.server).get(`/api/articles/by-slug/${SEED_SLUG}`).query({ locale: 'zh-Hant' });
@@ -50,7 +53,10 @@ const live = async () => {
 };
 type Detail = { documentId: string; locale: string; title: string; field: string; path: string[]; message: string };
 const refusal = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(errors.ValidationError);
   return error as errors.ValidationError & { details: { errors: Detail[]; messages: Record<string, string> } };
 };
@@ -84,25 +90,37 @@ describe('strapi.documents(): unpublish and delete of what the demo story shows 
     ['a pull-quote', PULL_QUOTE, quoteId, 'pullQuotes'],
   ];
 
-  it.each(['unpublish', 'delete'] as const)('%s: a 400 listing the story, the record stays and the story keeps its byline', async (action) => {
-    for (const [, uid, documentId, field] of cases()) {
-      const error = await refusal(unpublishOrDelete(uid, action, documentId));
-      listsDemoStory(error.details.errors, field);
-      expect(error.message).toContain(demoData.title);
-      expect(Object.keys(error.details.messages).sort()).toEqual(['en', 'zh-Hans', 'zh-Hant']);
-      expect(error.details.messages['zh-Hant']).toContain(demoData.title);
-      expect(await isPublished(uid, documentId)).toBe(true);
-    }
-    await expectStoryIntact();
-  });
+  it.each(['unpublish', 'delete'] as const)(
+    '%s: a 400 listing the story, the record stays and the story keeps its byline',
+    async (action) => {
+      for (const [, uid, documentId, field] of cases()) {
+        const error = await refusal(unpublishOrDelete(uid, action, documentId));
+        listsDemoStory(error.details.errors, field);
+        expect(error.message).toContain(demoData.title);
+        expect(Object.keys(error.details.messages).sort()).toEqual(['en', 'zh-Hans', 'zh-Hant']);
+        expect(error.details.messages['zh-Hant']).toContain(demoData.title);
+        expect(await isPublished(uid, documentId)).toBe(true);
+      }
+      await expectStoryIntact();
+    },
+  );
 
   it("refuses locale '*', a list of locales and no locale (the default one)", async () => {
     for (const locale of ['*', ['zh-Hant'], ['en', 'zh-Hant'], undefined]) {
-      listsDemoStory((await refusal(app.strapi.documents(AUTHOR as any).unpublish({ documentId: ids.author, locale } as any))).details.errors, 'author');
-      listsDemoStory((await refusal(app.strapi.documents(AUTHOR as any).delete({ documentId: ids.author, locale } as any))).details.errors, 'author');
+      listsDemoStory(
+        (await refusal(app.strapi.documents(AUTHOR as any).unpublish({ documentId: ids.author, locale } as any))).details.errors,
+        'author',
+      );
+      listsDemoStory(
+        (await refusal(app.strapi.documents(AUTHOR as any).delete({ documentId: ids.author, locale } as any))).details.errors,
+        'author',
+      );
     }
     // The outlet has no locales: any locale parameter removes all of it.
-    listsDemoStory((await refusal(app.strapi.documents(SOURCE as any).delete({ documentId: ids.outlet, locale: 'en' } as any))).details.errors, 'source');
+    listsDemoStory(
+      (await refusal(app.strapi.documents(SOURCE as any).delete({ documentId: ids.outlet, locale: 'en' } as any))).details.errors,
+      'source',
+    );
     await expectStoryIntact();
   });
 
@@ -114,7 +132,9 @@ describe('strapi.documents(): unpublish and delete of what the demo story shows 
 
   it('allows removing a locale no published story links to', async () => {
     // The demo story is zh-Hant; the author's English version is shown by no story.
-    await app.strapi.documents(AUTHOR as any).update({ documentId: ids.author, locale: 'en', data: { displayName: 'koorvoa', outlet: ids.outlet } as any, status: 'published' });
+    await app.strapi
+      .documents(AUTHOR as any)
+      .update({ documentId: ids.author, locale: 'en', data: { displayName: 'koorvoa', outlet: ids.outlet } as any, status: 'published' });
     await app.strapi.documents(AUTHOR as any).unpublish({ documentId: ids.author, locale: 'en' });
     await app.strapi.documents(AUTHOR as any).delete({ documentId: ids.author, locale: 'en' });
     expect(await isPublished(AUTHOR, ids.author)).toBe(true);
@@ -124,13 +144,20 @@ describe('strapi.documents(): unpublish and delete of what the demo story shows 
 
 describe('over HTTP', () => {
   it('Content Manager as the Editor: unpublish and delete buttons answer 400 with the stories in the message', async () => {
-    const unpublish = await request(app.server).post(`${CM}/${AUTHOR}/${ids.author}/actions/unpublish`).query({ locale: 'zh-Hant' }).set(as('editor')).send({ locale: 'zh-Hant' });
+    const unpublish = await request(app.server)
+      .post(`${CM}/${AUTHOR}/${ids.author}/actions/unpublish`)
+      .query({ locale: 'zh-Hant' })
+      .set(as('editor'))
+      .send({ locale: 'zh-Hant' });
     expect(unpublish.status).toBe(400);
     expect(unpublish.body.error.name).toBe('ValidationError');
     expect(unpublish.body.error.message).toContain(`“${demoData.title}” (zh-Hant) as author`);
     listsDemoStory(unpublish.body.error.details.errors, 'author');
 
-    const withDiscard = await request(app.server).post(`${CM}/${SOURCE}/${ids.republisher}/actions/unpublish`).set(as('editor')).send({ discardDraft: true });
+    const withDiscard = await request(app.server)
+      .post(`${CM}/${SOURCE}/${ids.republisher}/actions/unpublish`)
+      .set(as('editor'))
+      .send({ discardDraft: true });
     expect(withDiscard.status).toBe(400);
     listsDemoStory(withDiscard.body.error.details.errors, 'republisher');
 
@@ -148,11 +175,20 @@ describe('over HTTP', () => {
   });
 
   it('Content Manager bulk unpublish and bulk delete are refused as a whole', async () => {
-    const other = await app.strapi.documents(SOURCE as any).create({ data: { name: '無人使用的來源', kind: 'outlet' } as any, status: 'published' });
-    const bulkUnpublish = await request(app.server).post(`${CM}/${SOURCE}/actions/bulkUnpublish`).set(as('editor')).send({ documentIds: [other.documentId, ids.agency] });
+    const other = await app.strapi
+      .documents(SOURCE as any)
+      .create({ data: { name: '無人使用的來源', kind: 'outlet' } as any, status: 'published' });
+    const bulkUnpublish = await request(app.server)
+      .post(`${CM}/${SOURCE}/actions/bulkUnpublish`)
+      .set(as('editor'))
+      .send({ documentIds: [other.documentId, ids.agency] });
     expect(bulkUnpublish.status).toBe(400);
     listsDemoStory(bulkUnpublish.body.error.details.errors, 'cover.agency');
-    const bulkDelete = await request(app.server).post(`${CM}/${AUTHOR}/actions/bulkDelete`).query({ locale: 'zh-Hant' }).set(as('editor')).send({ documentIds: [ids.editor] });
+    const bulkDelete = await request(app.server)
+      .post(`${CM}/${AUTHOR}/actions/bulkDelete`)
+      .query({ locale: 'zh-Hant' })
+      .set(as('editor'))
+      .send({ documentIds: [ids.editor] });
     expect(bulkDelete.status).toBe(400);
     listsDemoStory(bulkDelete.body.error.details.errors, 'editor');
     // Nothing of either batch happened: the unused source is still published too.
@@ -178,11 +214,21 @@ describe('over HTTP', () => {
 
 describe('a co-author of a live story', () => {
   it('is named in the delivered byline, and cannot be unpublished or deleted while the story is live', async () => {
-    const coAuthor = await app.strapi.documents(AUTHOR as any).create({ locale: 'zh-Hant', data: { name: '李大華', role: 'writer', outlet: ids.outlet } as any, status: 'published' });
+    const coAuthor = await app.strapi
+      .documents(AUTHOR as any)
+      .create({ locale: 'zh-Hant', data: { name: '李大華', role: 'writer', outlet: ids.outlet } as any, status: 'published' });
     const docs = app.strapi.documents(ARTICLE as any);
-    const created = await docs.create({ locale: 'zh-Hant', data: { ...validArticle(ids, '兩位作者的故事', ['文|正見 TrueView,作者|koorvoa、李大華,編輯|TV.', '正文。']), coAuthors: [coAuthor.documentId] } as any });
+    const created = await docs.create({
+      locale: 'zh-Hant',
+      data: {
+        ...validArticle(ids, '兩位作者的故事', ['文|正見 TrueView,作者|koorvoa、李大華,編輯|TV.', '正文。']),
+        coAuthors: [coAuthor.documentId],
+      } as any,
+    });
     await docs.publish({ documentId: created.documentId, locale: 'zh-Hant' });
-    const story = await app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: created.documentId, locale: 'zh-Hant', publishedAt: { $notNull: true } } });
+    const story = await app.strapi.db
+      .query(ARTICLE as any)
+      .findOne({ where: { documentId: created.documentId, locale: 'zh-Hant', publishedAt: { $notNull: true } } });
     const res = await request(app.server).get(`/api/articles/by-slug/${story.slug}`).query({ locale: 'zh-Hant' });
     expect(res.status).toBe(200);
     expect(res.body.data.coAuthors.map((p: { name: string }) => p.name)).toEqual(['李大華']);
@@ -197,7 +243,10 @@ describe('a co-author of a live story', () => {
 
   it('that the typed line leaves out blocks the publish', async () => {
     const docs = app.strapi.documents(ARTICLE as any);
-    const created = await docs.create({ locale: 'zh-Hant', data: validArticle(ids, '署名行多了一位作者', ['作者|koorvoa、王小明', '正文。']) as any });
+    const created = await docs.create({
+      locale: 'zh-Hant',
+      data: validArticle(ids, '署名行多了一位作者', ['作者|koorvoa、王小明', '正文。']) as any,
+    });
     const error = await refusal(docs.publish({ documentId: created.documentId, locale: 'zh-Hant' }));
     expect(error.details.errors).toEqual([expect.objectContaining({ rule: 'attribution.line-consistent', path: ['body', '0'] })]);
     expect(await isPublished(ARTICLE, created.documentId)).toBe(false);
@@ -206,8 +255,12 @@ describe('a co-author of a live story', () => {
 
 describe('what only drafts use, or a photo’s stored credit', () => {
   it('a record linked only from drafts can be unpublished and deleted', async () => {
-    const writer = await app.strapi.documents(AUTHOR as any).create({ locale: 'zh-Hant', data: { name: 'draft-only-writer', role: 'writer', outlet: ids.outlet } as any, status: 'published' });
-    await app.strapi.documents(ARTICLE as any).create({ locale: 'zh-Hant', data: { ...validArticle(ids, '只在草稿中'), author: writer.documentId } as any });
+    const writer = await app.strapi
+      .documents(AUTHOR as any)
+      .create({ locale: 'zh-Hant', data: { name: 'draft-only-writer', role: 'writer', outlet: ids.outlet } as any, status: 'published' });
+    await app.strapi
+      .documents(ARTICLE as any)
+      .create({ locale: 'zh-Hant', data: { ...validArticle(ids, '只在草稿中'), author: writer.documentId } as any });
     await app.strapi.documents(AUTHOR as any).unpublish({ documentId: writer.documentId, locale: 'zh-Hant' });
     expect(await isPublished(AUTHOR, writer.documentId)).toBe(false);
     const res = await request(app.server).delete(`${CM}/${AUTHOR}/${writer.documentId}`).query({ locale: 'zh-Hant' }).set(as('editor'));
@@ -227,9 +280,16 @@ describe('what only drafts use, or a photo’s stored credit', () => {
   });
 
   it('an agency named only in the credit stored with a photo a live story shows uncredited is protected too', async () => {
-    const agency = await app.strapi.documents(SOURCE as any).create({ data: { name: '新華社', kind: 'agency' } as any, status: 'published' });
-    await app.strapi.plugin('attribution-guard').service('media-credits').set(ids.draftPhotoId, { credit: '新華社', agency: agency.documentId, license: 'agency' });
-    const story = await app.strapi.documents(ARTICLE as any).create({ locale: 'zh-Hant', data: { ...validArticle(ids, '存檔署名'), cover: { image: ids.draftPhotoId } } as any });
+    const agency = await app.strapi
+      .documents(SOURCE as any)
+      .create({ data: { name: '新華社', kind: 'agency' } as any, status: 'published' });
+    await app.strapi
+      .plugin('attribution-guard')
+      .service('media-credits')
+      .set(ids.draftPhotoId, { credit: '新華社', agency: agency.documentId, license: 'agency' });
+    const story = await app.strapi
+      .documents(ARTICLE as any)
+      .create({ locale: 'zh-Hant', data: { ...validArticle(ids, '存檔署名'), cover: { image: ids.draftPhotoId } } as any });
     await app.strapi.documents(ARTICLE as any).publish({ documentId: story.documentId, locale: 'zh-Hant' });
 
     const error = await refusal(app.strapi.documents(SOURCE as any).unpublish({ documentId: agency.documentId }));
@@ -237,7 +297,12 @@ describe('what only drafts use, or a photo’s stored credit', () => {
     expect(error.message).toContain('agency in a photo’s stored credit');
 
     // Once the story credits the photo itself, the stored agency is no longer shown: the agency may go.
-    await app.strapi.documents(ARTICLE as any).update({ documentId: story.documentId, locale: 'zh-Hant', data: { cover: { image: ids.draftPhotoId, credit: '視覺中國', agency: ids.agency, license: 'agency' } } as any, status: 'published' });
+    await app.strapi.documents(ARTICLE as any).update({
+      documentId: story.documentId,
+      locale: 'zh-Hant',
+      data: { cover: { image: ids.draftPhotoId, credit: '視覺中國', agency: ids.agency, license: 'agency' } } as any,
+      status: 'published',
+    });
     await app.strapi.documents(SOURCE as any).unpublish({ documentId: agency.documentId });
     expect(await isPublished(SOURCE, agency.documentId)).toBe(false);
   });
@@ -247,13 +312,18 @@ describe('POST /attribution-guard/unpublish-dependency (the override)', () => {
   it('is a permission of its own, granted to Editors and not to Authors', async () => {
     const actions = async (code: string) => {
       const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
-      return (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: 'plugin::attribution-guard.dependents.override' } })).length;
+      return (
+        await app.strapi.db
+          .query('admin::permission')
+          .findMany({ where: { role: role.id, action: 'plugin::attribution-guard.dependents.override' } })
+      ).length;
     };
     expect(await actions('strapi-editor')).toBe(1);
     expect(await actions('strapi-author')).toBe(0);
   });
 
-  const override = (who: keyof typeof jwt, body: object) => request(app.server).post('/attribution-guard/unpublish-dependency').set(as(who)).send(body);
+  const override = (who: keyof typeof jwt, body: object) =>
+    request(app.server).post('/attribution-guard/unpublish-dependency').set(as(who)).send(body);
   const reason = 'The republisher asked to be removed from our site today.';
 
   it('is forbidden to an Author', async () => {
@@ -285,10 +355,16 @@ describe('POST /attribution-guard/unpublish-dependency (the override)', () => {
     expect((await live()).republisher).toBeNull();
 
     // The list view's column and the article's history, as the Editor reads them.
-    const status = await request(app.server).post('/attribution-guard/status').set(as('editor')).send({ contentType: ARTICLE, locale: 'zh-Hant', documentIds: [ids.story] });
+    const status = await request(app.server)
+      .post('/attribution-guard/status')
+      .set(as('editor'))
+      .send({ contentType: ARTICLE, locale: 'zh-Hant', documentIds: [ids.story] });
     expect(status.status).toBe(200);
     expect(status.body.data[ids.story].errors).toBeGreaterThan(0);
-    const history = await request(app.server).get('/attribution-guard/records').query({ contentType: ARTICLE, documentId: ids.story, locale: 'zh-Hant' }).set(as('editor'));
+    const history = await request(app.server)
+      .get('/attribution-guard/records')
+      .query({ contentType: ARTICLE, documentId: ids.story, locale: 'zh-Hant' })
+      .set(as('editor'));
     expect(history.status).toBe(200);
     const [last] = history.body.data;
     expect(last).toMatchObject({ outcome: 'dependency-removed', actorType: 'admin', actor: 'editor@newsroom.local' });
@@ -297,11 +373,23 @@ describe('POST /attribution-guard/unpublish-dependency (the override)', () => {
   });
 
   it('lets the Super Admin delete with a reason, and answers 404 for nothing to remove', async () => {
-    const res = await override('admin', { uid: PULL_QUOTE, documentId: quoteId, locale: 'zh-Hant', action: 'delete', reason: 'The speaker withdrew this quotation.' });
+    const res = await override('admin', {
+      uid: PULL_QUOTE,
+      documentId: quoteId,
+      locale: 'zh-Hant',
+      action: 'delete',
+      reason: 'The speaker withdrew this quotation.',
+    });
     expect(res.status).toBe(200);
     expect(await exists(PULL_QUOTE, quoteId)).toBe(false);
     expect((await live()).pullQuotes).toHaveLength(5);
-    const again = await override('admin', { uid: PULL_QUOTE, documentId: quoteId, locale: 'zh-Hant', action: 'delete', reason: 'The speaker withdrew this quotation.' });
+    const again = await override('admin', {
+      uid: PULL_QUOTE,
+      documentId: quoteId,
+      locale: 'zh-Hant',
+      action: 'delete',
+      reason: 'The speaker withdrew this quotation.',
+    });
     expect(again.status).toBe(404);
   });
 });

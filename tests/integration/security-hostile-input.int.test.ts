@@ -14,14 +14,21 @@ let byline: Byline;
 
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 const entryUrl = (documentId: string) => `/editorial-workflow/entries/${ARTICLE}/${documentId}`;
-const getState = (documentId: string, token: string) => request(app.server).get(entryUrl(documentId)).query({ locale: 'en' }).set(as(token));
-const schedules = (token: string, view = 'upcoming') => request(app.server).get('/editorial-workflow/schedules').query({ view }).set(as(token));
-const draftRow = (documentId: string) => app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId, locale: 'en', publishedAt: null } });
+const getState = (documentId: string, token: string) =>
+  request(app.server).get(entryUrl(documentId)).query({ locale: 'en' }).set(as(token));
+const schedules = (token: string, view = 'upcoming') =>
+  request(app.server).get('/editorial-workflow/schedules').query({ view }).set(as(token));
+const draftRow = (documentId: string) =>
+  app.strapi.db.query(ARTICLE as any).findOne({ where: { documentId, locale: 'en', publishedAt: null } });
 const deep = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
 
 /** An article written by `token`'s user in the Content Manager: theirs (createdBy). */
 async function articleBy(token: string, title: string): Promise<string> {
-  const res = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}`).query({ locale: 'en' }).set(as(token)).send({ title, dek: `${title}: dek` });
+  const res = await request(app.server)
+    .post(`/content-manager/collection-types/${ARTICLE}`)
+    .query({ locale: 'en' })
+    .set(as(token))
+    .send({ title, dek: `${title}: dek` });
   expect(res.status).toBe(201);
   return res.body.data.documentId as string;
 }
@@ -29,7 +36,15 @@ async function articleBy(token: string, title: string): Promise<string> {
 beforeAll(async () => {
   app = await startApp('security-hostile-input');
   const authorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
-  await app.strapi.service('admin::user').create({ email: SECOND_AUTHOR.email, firstname: 'Second', lastname: 'Author', password: SECOND_AUTHOR.password, isActive: true, roles: [authorRole.id], registrationToken: null });
+  await app.strapi.service('admin::user').create({
+    email: SECOND_AUTHOR.email,
+    firstname: 'Second',
+    lastname: 'Author',
+    password: SECOND_AUTHOR.password,
+    isActive: true,
+    roles: [authorRole.id],
+    registrationToken: null,
+  });
   await createContributor(app.strapi, 'contributor@newsroom.local', 'Newsroom-Contributor-2026');
   jwt = {
     admin: await adminJwt(app.server, admin!.email, admin!.password),
@@ -52,17 +67,48 @@ describe('workflow routes check the entry, not only the type', () => {
     mine = await articleBy(jwt.author, secretTitle);
     adminsPiece = await articleBy(jwt.admin, 'The Super Admin’s piece');
     // Both scheduled, so they appear on the schedules page.
-    await app.strapi.db.query(ARTICLE as any).updateMany({ where: { documentId: { $in: [mine, adminsPiece] }, locale: 'en' }, data: { editorialStage: 'scheduled', publishAt: new Date(Date.now() + 86_400_000), timezone: 'Asia/Shanghai' } });
+    await app.strapi.db.query(ARTICLE as any).updateMany({
+      where: { documentId: { $in: [mine, adminsPiece] }, locale: 'en' },
+      data: { editorialStage: 'scheduled', publishAt: new Date(Date.now() + 86_400_000), timezone: 'Asia/Shanghai' },
+    });
   });
 
   it('another author may read the entry but not move, schedule or assign it (403); an own-entries role may not even read it', async () => {
     for (const token of [jwt.author2, jwt.author, jwt.contributor]) {
       const other = token === jwt.author ? adminsPiece : mine;
       expect((await getState(other, token)).status).toBe(token === jwt.contributor ? 403 : 200);
-      expect((await request(app.server).post(`${entryUrl(other)}/transition`).set(as(token)).send({ locale: 'en', to: 'approved' })).status).toBe(403);
-      expect((await request(app.server).post(`${entryUrl(other)}/transition`).set(as(token)).send({ locale: 'en', to: 'in-review' })).status).toBe(403);
-      expect((await request(app.server).put(`${entryUrl(other)}/schedule`).set(as(token)).send({ locale: 'en', publishAt: null })).status).toBe(403);
-      expect((await request(app.server).put(`${entryUrl(other)}/assignee`).set(as(token)).send({ locale: 'en', assignee: null })).status).toBe(403);
+      expect(
+        (
+          await request(app.server)
+            .post(`${entryUrl(other)}/transition`)
+            .set(as(token))
+            .send({ locale: 'en', to: 'approved' })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await request(app.server)
+            .post(`${entryUrl(other)}/transition`)
+            .set(as(token))
+            .send({ locale: 'en', to: 'in-review' })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await request(app.server)
+            .put(`${entryUrl(other)}/schedule`)
+            .set(as(token))
+            .send({ locale: 'en', publishAt: null })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await request(app.server)
+            .put(`${entryUrl(other)}/assignee`)
+            .set(as(token))
+            .send({ locale: 'en', assignee: null })
+        ).status,
+      ).toBe(403);
     }
     expect((await draftRow(mine)).editorialStage).toBe('scheduled');
     expect((await getState(mine, jwt.author)).status).toBe(200);
@@ -70,7 +116,11 @@ describe('workflow routes check the entry, not only the type', () => {
   });
 
   it('the stages list names only entries the caller may read', async () => {
-    const ask = (token: string) => request(app.server).get('/editorial-workflow/stages').query({ contentType: ARTICLE, locale: 'en', documentIds: `${mine},${adminsPiece}` }).set(as(token));
+    const ask = (token: string) =>
+      request(app.server)
+        .get('/editorial-workflow/stages')
+        .query({ contentType: ARTICLE, locale: 'en', documentIds: `${mine},${adminsPiece}` })
+        .set(as(token));
     const other = await ask(jwt.contributor);
     expect(other.status).toBe(200);
     expect(other.body.data).toEqual({});
@@ -81,7 +131,19 @@ describe('workflow routes check the entry, not only the type', () => {
   });
 
   it('the schedules list shows an own-entries role only its own entries (no titles of others)', async () => {
-    await app.strapi.plugin('editorial-workflow').service('entries').record({ uid: ARTICLE, documentId: mine, locale: 'en', kind: 'schedule-failed', from: 'scheduled', to: 'changes-requested', actor: { type: 'scheduler', name: 'scheduler' }, comment: 'refused' });
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('entries')
+      .record({
+        uid: ARTICLE,
+        documentId: mine,
+        locale: 'en',
+        kind: 'schedule-failed',
+        from: 'scheduled',
+        to: 'changes-requested',
+        actor: { type: 'scheduler', name: 'scheduler' },
+        comment: 'refused',
+      });
     for (const view of ['upcoming', 'failed']) {
       const other = await schedules(jwt.contributor, view);
       expect(other.status).toBe(200);
@@ -98,10 +160,17 @@ describe('workflow routes check the entry, not only the type', () => {
 
 describe('schedule input is checked whole before anything is written', () => {
   let documentId: string;
-  const put = (body: Record<string, unknown>) => request(app.server).put(`${entryUrl(documentId)}/schedule`).set(as(jwt.editor)).send({ locale: 'en', ...body });
+  const put = (body: Record<string, unknown>) =>
+    request(app.server)
+      .put(`${entryUrl(documentId)}/schedule`)
+      .set(as(jwt.editor))
+      .send({ locale: 'en', ...body });
   beforeAll(async () => {
     documentId = await createArticle(app.strapi, 'Schedule me sanely', byline);
-    await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId, locale: 'en' }, 'approved', 'test');
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .setStage({ uid: ARTICLE, documentId, locale: 'en' }, 'approved', 'test');
   });
 
   it.each([
@@ -121,14 +190,20 @@ describe('schedule input is checked whole before anything is written', () => {
     expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(field);
     const after = await draftRow(documentId);
     expect({ stage: after.editorialStage, publishAt: after.publishAt, unpublishAt: after.unpublishAt, timezone: after.timezone }).toEqual({
-      stage: before.editorialStage, publishAt: before.publishAt, unpublishAt: before.unpublishAt, timezone: before.timezone,
+      stage: before.editorialStage,
+      publishAt: before.publishAt,
+      unpublishAt: before.unpublishAt,
+      timezone: before.timezone,
     });
     expect((await getState(documentId, jwt.editor)).status).toBe(200);
     expect((await schedules(jwt.editor)).status).toBe(200);
   });
 
   it('a far-future time through the transition is a 400 too', async () => {
-    const res = await request(app.server).post(`${entryUrl(documentId)}/transition`).set(as(jwt.editor)).send({ locale: 'en', to: 'scheduled', publishAt: '+275760-09-13T00:00:00Z' });
+    const res = await request(app.server)
+      .post(`${entryUrl(documentId)}/transition`)
+      .set(as(jwt.editor))
+      .send({ locale: 'en', to: 'scheduled', publishAt: '+275760-09-13T00:00:00Z' });
     expect(res.status).toBe(400);
     expect((await draftRow(documentId)).editorialStage).toBe('approved');
   });
@@ -143,7 +218,9 @@ describe('schedule input is checked whole before anything is written', () => {
     const meta = app.strapi.db.metadata.get(ARTICLE);
     const column = (name: string) => (meta.attributes[name] as { columnName?: string }).columnName ?? name;
     const postgres = app.strapi.db.dialect.client === 'postgres';
-    const values = postgres ? ['infinity', '275760-09-13 00:00:00+00', '-infinity'] : ['+275760-09-13T00:00:00.000Z', 'not a date', '8640000000000000'];
+    const values = postgres
+      ? ['infinity', '275760-09-13 00:00:00+00', '-infinity']
+      : ['+275760-09-13T00:00:00.000Z', 'not a date', '8640000000000000'];
     for (const value of values) {
       await app.strapi.db
         .connection(meta.tableName)
@@ -154,7 +231,14 @@ describe('schedule input is checked whole before anything is written', () => {
         expect(state.status).toBe(200);
         for (const view of ['upcoming', 'failed', 'recent']) expect((await schedules(token, view)).status).toBe(200);
       }
-      expect((await request(app.server).get('/editorial-workflow/stages').query({ contentType: ARTICLE, locale: 'en', documentIds: documentId }).set(as(jwt.editor))).status).toBe(200);
+      expect(
+        (
+          await request(app.server)
+            .get('/editorial-workflow/stages')
+            .query({ contentType: ARTICLE, locale: 'en', documentIds: documentId })
+            .set(as(jwt.editor))
+        ).status,
+      ).toBe(200);
     }
     // An editor can repair it with a sane schedule.
     const fixed = await put({ publishAt: '2030-01-02T09:00', unpublishAt: null, timezone: 'Asia/Shanghai' });
@@ -223,7 +307,10 @@ describe('Document Service calls must name one document', () => {
     drafts = [];
     for (let i = 0; i < 3; i += 1) {
       const id = await createArticle(app.strapi, `Approved draft ${i}`, byline);
-      await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: id, locale: 'en' }, 'approved', 'test');
+      await app.strapi
+        .plugin('editorial-workflow')
+        .service('workflow')
+        .setStage({ uid: ARTICLE, documentId: id, locale: 'en' }, 'approved', 'test');
       drafts.push(id);
     }
   });
@@ -238,22 +325,25 @@ describe('Document Service calls must name one document', () => {
     ['undefined', undefined],
   ];
 
-  it.each(hostile)('documentId %s is refused by publish, unpublish, discardDraft, update and delete; nothing changes', async (_name, documentId) => {
-    const before = { published: await published(), rows: await rows() };
-    const docs = app.strapi.documents(ARTICLE as any) as any;
-    const calls: Array<() => Promise<unknown>> = [
-      () => docs.publish({ documentId, locale: 'en' }),
-      () => docs.publish({ documentId, locale: '*' }),
-      () => docs.unpublish({ documentId, locale: 'en' }),
-      () => docs.discardDraft({ documentId, locale: 'en' }),
-      () => docs.update({ documentId, locale: 'en', data: { title: 'overwritten' } }),
-      () => docs.update({ documentId, locale: 'en', data: { title: 'overwritten' }, status: 'published' }),
-      () => docs.delete({ documentId, locale: '*' }),
-    ];
-    for (const call of calls) await expect(call()).rejects.toMatchObject({ name: 'ValidationError' });
-    expect({ published: await published(), rows: await rows() }).toEqual(before);
-    expect(await app.strapi.db.query(ARTICLE as any).count({ where: { title: 'overwritten' } })).toBe(0);
-  });
+  it.each(hostile)(
+    'documentId %s is refused by publish, unpublish, discardDraft, update and delete; nothing changes',
+    async (_name, documentId) => {
+      const before = { published: await published(), rows: await rows() };
+      const docs = app.strapi.documents(ARTICLE as any) as any;
+      const calls: Array<() => Promise<unknown>> = [
+        () => docs.publish({ documentId, locale: 'en' }),
+        () => docs.publish({ documentId, locale: '*' }),
+        () => docs.unpublish({ documentId, locale: 'en' }),
+        () => docs.discardDraft({ documentId, locale: 'en' }),
+        () => docs.update({ documentId, locale: 'en', data: { title: 'overwritten' } }),
+        () => docs.update({ documentId, locale: 'en', data: { title: 'overwritten' }, status: 'published' }),
+        () => docs.delete({ documentId, locale: '*' }),
+      ];
+      for (const call of calls) await expect(call()).rejects.toMatchObject({ name: 'ValidationError' });
+      expect({ published: await published(), rows: await rows() }).toEqual(before);
+      expect(await app.strapi.db.query(ARTICLE as any).count({ where: { title: 'overwritten' } })).toBe(0);
+    },
+  );
 
   it('a plain id still publishes that one document', async () => {
     const before = await published();
@@ -267,9 +357,15 @@ describe('deeply nested input is a 400, never a 500', () => {
     const res = await request(app.server).post('/admin/login').set('Content-Type', 'application/json').send(deep(10_000));
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/nested too deeply/u);
-    const wrapped = await request(app.server).post('/admin/login').set('Content-Type', 'application/json').send(`{"email":${deep(10_000)},"password":"x"}`);
+    const wrapped = await request(app.server)
+      .post('/admin/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"email":${deep(10_000)},"password":"x"}`);
     expect(wrapped.status).toBe(400);
-    const array = await request(app.server).post('/admin/login').set('Content-Type', 'application/json').send('['.repeat(10_000) + ']'.repeat(10_000));
+    const array = await request(app.server)
+      .post('/admin/login')
+      .set('Content-Type', 'application/json')
+      .send('['.repeat(10_000) + ']'.repeat(10_000));
     expect(array.status).toBe(400);
   });
 
@@ -294,16 +390,24 @@ describe('deeply nested input is a 400, never a 500', () => {
     expect(form.status).toBe(400);
     const multipartName = await request(app.server).post('/newsroom/import').set(as(jwt.editor)).field(key, '1');
     expect(multipartName.status).toBe(400);
-    const multipartJson = await request(app.server).post('/upload').set(as(jwt.editor)).field('fileInfo', deep(10_000)).attach('files', Buffer.from('x'), 'x.txt');
+    const multipartJson = await request(app.server)
+      .post('/upload')
+      .set(as(jwt.editor))
+      .field('fileInfo', deep(10_000))
+      .attach('files', Buffer.from('x'), 'x.txt');
     expect(multipartJson.status).toBe(400);
   });
 
   it('a 10,000-deep query string on GET', async () => {
     for (const url of ['/api/articles', '/admin/users/me', '/editorial-workflow/schedules']) {
       // 10,000 levels make a URL longer than Node accepts (431); 2,000 levels reach the app.
-      const huge = await request(app.server).get(`${url}?filters${'[a]'.repeat(10_000)}=1`).set(as(jwt.editor));
+      const huge = await request(app.server)
+        .get(`${url}?filters${'[a]'.repeat(10_000)}=1`)
+        .set(as(jwt.editor));
       expect(huge.status).toBeLessThan(500);
-      const res = await request(app.server).get(`${url}?filters${'[a]'.repeat(2_000)}=1`).set(as(jwt.editor));
+      const res = await request(app.server)
+        .get(`${url}?filters${'[a]'.repeat(2_000)}=1`)
+        .set(as(jwt.editor));
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/nested too deeply/u);
     }
@@ -315,7 +419,11 @@ describe('deeply nested input is a 400, never a 500', () => {
     expect((await request(app.server).post('/admin/login').send({ email: editor!.email, password: editor!.password })).status).toBe(200);
     let node: Record<string, unknown> = { type: 'text', text: 'leaf' };
     for (let i = 0; i < 8; i += 1) node = { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [node] }] };
-    const res = await request(app.server).post(`/content-manager/collection-types/${ARTICLE}`).query({ locale: 'en' }).set(as(jwt.editor)).send({ title: 'Nested lists', body: [node] });
+    const res = await request(app.server)
+      .post(`/content-manager/collection-types/${ARTICLE}`)
+      .query({ locale: 'en' })
+      .set(as(jwt.editor))
+      .send({ title: 'Nested lists', body: [node] });
     expect(res.status).toBeLessThan(500);
     expect(JSON.stringify(res.body)).not.toMatch(/nested too deeply/u);
   });

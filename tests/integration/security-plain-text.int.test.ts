@@ -55,7 +55,9 @@ describe('plain-text fields never store markup', () => {
     const res = await request(app.server)
       .post('/api/authors')
       .set('Authorization', `Bearer ${token}`)
-      .send({ data: { name: `作者 ${payload}`, displayName: `顯示名 ${payload}`, bio: `簡介 ${payload}`, aliases: [payload, `別名 ${payload}`] } });
+      .send({
+        data: { name: `作者 ${payload}`, displayName: `顯示名 ${payload}`, bio: `簡介 ${payload}`, aliases: [payload, `別名 ${payload}`] },
+      });
     expect(res.status).toBe(201);
     const row: Row = await app.strapi.db.query(AUTHOR as any).findOne({ where: { documentId: res.body.data.documentId } });
     for (const value of [row.name, row.displayName, row.bio, ...(row.aliases as string[])]) {
@@ -73,11 +75,24 @@ describe('plain-text fields never store markup', () => {
       data: {
         title: `標題 ${payload} ${Math.random()}`,
         dek: `摘要 ${payload}`,
-        cover: { image: cast.photo.id, credit: `視覺中國 ${payload}`, photographer: payload, caption: `說明 ${payload}`, alt: `圖 ${payload}` },
+        cover: {
+          image: cast.photo.id,
+          credit: `視覺中國 ${payload}`,
+          photographer: payload,
+          caption: `說明 ${payload}`,
+          alt: `圖 ${payload}`,
+        },
       } as any,
       populate: ['cover'],
     });
-    for (const value of [draft.title, draft.dek, draft.cover.credit, draft.cover.caption, draft.cover.alt, draft.cover.photographer ?? '']) {
+    for (const value of [
+      draft.title,
+      draft.dek,
+      draft.cover.credit,
+      draft.cover.caption,
+      draft.cover.alt,
+      draft.cover.photographer ?? '',
+    ]) {
       expect(hasElement(value)).toBe(false);
     }
   });
@@ -85,9 +100,15 @@ describe('plain-text fields never store markup', () => {
   it('pull-quote text and speaker lose encoded markup', async () => {
     const quote: Row = await app.strapi.documents(PULL_QUOTE as any).create({
       locale: 'zh-Hant',
-      data: { text: `引語 ${ENCODED_TAGS[4]}`, speaker: `講者 ${ENCODED_TAGS[1]}`, speakerTitle: ENCODED_TAGS[2], speakerOrg: ENCODED_TAGS[3] } as any,
+      data: {
+        text: `引語 ${ENCODED_TAGS[4]}`,
+        speaker: `講者 ${ENCODED_TAGS[1]}`,
+        speakerTitle: ENCODED_TAGS[2],
+        speakerOrg: ENCODED_TAGS[3],
+      } as any,
     });
-    for (const value of [quote.text, quote.speaker, quote.speakerTitle ?? '', quote.speakerOrg ?? '']) expect(hasElement(value)).toBe(false);
+    for (const value of [quote.text, quote.speaker, quote.speakerTitle ?? '', quote.speakerOrg ?? ''])
+      expect(hasElement(value)).toBe(false);
   });
 
   it(`no payload of the ${XSS_PAYLOADS.length}-payload corpus leaves an element in a stored pull-quote (every 8th payload, each a real write)`, async () => {
@@ -110,7 +131,9 @@ describe("an outlet's attribution template is plain text, and so is the byline l
     const outlet: Row = (await app.strapi.documents(SOURCE as any).update({
       documentId: cast.outlet,
       locale: 'zh-Hant',
-      data: { attributionTemplate: '文|{outlet}&lt;img src=x onerror=alert(1)&gt;,作者|{author}<script>alert(1)</script>,編輯|{editor}' } as any,
+      data: {
+        attributionTemplate: '文|{outlet}&lt;img src=x onerror=alert(1)&gt;,作者|{author}<script>alert(1)</script>,編輯|{editor}',
+      } as any,
       status: 'published',
     }))!;
     expect(outlet.attributionTemplate).toBe('文|{outlet},作者|{author},編輯|{editor}');
@@ -138,7 +161,9 @@ describe('web-address fields take absolute http(s) addresses only', () => {
     const accepted: string[] = [];
     for (const vector of [...XSS_URL_VECTORS, '//evil.example/x', 'https:/evil.example', 'HTTPS://user:pw@evil.example']) {
       try {
-        await app.strapi.documents(ARTICLE as any).create({ locale: 'zh-Hant', data: { title: `網址 ${Math.random()}`, originalUrl: vector } as any });
+        await app.strapi
+          .documents(ARTICLE as any)
+          .create({ locale: 'zh-Hant', data: { title: `網址 ${Math.random()}`, originalUrl: vector } as any });
         accepted.push(vector);
       } catch (error) {
         expect((error as { details?: { errors?: Array<{ path: string[] }> } }).details?.errors?.[0]?.path).toEqual(['originalUrl']);
@@ -148,7 +173,10 @@ describe('web-address fields take absolute http(s) addresses only', () => {
   });
 
   it('keeps a real address', async () => {
-    const row: Row = await app.strapi.documents(ARTICLE as any).create({ locale: 'zh-Hant', data: { title: `網址 ${Math.random()}`, originalUrl: ' https://www.tmtpost.com/7012345.html ' } as any });
+    const row: Row = await app.strapi.documents(ARTICLE as any).create({
+      locale: 'zh-Hant',
+      data: { title: `網址 ${Math.random()}`, originalUrl: ' https://www.tmtpost.com/7012345.html ' } as any,
+    });
     expect(row.originalUrl).toBe('https://www.tmtpost.com/7012345.html');
   });
 
@@ -193,7 +221,9 @@ describe('jsonLdScript: JSON-LD ready to embed in a <script> element', () => {
   });
 
   it('is the same string through GraphQL', async () => {
-    const res = await request(app.server).post('/graphql').send({ query: `{ articleBySlug(slug: "${data.slug}") { jsonLdScript } }` });
+    const res = await request(app.server)
+      .post('/graphql')
+      .send({ query: `{ articleBySlug(slug: "${data.slug}") { jsonLdScript } }` });
     expect(res.body.data.articleBySlug.jsonLdScript).toBe(data.jsonLdScript);
   });
 });

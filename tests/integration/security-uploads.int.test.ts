@@ -21,7 +21,9 @@ afterAll(async () => {
 const onDisk = () => (existsSync(uploadsDir) ? readdirSync(uploadsDir).sort() : []);
 const fileCount = () => app.strapi.db.query(FILE as any).count();
 const image = (format: 'jpeg' | 'png' | 'webp' | 'gif' | 'avif') =>
-  sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 200, g: 30, b: 30 } } }).toFormat(format).toBuffer();
+  sharp({ create: { width: 16, height: 16, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+    .toFormat(format)
+    .toBuffer();
 
 type Part = { buffer: Buffer; name: string; type: string };
 const post = (parts: Part[], query = '') => {
@@ -31,19 +33,67 @@ const post = (parts: Part[], query = '') => {
 };
 
 const SCRIPT = '<script>fetch("/admin/users/me")</script>';
-const SVG_WITH_SCRIPT: Part = { buffer: Buffer.from(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">${SCRIPT}</svg>`), name: 'chart.svg', type: 'image/svg+xml' };
+const SVG_WITH_SCRIPT: Part = {
+  buffer: Buffer.from(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">${SCRIPT}</svg>`),
+  name: 'chart.svg',
+  type: 'image/svg+xml',
+};
 const HTML_PAGE: Part = { buffer: Buffer.from(`<!doctype html><html><body>${SCRIPT}</body></html>`), name: 'page.html', type: 'text/html' };
 const hostile: Array<[string, Part, RegExp]> = [
   ['SVG with a script', SVG_WITH_SCRIPT, /SVG files cannot be uploaded.*export the graphic as PNG/u],
-  ['SVG named .png', { buffer: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>`), name: 'chart.png', type: 'image/png' }, /SVG files cannot be uploaded/u],
+  [
+    'SVG named .png',
+    { buffer: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>`), name: 'chart.png', type: 'image/png' },
+    /SVG files cannot be uploaded/u,
+  ],
   ['HTML page', HTML_PAGE, /"page\.html" is an HTML page, not an image/u],
-  ['XHTML page', { buffer: Buffer.from(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">${SCRIPT}</html>`), name: 'page.xhtml', type: 'application/xhtml+xml' }, /"page\.xhtml" is an HTML page/u],
-  ['XML document', { buffer: Buffer.from('<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>'), name: 'feed.xml', type: 'text/xml' }, /not an image/u],
-  ['JavaScript', { buffer: Buffer.from('fetch("/admin/access-token",{method:"POST"})'), name: 'app.js', type: 'text/javascript' }, /"app\.js" is a script, not an image/u],
-  ['JavaScript named .jpg', { buffer: Buffer.from('alert(document.domain)'), name: 'photo.jpg', type: 'image/jpeg' }, /"photo\.jpg" is not an image/u],
-  ['HTML bytes named .jpg', { buffer: Buffer.from(`<html>${SCRIPT}</html>`), name: 'photo.jpg', type: 'image/jpeg' }, /"photo\.jpg" is an HTML page/u],
-  ['HTML after a BOM and whitespace', { buffer: Buffer.from(`\uFEFF  \n<body onload=alert(1)>`), name: 'x.gif', type: 'image/gif' }, /is an HTML page/u],
-  ['PDF', { buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF'), name: 'doc.pdf', type: 'application/pdf' }, /"doc\.pdf" is a PDF file, not an image/u],
+  [
+    'XHTML page',
+    {
+      buffer: Buffer.from(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">${SCRIPT}</html>`),
+      name: 'page.xhtml',
+      type: 'application/xhtml+xml',
+    },
+    /"page\.xhtml" is an HTML page/u,
+  ],
+  [
+    'XML document',
+    {
+      buffer: Buffer.from('<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>'),
+      name: 'feed.xml',
+      type: 'text/xml',
+    },
+    /not an image/u,
+  ],
+  [
+    'JavaScript',
+    { buffer: Buffer.from('fetch("/admin/access-token",{method:"POST"})'), name: 'app.js', type: 'text/javascript' },
+    /"app\.js" is a script, not an image/u,
+  ],
+  [
+    'JavaScript named .jpg',
+    { buffer: Buffer.from('alert(document.domain)'), name: 'photo.jpg', type: 'image/jpeg' },
+    /"photo\.jpg" is not an image/u,
+  ],
+  [
+    'HTML bytes named .jpg',
+    { buffer: Buffer.from(`<html>${SCRIPT}</html>`), name: 'photo.jpg', type: 'image/jpeg' },
+    /"photo\.jpg" is an HTML page/u,
+  ],
+  [
+    'HTML after a BOM and whitespace',
+    { buffer: Buffer.from(`\uFEFF  \n<body onload=alert(1)>`), name: 'x.gif', type: 'image/gif' },
+    /is an HTML page/u,
+  ],
+  [
+    'PDF',
+    {
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF'),
+      name: 'doc.pdf',
+      type: 'application/pdf',
+    },
+    /"doc\.pdf" is a PDF file, not an image/u,
+  ],
   ['empty file', { buffer: Buffer.alloc(0), name: 'empty.png', type: 'image/png' }, /empty|not an image/u],
 ];
 
@@ -58,7 +108,9 @@ describe('uploads are decided by their bytes', () => {
   });
 
   it('refuses the same files through the content API upload', async () => {
-    const res = await request(app.server).post('/api/upload').attach('files', SVG_WITH_SCRIPT.buffer, { filename: 'a.svg', contentType: 'image/svg+xml' });
+    const res = await request(app.server)
+      .post('/api/upload')
+      .attach('files', SVG_WITH_SCRIPT.buffer, { filename: 'a.svg', contentType: 'image/svg+xml' });
     expect([400, 401, 403]).toContain(res.status);
   });
 
@@ -112,7 +164,9 @@ describe('uploads are decided by their bytes', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/is an HTML page/u);
     }
-    const res = await request(app.server).post(`/upload/files/${original.id}/replace`).set('Authorization', `Bearer ${jwt}`)
+    const res = await request(app.server)
+      .post(`/upload/files/${original.id}/replace`)
+      .set('Authorization', `Bearer ${jwt}`)
       .attach('files', SVG_WITH_SCRIPT.buffer, { filename: 'x.svg', contentType: 'image/svg+xml' });
     expect([400, 404, 405]).toContain(res.status);
     const row = await app.strapi.db.query(FILE as any).findOne({ where: { id: original.id } });
@@ -137,7 +191,9 @@ describe('files stored before the check are served harmlessly', () => {
   });
 
   it.each(legacy)('%s is a sandboxed download with nosniff, whatever its database row says', async (name) => {
-    await app.strapi.db.query(FILE as any).create({ data: { name, hash: name, ext: path.extname(name), mime: 'image/png', size: 1, url: `/uploads/${name}`, provider: 'local' } });
+    await app.strapi.db.query(FILE as any).create({
+      data: { name, hash: name, ext: path.extname(name), mime: 'image/png', size: 1, url: `/uploads/${name}`, provider: 'local' },
+    });
     const res = await request(app.server).get(`/uploads/${name}`);
     expect(res.status).toBe(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');

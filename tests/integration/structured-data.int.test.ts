@@ -36,7 +36,10 @@ async function jsonLdOf(slug: string): Promise<Record<string, unknown>> {
 
 /** A real photo through the admin's upload route, as an editor adds one to the Media Library. */
 async function upload(file: string): Promise<{ id: number; width: number }> {
-  const res = await request(app.server).post('/upload').set(as(jwt.admin)).attach('files', fs.readFileSync(path.join(appDir, 'tests/fixtures/photos', file)), { filename: file, contentType: 'image/jpeg' });
+  const res = await request(app.server)
+    .post('/upload')
+    .set(as(jwt.admin))
+    .attach('files', fs.readFileSync(path.join(appDir, 'tests/fixtures/photos', file)), { filename: file, contentType: 'image/jpeg' });
   expect(res.status).toBe(201);
   return { id: res.body[0].id as number, width: res.body[0].width as number };
 }
@@ -52,7 +55,10 @@ beforeAll(async () => {
   process.env.DELIVERY_CANONICAL_URL = 'https://news.example.com/{locale}/{slug}';
   app = await startApp('structured-data');
   cast = await demoCast(app.strapi);
-  jwt = { admin: await adminJwt(app.server, adminLogin!.email, adminLogin!.password), editor: await adminJwt(app.server, editorLogin!.email, editorLogin!.password) };
+  jwt = {
+    admin: await adminJwt(app.server, adminLogin!.email, adminLogin!.password),
+    editor: await adminJwt(app.server, editorLogin!.email, editorLogin!.password),
+  };
 });
 afterAll(async () => {
   await app?.stop();
@@ -74,7 +80,9 @@ describe('the demo story', () => {
     const jsonLd = await jsonLdOf(SEED_SLUG);
     expect(await validateStructuredData([jsonLd])).toEqual([]);
     expect(articleGuidelineProblems(jsonLd, { widestOriginal: 480 })).toEqual([]);
-    expect(jsonLd.author).toEqual([{ '@type': 'Person', name: 'koorvoa', url: 'https://www.trueview.example/authors/koorvoa', sameAs: ['https://x.com/koorvoa'] }]);
+    expect(jsonLd.author).toEqual([
+      { '@type': 'Person', name: 'koorvoa', url: 'https://www.trueview.example/authors/koorvoa', sameAs: ['https://x.com/koorvoa'] },
+    ]);
   });
 });
 
@@ -89,7 +97,13 @@ describe('a story with co-authors, a gallery, a large photo and a correction', (
     for (const name of ['林小華', 'Chen Mei']) {
       const created = await app.strapi.documents(AUTHOR as any).create({
         locale: LOCALE,
-        data: { name, displayName: name, role: 'writer', outlet: cast.outlet, url: `https://www.trueview.example/authors/${encodeURIComponent(name)}` } as any,
+        data: {
+          name,
+          displayName: name,
+          role: 'writer',
+          outlet: cast.outlet,
+          url: `https://www.trueview.example/authors/${encodeURIComponent(name)}`,
+        } as any,
         status: 'published',
       });
       coAuthors.push(created.documentId);
@@ -108,9 +122,15 @@ describe('a story with co-authors, a gallery, a large photo and a correction', (
         ],
       } as any,
     });
-    await app.strapi.plugin('editorial-workflow').service('workflow').setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'approved', 'Approved for the test');
+    await app.strapi
+      .plugin('editorial-workflow')
+      .service('workflow')
+      .setStage({ uid: ARTICLE, documentId: story.documentId, locale: LOCALE }, 'approved', 'Approved for the test');
     await app.strapi.documents(ARTICLE as any).publish({ documentId: story.documentId, locale: LOCALE });
-    const corrected = await request(app.server).post('/newsroom/corrections').set(as(jwt.editor)).send({ documentId: story.documentId, locale: LOCALE, kind: 'correction', text: '本文原將公司名稱誤植,已更正。' });
+    const corrected = await request(app.server)
+      .post('/newsroom/corrections')
+      .set(as(jwt.editor))
+      .send({ documentId: story.documentId, locale: LOCALE, kind: 'correction', text: '本文原將公司名稱誤植,已更正。' });
     expect(corrected.status).toBe(200);
     slug = story.slug;
   });
@@ -127,7 +147,9 @@ describe('a story with co-authors, a gallery, a large photo and a correction', (
     expect(articleGuidelineProblems(jsonLd, { widestOriginal: large.width })).toEqual([]);
     expect((jsonLd.author as Array<{ name: string }>).map((a) => a.name)).toEqual(['koorvoa', '林小華', 'Chen Mei']);
     expect(jsonLd.mainEntityOfPage).toBe(`https://news.example.com/${LOCALE}/${slug}`);
-    expect(jsonLd.correction).toEqual([{ '@type': 'CorrectionComment', datePublished: expect.stringMatching(/Z$/u), text: '本文原將公司名稱誤植,已更正。' }]);
+    expect(jsonLd.correction).toEqual([
+      { '@type': 'CorrectionComment', datePublished: expect.stringMatching(/Z$/u), text: '本文原將公司名稱誤植,已更正。' },
+    ]);
     const images = jsonLd.image as Array<{ url: string; width: number; license?: string; acquireLicensePage?: string }>;
     expect(images.some((i) => i.width >= 1200 && i.url.startsWith(`${PUBLIC_URL}/uploads/`))).toBe(true);
     expect(images.some((i) => i.license === 'https://creativecommons.org/licenses/by/4.0/')).toBe(true);
@@ -147,9 +169,19 @@ describe('a story with co-authors, a gallery, a large photo and a correction', (
     const found = await validateStructuredData([broken]);
     // At the top and inside: the vocabulary check walks every typed object.
     expect(found.map((i) => i.issueMessage)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/"authorEmail" for type "NewsArticle"/u), expect.stringMatching(/"reason" for type "CorrectionComment"/u), expect.stringMatching(/"NewsOrganisation" is not a valid schema.org type/u)])
+      expect.arrayContaining([
+        expect.stringMatching(/"authorEmail" for type "NewsArticle"/u),
+        expect.stringMatching(/"reason" for type "CorrectionComment"/u),
+        expect.stringMatching(/"NewsOrganisation" is not a valid schema.org type/u),
+      ]),
     );
     const problems = articleGuidelineProblems(broken, { widestOriginal: 2000 });
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/datePublished is not ISO 8601/u), expect.stringMatching(/image\[0\]\.url is not an absolute/u), expect.stringMatching(/1200 px/u)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/datePublished is not ISO 8601/u),
+        expect.stringMatching(/image\[0\]\.url is not an absolute/u),
+        expect.stringMatching(/1200 px/u),
+      ]),
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { startApp, type TestApp } from '../helpers/strapi';
-import { eventually, publishTallies, publishedCount, registerWebhook, seedDueArticles, startWebhookReceiver, type Delivery } from '../helpers/workflow';
+import {
+  eventually,
+  publishTallies,
+  publishedCount,
+  registerWebhook,
+  seedDueArticles,
+  startWebhookReceiver,
+  type Delivery,
+} from '../helpers/workflow';
 import { startInstance, type Instance } from '../../scripts/lib/instances';
 
 /**
@@ -24,7 +32,10 @@ const instanceEnv = () => ({
   OUTBOX_TIMEOUT_MS: '2000',
 });
 // Webhooks go out through the outbox, at least once: a receiver drops repeats by their idempotency key.
-const publishedDeliveries = (ids: Set<string>) => receiver.unique().filter((d: Delivery) => d.event === 'workflow.stage-changed' && d.body.to === 'published' && ids.has(d.body.documentId));
+const publishedDeliveries = (ids: Set<string>) =>
+  receiver
+    .unique()
+    .filter((d: Delivery) => d.event === 'workflow.stage-changed' && d.body.to === 'published' && ids.has(d.body.documentId));
 const perDocument = (deliveries: Delivery[]) => {
   const counts = new Map<string, number>();
   for (const d of deliveries) counts.set(d.body.documentId, (counts.get(d.body.documentId) ?? 0) + 1);

@@ -27,7 +27,8 @@ const SCHEMAS = {
   'components.article.correction': 'src/components/article/correction.json',
 };
 
-const read = (dir: string, language: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(root, dir, `${language}.json`), 'utf8'));
+const read = (dir: string, language: string): Record<string, string> =>
+  JSON.parse(fs.readFileSync(path.join(root, dir, `${language}.json`), 'utf8'));
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -47,13 +48,18 @@ describe.each(Object.entries(TRANSLATION_DIRS))('%s translations', (name, dir) =
   });
 
   it.each(LANGUAGES)('%s has no empty message', (language) => {
-    expect(Object.entries(read(dir, language)).filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(read(dir, language))
+        .filter(([, v]) => typeof v !== 'string' || v.trim() === '')
+        .map(([k]) => k),
+    ).toEqual([]);
   });
 
   it('has a message for every fixed id the admin code asks for', () => {
     const files = sourceFiles(ADMIN_SOURCES[name as keyof typeof ADMIN_SOURCES]);
     // getTrad('x') and t('x') in the plugins, `newsroom-import.x`, `newsroom-corrections.x` and `newsroom-outbox.x` ids in the app; ids built at run time are covered by the tests of their tables.
-    const pattern = name === 'app' ? /id: '((?:newsroom-import|newsroom-corrections|newsroom-outbox)\.[^']+)'/gu : /\b(?:getTrad|t)\('([^'$`]+)'\)/gu;
+    const pattern =
+      name === 'app' ? /id: '((?:newsroom-import|newsroom-corrections|newsroom-outbox)\.[^']+)'/gu : /\b(?:getTrad|t)\('([^'$`]+)'\)/gu;
     const asked = new Set(files.flatMap((file) => [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(pattern)].map((m) => m[1]!)));
     expect(asked.size).toBeGreaterThan(0);
     expect([...asked].filter((id) => !(id in en)).sort()).toEqual([]);
@@ -64,7 +70,10 @@ describe('the Content Manager’s labels for the newsroom’s types', () => {
   const app = Object.fromEntries(LANGUAGES.map((l) => [l, read(TRANSLATION_DIRS.app, l)]));
 
   it.each(Object.entries(SCHEMAS))('every field, the name and the enumeration values of %s, in every language', (prefix, file) => {
-    const schema = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { info: { displayName: string }; attributes: Record<string, { enum?: string[] }> };
+    const schema = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as {
+      info: { displayName: string };
+      attributes: Record<string, { enum?: string[] }>;
+    };
     const wanted = [
       ...Object.keys(schema.attributes).map((field) => `content-manager.${prefix}.${field}`),
       schema.info.displayName,
@@ -84,13 +93,15 @@ describe('the Content Manager’s labels for the newsroom’s types', () => {
 
   it('every kind of correction is named in the Add correction dialog', () => {
     for (const language of LANGUAGES) {
-      for (const kind of ['correction', 'clarification', 'update']) expect(app[language]![`newsroom-corrections.kind.${kind}`]).toBeTruthy();
+      for (const kind of ['correction', 'clarification', 'update'])
+        expect(app[language]![`newsroom-corrections.kind.${kind}`]).toBeTruthy();
     }
   });
 
   it('the workflow’s stages, which the plugin adds to the article, are named too', () => {
     for (const language of LANGUAGES) {
-      for (const stage of ['draft', 'in-review', 'changes-requested', 'approved', 'scheduled', 'published']) expect(app[language]![stage]).toBeTruthy();
+      for (const stage of ['draft', 'in-review', 'changes-requested', 'approved', 'scheduled', 'published'])
+        expect(app[language]![stage]).toBeTruthy();
     }
   });
 });

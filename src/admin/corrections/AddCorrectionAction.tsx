@@ -32,15 +32,20 @@ const AddCorrectionDialog = ({ inputs, onClose }: { inputs: DialogInputs; onClos
   const [text, setText] = React.useState('');
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const kindLabel = (k: Kind) =>
-    formatMessage({ id: `newsroom-corrections.kind.${k}`, defaultMessage: k });
+  const kindLabel = (k: Kind) => formatMessage({ id: `newsroom-corrections.kind.${k}`, defaultMessage: k });
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
       await post('/newsroom/corrections', { documentId: inputs.documentId, locale: inputs.locale, kind, text: text.trim() });
-      toggleNotification({ type: 'success', message: formatMessage({ id: 'newsroom-corrections.done', defaultMessage: 'Correction published: the story went out again with it.' }) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({
+          id: 'newsroom-corrections.done',
+          defaultMessage: 'Correction published: the story went out again with it.',
+        }),
+      });
       inputs.onPublished();
       window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
       onClose();
@@ -58,23 +63,37 @@ const AddCorrectionDialog = ({ inputs, onClose }: { inputs: DialogInputs; onClos
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Typography variant="omega">
             {formatMessage(
-              { id: 'newsroom-corrections.dialog.intro', defaultMessage: 'Readers see it with the story ({locale}), newest first. Once published it cannot be changed or removed; a later correction can supersede it.' },
-              { locale: inputs.locale }
+              {
+                id: 'newsroom-corrections.dialog.intro',
+                defaultMessage:
+                  'Readers see it with the story ({locale}), newest first. Once published it cannot be changed or removed; a later correction can supersede it.',
+              },
+              { locale: inputs.locale },
             )}
           </Typography>
           {inputs.pendingEdits && (
             <Typography variant="pi" textColor="warning700" data-testid="correction-pending">
-              {formatMessage({ id: 'newsroom-corrections.dialog.pending', defaultMessage: 'The saved draft has changes readers have not seen yet: they are published with the correction.' })}
+              {formatMessage({
+                id: 'newsroom-corrections.dialog.pending',
+                defaultMessage: 'The saved draft has changes readers have not seen yet: they are published with the correction.',
+              })}
             </Typography>
           )}
           {inputs.unsaved && (
             <Typography variant="pi" textColor="danger700" data-testid="correction-unsaved">
-              {formatMessage({ id: 'newsroom-corrections.dialog.unsaved', defaultMessage: 'Save your changes first: the correction is published with the saved story.' })}
+              {formatMessage({
+                id: 'newsroom-corrections.dialog.unsaved',
+                defaultMessage: 'Save your changes first: the correction is published with the saved story.',
+              })}
             </Typography>
           )}
           <Field.Root name="correction-kind" required>
             <Field.Label>{formatMessage({ id: 'newsroom-corrections.dialog.kind', defaultMessage: 'Kind' })}</Field.Label>
-            <SingleSelect value={kind} onChange={(value: string | number) => setKind(KINDS.find((k) => k === value) ?? 'correction')} disabled={busy}>
+            <SingleSelect
+              value={kind}
+              onChange={(value: string | number) => setKind(KINDS.find((k) => k === value) ?? 'correction')}
+              disabled={busy}
+            >
               {KINDS.map((k) => (
                 <SingleSelectOption key={k} value={k}>
                   {kindLabel(k)}
@@ -82,9 +101,25 @@ const AddCorrectionDialog = ({ inputs, onClose }: { inputs: DialogInputs; onClos
               ))}
             </SingleSelect>
           </Field.Root>
-          <Field.Root name="correction-text" required error={error ?? undefined} hint={formatMessage({ id: 'newsroom-corrections.dialog.hint', defaultMessage: 'Say what was wrong and what is right. Plain text, at most {max} characters.' }, { max: MAX_TEXT })}>
+          <Field.Root
+            name="correction-text"
+            required
+            error={error ?? undefined}
+            hint={formatMessage(
+              {
+                id: 'newsroom-corrections.dialog.hint',
+                defaultMessage: 'Say what was wrong and what is right. Plain text, at most {max} characters.',
+              },
+              { max: MAX_TEXT },
+            )}
+          >
             <Field.Label>{formatMessage({ id: 'newsroom-corrections.dialog.text', defaultMessage: 'Text' })}</Field.Label>
-            <Textarea value={text} maxLength={MAX_TEXT} disabled={busy} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
+            <Textarea
+              value={text}
+              maxLength={MAX_TEXT}
+              disabled={busy}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)}
+            />
             <Field.Hint />
             <Field.Error />
           </Field.Root>
@@ -113,19 +148,29 @@ export const AddCorrectionAction: DocumentActionComponent = (props: DocumentActi
   const modified = useForm('AddCorrectionAction', (state) => state.modified);
   const params = React.useMemo(() => buildValidParams(query), [query]);
   const saved = props.documentId && props.documentId !== 'create' ? props.documentId : undefined;
-  const { refetch } = unstable_useDocument({ collectionType: props.collectionType, model: props.model, documentId: saved, params }, { skip: !saved || props.model !== ARTICLE_UID });
+  const { refetch } = unstable_useDocument(
+    { collectionType: props.collectionType, model: props.model, documentId: saved, params },
+    { skip: !saved || props.model !== ARTICLE_UID },
+  );
   const status = (props.document as { status?: string } | undefined)?.status;
   const locale = query.plugins?.i18n?.locale ?? (props.document as { locale?: string } | undefined)?.locale ?? 'zh-Hant';
 
   const inputs = React.useRef<DialogInputs | null>(null);
-  if (saved) inputs.current = { documentId: saved, locale, pendingEdits: status === 'modified', unsaved: modified, onPublished: () => void refetch() };
+  if (saved)
+    inputs.current = {
+      documentId: saved,
+      locale,
+      pendingEdits: status === 'modified',
+      unsaved: modified,
+      onPublished: () => void refetch(),
+    };
   // A stable component type: the dialog keeps what is typed while this description is recomputed.
   const Content = React.useMemo(
     () =>
       function AddCorrectionContent({ onClose }: { onClose: () => void }) {
         return inputs.current ? <AddCorrectionDialog inputs={inputs.current} onClose={onClose} /> : null;
       },
-    []
+    [],
   );
 
   if (props.model !== ARTICLE_UID || !saved || props.activeTab === 'published') return null;

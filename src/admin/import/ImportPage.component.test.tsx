@@ -10,7 +10,10 @@ const post = jest.fn();
 jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => ({ post }),
   Page: { Main: ({ children }: { children: React.ReactNode }) => <main>{children}</main>, Title: () => null },
-  Layouts: { Header: ({ title }: { title: string }) => <h1>{title}</h1>, Content: ({ children }: { children: React.ReactNode }) => <div>{children}</div> },
+  Layouts: {
+    Header: ({ title }: { title: string }) => <h1>{title}</h1>,
+    Content: ({ children }: { children: React.ReactNode }) => <div>{children}</div>,
+  },
 }));
 
 import ImportPage from './ImportPage';
@@ -34,7 +37,14 @@ const report: ImportReportView = {
   quotes: [{ text: '模型要懂行業', speaker: '王小明', speakerTitle: '執行長', speakerOrg: null }],
   undecided: ['Editor: the byline names none.'],
   created: { article: 'art123', sources: [], authors: ['au1'], pullQuotes: ['pq1'] },
-  findings: [{ rule: 'byline.editor-required', severity: 'error', path: 'editor', message: { en: 'The article names no editor.', 'zh-Hant': '文章沒有編輯。' } }],
+  findings: [
+    {
+      rule: 'byline.editor-required',
+      severity: 'error',
+      path: 'editor',
+      message: { en: 'The article names no editor.', 'zh-Hant': '文章沒有編輯。' },
+    },
+  ],
 };
 
 const renderPage = () =>
@@ -45,7 +55,7 @@ const renderPage = () =>
           <ImportPage />
         </MemoryRouter>
       </DesignSystemProvider>
-    </IntlProvider>
+    </IntlProvider>,
   );
 
 describe('the import page', () => {
@@ -92,7 +102,10 @@ describe('the import page', () => {
     expect(screen.getByTestId('import-quote')).toHaveTextContent('王小明, 執行長');
     expect(screen.getByTestId('import-undecided')).toHaveTextContent('Editor: the byline names none.');
     expect(screen.getByTestId('import-findings')).toHaveTextContent('The article names no editor.');
-    expect(screen.getByTestId('import-draft-link')).toHaveAttribute('href', expect.stringContaining('/content-manager/collection-types/api::article.article/art123'));
+    expect(screen.getByTestId('import-draft-link')).toHaveAttribute(
+      'href',
+      expect.stringContaining('/content-manager/collection-types/api::article.article/art123'),
+    );
   });
 
   it('shows the server’s error message', async () => {

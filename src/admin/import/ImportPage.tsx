@@ -1,5 +1,19 @@
 import * as React from 'react';
-import { Badge, Box, Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOption, Textarea, TextButton, Typography, VisuallyHidden } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  Link,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextButton,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
 import { Cross, File as FileIcon } from '@strapi/icons';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -8,8 +22,10 @@ import { ARTICLE_UID, IMPORT_LOCALES, errorMessage, t, type FindingView, type Im
 
 const matchLabel = (match: MatchView | null, formatMessage: ReturnType<typeof useIntl>['formatMessage']): string => {
   if (!match) return formatMessage({ id: t('report.notFound'), defaultMessage: 'not found' });
-  if (match.record) return formatMessage({ id: t('report.existing'), defaultMessage: '{name} (existing record)' }, { name: match.record.name });
-  if (match.proposal) return formatMessage({ id: t('report.new'), defaultMessage: '{name} (new draft record)' }, { name: match.proposal.name });
+  if (match.record)
+    return formatMessage({ id: t('report.existing'), defaultMessage: '{name} (existing record)' }, { name: match.record.name });
+  if (match.proposal)
+    return formatMessage({ id: t('report.new'), defaultMessage: '{name} (new draft record)' }, { name: match.proposal.name });
   return match.name;
 };
 
@@ -29,19 +45,38 @@ const StoryFilePicker = ({ file, onChange }: { file: File | null; onChange: (fil
   return (
     <Flex gap={3} alignItems="center" wrap="wrap">
       <VisuallyHidden>
-        <input ref={input} type="file" accept=".txt,text/plain" aria-label={label} onChange={(e) => onChange(e.target.files?.[0] ?? null)} />
+        <input
+          ref={input}
+          type="file"
+          accept=".txt,text/plain"
+          aria-label={label}
+          onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+        />
       </VisuallyHidden>
       <Button type="button" variant="secondary" startIcon={<FileIcon />} onClick={() => input.current?.click()}>
-        {file ? formatMessage({ id: t('file.change'), defaultMessage: 'Choose another file' }) : formatMessage({ id: t('file.choose'), defaultMessage: 'Choose a file' })}
+        {file
+          ? formatMessage({ id: t('file.change'), defaultMessage: 'Choose another file' })
+          : formatMessage({ id: t('file.choose'), defaultMessage: 'Choose a file' })}
       </Button>
       {file ? (
         <Flex gap={2} alignItems="center" data-testid="import-file-chosen">
-          <Typography variant="omega" fontWeight="semiBold">{file.name}</Typography>
-          <Typography variant="pi" textColor="neutral600">{formatMessage({ id: t('file.size'), defaultMessage: '{kb} KB' }, { kb: formatNumber(file.size / 1024, { maximumFractionDigits: 1 }) })}</Typography>
-          <TextButton startIcon={<Cross />} onClick={clear}>{formatMessage({ id: t('file.remove'), defaultMessage: 'Remove' })}</TextButton>
+          <Typography variant="omega" fontWeight="semiBold">
+            {file.name}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {formatMessage(
+              { id: t('file.size'), defaultMessage: '{kb} KB' },
+              { kb: formatNumber(file.size / 1024, { maximumFractionDigits: 1 }) },
+            )}
+          </Typography>
+          <TextButton startIcon={<Cross />} onClick={clear}>
+            {formatMessage({ id: t('file.remove'), defaultMessage: 'Remove' })}
+          </TextButton>
         </Flex>
       ) : (
-        <Typography variant="pi" textColor="neutral600">{formatMessage({ id: t('file.none'), defaultMessage: 'No file chosen' })}</Typography>
+        <Typography variant="pi" textColor="neutral600">
+          {formatMessage({ id: t('file.none'), defaultMessage: 'No file chosen' })}
+        </Typography>
       )}
     </Flex>
   );
@@ -81,16 +116,24 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Typography variant="delta" tag="h2">
           {report.dryRun
-            ? formatMessage({ id: t('report.dryRunTitle'), defaultMessage: 'Dry run: “{title}” (nothing was created)' }, { title: report.title })
+            ? formatMessage(
+                { id: t('report.dryRunTitle'), defaultMessage: 'Dry run: “{title}” (nothing was created)' },
+                { title: report.title },
+              )
             : formatMessage({ id: t('report.title'), defaultMessage: 'Imported “{title}”' }, { title: report.title })}
         </Typography>
         <Typography variant="pi" textColor="neutral600">
-          {formatMessage({ id: t('report.summary'), defaultMessage: '{paragraphs} paragraphs, locale {locale}' }, { paragraphs: report.paragraphs, locale: report.locale })}
+          {formatMessage(
+            { id: t('report.summary'), defaultMessage: '{paragraphs} paragraphs, locale {locale}' },
+            { paragraphs: report.paragraphs, locale: report.locale },
+          )}
         </Typography>
         <Box tag="dl">
           {rows.map(([key, label, value]) => (
             <Flex key={key} gap={2} data-testid={`import-${key}`}>
-              <Typography tag="dt" fontWeight="bold">{formatMessage({ id: t(`report.${key}`), defaultMessage: label })}:</Typography>
+              <Typography tag="dt" fontWeight="bold">
+                {formatMessage({ id: t(`report.${key}`), defaultMessage: label })}:
+              </Typography>
               <Typography tag="dd">{value}</Typography>
             </Flex>
           ))}
@@ -119,7 +162,9 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
             </Typography>
             <Box tag="ul">
               {report.undecided.map((line, i) => (
-                <Box tag="li" key={i}><Typography>{line}</Typography></Box>
+                <Box tag="li" key={i}>
+                  <Typography>{line}</Typography>
+                </Box>
               ))}
             </Box>
           </Box>
@@ -132,7 +177,9 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
             {report.findings.map((finding, i) => (
               <Box tag="li" key={`${finding.rule}:${i}`} paddingTop={1}>
                 <Flex gap={2}>
-                  <Badge variant={finding.severity === 'error' ? 'danger' : 'warning'} size="S">{finding.severity}</Badge>
+                  <Badge variant={finding.severity === 'error' ? 'danger' : 'warning'} size="S">
+                    {finding.severity}
+                  </Badge>
                   <Typography>{findingText(finding, locale)}</Typography>
                 </Flex>
               </Box>
@@ -140,7 +187,11 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
           </Box>
         </Box>
         {articleId ? (
-          <Link data-testid="import-draft-link" tag={RouterLink} to={`/content-manager/collection-types/${ARTICLE_UID}/${articleId}?plugins[i18n][locale]=${report.locale}`}>
+          <Link
+            data-testid="import-draft-link"
+            tag={RouterLink}
+            to={`/content-manager/collection-types/${ARTICLE_UID}/${articleId}?plugins[i18n][locale]=${report.locale}`}
+          >
             {formatMessage({ id: t('report.openDraft'), defaultMessage: 'Open the draft' })}
           </Link>
         ) : null}
@@ -185,20 +236,29 @@ export const ImportForm = () => {
     <Flex direction="column" alignItems="stretch" gap={6}>
       <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Field.Root name="import-file" hint={formatMessage({ id: t('file.hint'), defaultMessage: 'A .txt file as the outlet sent it; any common Chinese encoding.' })}>
+          <Field.Root
+            name="import-file"
+            hint={formatMessage({ id: t('file.hint'), defaultMessage: 'A .txt file as the outlet sent it; any common Chinese encoding.' })}
+          >
             <Field.Label>{formatMessage({ id: t('file.label'), defaultMessage: 'Story file (.txt)' })}</Field.Label>
             <StoryFilePicker file={file} onChange={setFile} />
             <Field.Hint />
           </Field.Root>
           <Field.Root name="import-text">
             <Field.Label>{formatMessage({ id: t('text.label'), defaultMessage: 'Or paste the story' })}</Field.Label>
-            <Textarea value={text} disabled={file !== null} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
+            <Textarea
+              value={text}
+              disabled={file !== null}
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)}
+            />
           </Field.Root>
           <Field.Root name="import-locale">
             <Field.Label>{formatMessage({ id: t('locale.label'), defaultMessage: 'Locale' })}</Field.Label>
             <SingleSelect value={locale} onChange={(value: string | number) => setLocale(String(value))}>
               {IMPORT_LOCALES.map((code) => (
-                <SingleSelectOption key={code} value={code}>{code}</SingleSelectOption>
+                <SingleSelectOption key={code} value={code}>
+                  {code}
+                </SingleSelectOption>
               ))}
             </SingleSelect>
           </Field.Root>
@@ -206,7 +266,9 @@ export const ImportForm = () => {
             {formatMessage({ id: t('dryRun.label'), defaultMessage: 'Dry run (report only, create nothing)' })}
           </Checkbox>
           {error ? (
-            <Typography data-testid="import-error" textColor="danger600" role="alert">{error}</Typography>
+            <Typography data-testid="import-error" textColor="danger600" role="alert">
+              {error}
+            </Typography>
           ) : null}
           <Box>
             <Button type="button" onClick={() => void submit()} loading={busy} disabled={!file && text.trim() === ''}>
@@ -226,7 +288,10 @@ const ImportPage = () => {
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={formatMessage({ id: t('subtitle'), defaultMessage: 'Bring a syndicated story in as a draft article.' })} />
+      <Layouts.Header
+        title={title}
+        subtitle={formatMessage({ id: t('subtitle'), defaultMessage: 'Bring a syndicated story in as a draft article.' })}
+      />
       <Layouts.Content>
         <ImportForm />
       </Layouts.Content>

@@ -10,7 +10,8 @@ type Localized = EditionMessage;
 type EditionRecord = LinkedRecordReport;
 
 /** The admin's language to the content language its messages are kept in. */
-const messageLocale = (adminLocale: string): keyof Localized => (adminLocale === 'zh' ? 'zh-Hant' : adminLocale === 'zh-Hans' ? 'zh-Hans' : 'en');
+const messageLocale = (adminLocale: string): keyof Localized =>
+  adminLocale === 'zh' ? 'zh-Hant' : adminLocale === 'zh-Hans' ? 'zh-Hans' : 'en';
 
 const lineColour = (line: string): string | undefined => (line.startsWith('+') ? '#2f6846' : line.startsWith('-') ? '#b72b1a' : undefined);
 
@@ -41,13 +42,17 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
   const lang = messageLocale(locale);
-  const m = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: t(id), defaultMessage }, values);
+  const m = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: t(id), defaultMessage }, values);
 
   const run = async (confirm: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ data: EditionResult }>('/newsroom/zh-hans-edition', { documentId, ...(confirm ? { confirm: true, overwrite: [...overwrite] } : {}) });
+      const res = await post<{ data: EditionResult }>('/newsroom/zh-hans-edition', {
+        documentId,
+        ...(confirm ? { confirm: true, overwrite: [...overwrite] } : {}),
+      });
       setResult(res.data.data);
     } catch (err) {
       setError(errorMessage(err));
@@ -86,7 +91,14 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
     <>
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={4} data-testid="zh-hans-dialog">
-          {!result && <Typography variant="omega">{m('zhHans.intro', 'Converts the zh-Hant story and every record it links (authors, editor, pull-quotes) to Simplified Chinese; names stay as written. Records published in zh-Hant whose conversion needs no check are published in zh-Hans; the story stays a draft for review.')}</Typography>}
+          {!result && (
+            <Typography variant="omega">
+              {m(
+                'zhHans.intro',
+                'Converts the zh-Hant story and every record it links (authors, editor, pull-quotes) to Simplified Chinese; names stay as written. Records published in zh-Hant whose conversion needs no check are published in zh-Hans; the story stays a draft for review.',
+              )}
+            </Typography>
+          )}
           {error && (
             <Typography variant="pi" textColor="danger700" data-testid="zh-hans-error">
               {error}
@@ -97,7 +109,11 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
               <Typography variant="omega" fontWeight="bold">
                 {m('zhHans.preview.title', 'Nothing is written yet. Since the last conversion:')}
               </Typography>
-              {result.changes.some((c) => c.diff) && <Typography variant="pi">{m('zhHans.preview.legend', '− the zh-Hant text at the last conversion; + the zh-Hant text now')}</Typography>}
+              {result.changes.some((c) => c.diff) && (
+                <Typography variant="pi">
+                  {m('zhHans.preview.legend', '− the zh-Hant text at the last conversion; + the zh-Hant text now')}
+                </Typography>
+              )}
               {result.changes.map((change) => (
                 <Flex key={change.key} direction="column" alignItems="stretch" gap={1} data-testid="zh-hans-change" data-key={change.key}>
                   <Typography variant="pi" fontWeight="bold">
@@ -105,7 +121,11 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
                   </Typography>
                   {change.sourceChanged && change.diff && <DiffBlock diff={change.diff} />}
                   {change.handEdited && (
-                    <Checkbox checked={overwrite.has(change.key)} onCheckedChange={() => toggle(change.key)} data-testid="zh-hans-overwrite">
+                    <Checkbox
+                      checked={overwrite.has(change.key)}
+                      onCheckedChange={() => toggle(change.key)}
+                      data-testid="zh-hans-overwrite"
+                    >
                       {m('zhHans.preview.overwrite', 'Edited by hand in zh-Hans (kept unless ticked): replace it with the new conversion')}
                     </Checkbox>
                   )}
@@ -115,7 +135,11 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
                 .filter((r) => r.action === 'unlinked')
                 .map((r) => (
                   <Typography key={r.documentId} variant="pi">
-                    {m('zhHans.preview.unlink', 'The pull-quote of {name} is no longer in the zh-Hant story: it leaves the zh-Hans story.', { name: r.name })}
+                    {m(
+                      'zhHans.preview.unlink',
+                      'The pull-quote of {name} is no longer in the zh-Hant story: it leaves the zh-Hans story.',
+                      { name: r.name },
+                    )}
                   </Typography>
                 ))}
             </Flex>
@@ -123,9 +147,20 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
           {result?.applied && (
             <Flex direction="column" alignItems="stretch" gap={2} data-testid="zh-hans-result">
               <Typography variant="omega" fontWeight="bold">
-                {result.created ? m('zhHans.created', 'Simplified Chinese draft created; review it before publishing.') : m('zhHans.refreshed', 'Simplified Chinese draft refreshed; review it before publishing.')}
+                {result.created
+                  ? m('zhHans.created', 'Simplified Chinese draft created; review it before publishing.')
+                  : m('zhHans.refreshed', 'Simplified Chinese draft refreshed; review it before publishing.')}
               </Typography>
-              {result.changes.some((c) => !c.write) && <Typography variant="pi">{m('zhHans.result.kept', 'Hand edits kept: {fields}', { fields: result.changes.filter((c) => !c.write).map((c) => `${roleLabel(c.kind)} ${c.name} · ${fieldLabel(c.uid, c.field)}`.replace(/\s+/gu, ' ')).join(', ') })}</Typography>}
+              {result.changes.some((c) => !c.write) && (
+                <Typography variant="pi">
+                  {m('zhHans.result.kept', 'Hand edits kept: {fields}', {
+                    fields: result.changes
+                      .filter((c) => !c.write)
+                      .map((c) => `${roleLabel(c.kind)} ${c.name} · ${fieldLabel(c.uid, c.field)}`.replace(/\s+/gu, ' '))
+                      .join(', '),
+                  })}
+                </Typography>
+              )}
               {result.records.map((r) => (
                 <Box key={`${r.role}-${r.documentId}`} data-testid="zh-hans-record" data-role={r.role} data-status={r.status}>
                   <Typography variant="pi">
@@ -133,7 +168,12 @@ const ZhHansEditionDialog = ({ documentId, onClose }: { documentId: string; onCl
                     {!r.localized ? ` (${m('zhHans.status.shared', 'one record in every language')})` : ''}
                   </Typography>
                   {r.reasons.map((reason, i) => (
-                    <Typography key={i} variant="pi" textColor={reason.code === 'publishes-with-story' ? 'neutral600' : 'warning700'} tag="p">
+                    <Typography
+                      key={i}
+                      variant="pi"
+                      textColor={reason.code === 'publishes-with-story' ? 'neutral600' : 'warning700'}
+                      tag="p"
+                    >
                       {reason.message[lang]}
                     </Typography>
                   ))}
@@ -175,7 +215,7 @@ export const ZhHansEditionAction: DocumentActionComponent = ({ model, documentId
       function ZhHansEditionContent({ onClose }: { onClose: () => void }) {
         return saved.current ? <ZhHansEditionDialog documentId={saved.current} onClose={onClose} /> : null;
       },
-    []
+    [],
   );
   if (model !== ARTICLE_UID || !saved.current || locale !== 'zh-Hant') return null;
   return {

@@ -14,15 +14,44 @@ jest.mock('@strapi/strapi/admin', () => ({
   useFetchClient: () => ({ get, post }),
   useNotification: () => ({ toggleNotification }),
   Page: { Main: ({ children }: { children: React.ReactNode }) => <main>{children}</main>, Title: () => null },
-  Layouts: { Header: ({ title }: { title: string }) => <h1>{title}</h1>, Content: ({ children }: { children: React.ReactNode }) => <div>{children}</div> },
+  Layouts: {
+    Header: ({ title }: { title: string }) => <h1>{title}</h1>,
+    Content: ({ children }: { children: React.ReactNode }) => <div>{children}</div>,
+  },
 }));
 
 import DeliveriesPage from './DeliveriesPage';
 
 const failing: DeliveriesAnswer = {
   data: [
-    { id: 7, event: 'workflow.published', idempotencyKey: 'k7', status: 'failed', attempts: 12, lastStatus: 503, lastError: 'The receiver answered HTTP 503 Service Unavailable.', nextAttemptAt: null, createdAt: '2031-05-04T01:30:00.000Z', documentId: 'doc1', locale: 'zh-Hant', webhook: { id: 1, name: 'Front end', url: 'https://web.example.com/hooks' } },
-    { id: 8, event: 'workflow.corrected', idempotencyKey: 'k8', status: 'pending', attempts: 2, lastStatus: null, lastError: 'The receiver did not answer within 10000 ms.', nextAttemptAt: '2031-05-04T01:31:00.000Z', createdAt: '2031-05-04T01:30:05.000Z', documentId: 'doc2', locale: 'en', webhook: { id: 2, name: null, url: null } },
+    {
+      id: 7,
+      event: 'workflow.published',
+      idempotencyKey: 'k7',
+      status: 'failed',
+      attempts: 12,
+      lastStatus: 503,
+      lastError: 'The receiver answered HTTP 503 Service Unavailable.',
+      nextAttemptAt: null,
+      createdAt: '2031-05-04T01:30:00.000Z',
+      documentId: 'doc1',
+      locale: 'zh-Hant',
+      webhook: { id: 1, name: 'Front end', url: 'https://web.example.com/hooks' },
+    },
+    {
+      id: 8,
+      event: 'workflow.corrected',
+      idempotencyKey: 'k8',
+      status: 'pending',
+      attempts: 2,
+      lastStatus: null,
+      lastError: 'The receiver did not answer within 10000 ms.',
+      nextAttemptAt: '2031-05-04T01:31:00.000Z',
+      createdAt: '2031-05-04T01:30:05.000Z',
+      documentId: 'doc2',
+      locale: 'en',
+      webhook: { id: 2, name: null, url: null },
+    },
   ],
   meta: { failed: 1, retrying: 1 },
 };
@@ -35,7 +64,7 @@ const renderPage = (locale: 'en' | 'zh' = 'en') =>
           <DeliveriesPage />
         </MemoryRouter>
       </DesignSystemProvider>
-    </IntlProvider>
+    </IntlProvider>,
   );
 
 describe('the webhook deliveries page', () => {
@@ -46,7 +75,9 @@ describe('the webhook deliveries page', () => {
   });
 
   it('lists failed and retrying deliveries with their receiver and reason, and retries one', async () => {
-    get.mockResolvedValueOnce({ data: failing }).mockResolvedValueOnce({ data: { data: [failing.data[1]], meta: { failed: 0, retrying: 1 } } });
+    get
+      .mockResolvedValueOnce({ data: failing })
+      .mockResolvedValueOnce({ data: { data: [failing.data[1]], meta: { failed: 0, retrying: 1 } } });
     post.mockResolvedValue({ data: { data: null } });
     renderPage();
     expect(await screen.findByText('The receiver answered HTTP 503 Service Unavailable.')).toBeInTheDocument();

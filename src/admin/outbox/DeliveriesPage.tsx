@@ -25,8 +25,12 @@ const DeliveryRow = ({ delivery, onRetry, busy }: { delivery: DeliveryView; onRe
       </Td>
       <Td>
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography>{delivery.webhook.name ?? formatMessage({ id: 'newsroom-outbox.webhook.deleted', defaultMessage: 'Deleted webhook' })}</Typography>
-          <Typography variant="pi" textColor="neutral600">{delivery.webhook.url ?? ''}</Typography>
+          <Typography>
+            {delivery.webhook.name ?? formatMessage({ id: 'newsroom-outbox.webhook.deleted', defaultMessage: 'Deleted webhook' })}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {delivery.webhook.url ?? ''}
+          </Typography>
         </Flex>
       </Td>
       <Td>
@@ -37,23 +41,41 @@ const DeliveryRow = ({ delivery, onRetry, busy }: { delivery: DeliveryView; onRe
         </Badge>
       </Td>
       <Td>
-        <Typography>{formatMessage({ id: 'newsroom-outbox.attempts', defaultMessage: '{count, plural, one {# attempt} other {# attempts}}' }, { count: delivery.attempts })}</Typography>
+        <Typography>
+          {formatMessage(
+            { id: 'newsroom-outbox.attempts', defaultMessage: '{count, plural, one {# attempt} other {# attempts}}' },
+            { count: delivery.attempts },
+          )}
+        </Typography>
       </Td>
       <Td style={{ whiteSpace: 'normal', maxWidth: '28rem' }}>
         <Flex direction="column" alignItems="flex-start" gap={1}>
           <Typography>{delivery.lastError ?? ''}</Typography>
           {delivery.nextAttemptAt ? (
             <Typography variant="pi" textColor="neutral600">
-              {formatMessage({ id: 'newsroom-outbox.nextAttempt', defaultMessage: 'Next attempt {time}' }, { time: when(delivery.nextAttemptAt, formatDate) })}
+              {formatMessage(
+                { id: 'newsroom-outbox.nextAttempt', defaultMessage: 'Next attempt {time}' },
+                { time: when(delivery.nextAttemptAt, formatDate) },
+              )}
             </Typography>
           ) : null}
           <Typography variant="pi" textColor="neutral600">
-            {formatMessage({ id: 'newsroom-outbox.created', defaultMessage: 'Event of {time}' }, { time: when(delivery.createdAt, formatDate) })}
+            {formatMessage(
+              { id: 'newsroom-outbox.created', defaultMessage: 'Event of {time}' },
+              { time: when(delivery.createdAt, formatDate) },
+            )}
           </Typography>
         </Flex>
       </Td>
       <Td>
-        <Button variant="secondary" size="S" startIcon={<ArrowClockwise />} loading={busy} disabled={busy} onClick={() => onRetry(delivery.id)}>
+        <Button
+          variant="secondary"
+          size="S"
+          startIcon={<ArrowClockwise />}
+          loading={busy}
+          disabled={busy}
+          onClick={() => onRetry(delivery.id)}
+        >
           {formatMessage({ id: 'newsroom-outbox.retry', defaultMessage: 'Retry now' })}
         </Button>
       </Td>
@@ -92,7 +114,13 @@ const DeliveriesList = () => {
     setRetrying(id);
     try {
       await post(`/newsroom/outbox/deliveries/${id}/retry`);
-      toggleNotification({ type: 'success', message: formatMessage({ id: 'newsroom-outbox.retried', defaultMessage: 'Sent again. The list shows it until the receiver accepts it.' }) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({
+          id: 'newsroom-outbox.retried',
+          defaultMessage: 'Sent again. The list shows it until the receiver accepts it.',
+        }),
+      });
     } catch (err) {
       toggleNotification({ type: 'danger', message: errorMessage(err) });
     } finally {
@@ -110,25 +138,47 @@ const DeliveriesList = () => {
   }
   if (!answer) return <Typography>{formatMessage({ id: 'newsroom-outbox.loading', defaultMessage: 'Loading…' })}</Typography>;
   if (answer.data.length === 0) {
-    return <EmptyStateLayout content={formatMessage({ id: 'newsroom-outbox.empty', defaultMessage: 'Every webhook event has been delivered.' })} />;
+    return (
+      <EmptyStateLayout
+        content={formatMessage({ id: 'newsroom-outbox.empty', defaultMessage: 'Every webhook event has been delivered.' })}
+      />
+    );
   }
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography>
         {formatMessage(
-          { id: 'newsroom-outbox.summary', defaultMessage: '{failed, plural, one {# delivery failed} other {# deliveries failed}}; {retrying, plural, one {# is being retried} other {# are being retried}}.' },
-          { failed: answer.meta.failed, retrying: answer.meta.retrying }
+          {
+            id: 'newsroom-outbox.summary',
+            defaultMessage:
+              '{failed, plural, one {# delivery failed} other {# deliveries failed}}; {retrying, plural, one {# is being retried} other {# are being retried}}.',
+          },
+          { failed: answer.meta.failed, retrying: answer.meta.retrying },
         )}
       </Typography>
       <Table colCount={6} rowCount={answer.data.length + 1}>
         <Thead>
           <Tr>
-            <Th><Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.event', defaultMessage: 'Event' })}</Typography></Th>
-            <Th><Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.webhook', defaultMessage: 'Receiver' })}</Typography></Th>
-            <Th><Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.status', defaultMessage: 'Status' })}</Typography></Th>
-            <Th><Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.attempts', defaultMessage: 'Attempts' })}</Typography></Th>
-            <Th><Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.error', defaultMessage: 'Last error' })}</Typography></Th>
-            <Th><Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.actions', defaultMessage: 'Actions' })}</Typography></Th>
+            <Th>
+              <Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.event', defaultMessage: 'Event' })}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.webhook', defaultMessage: 'Receiver' })}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.status', defaultMessage: 'Status' })}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">
+                {formatMessage({ id: 'newsroom-outbox.column.attempts', defaultMessage: 'Attempts' })}
+              </Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.error', defaultMessage: 'Last error' })}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{formatMessage({ id: 'newsroom-outbox.column.actions', defaultMessage: 'Actions' })}</Typography>
+            </Th>
           </Tr>
         </Thead>
         <Tbody>
@@ -149,7 +199,11 @@ const DeliveriesPage = () => {
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
-        subtitle={formatMessage({ id: 'newsroom-outbox.subtitle', defaultMessage: 'Newsroom events a receiver has not accepted. Each is retried with growing delays; after the last attempt it waits here.' })}
+        subtitle={formatMessage({
+          id: 'newsroom-outbox.subtitle',
+          defaultMessage:
+            'Newsroom events a receiver has not accepted. Each is retried with growing delays; after the last attempt it waits here.',
+        })}
       />
       <Layouts.Content>
         <DeliveriesList />

@@ -165,7 +165,9 @@ export async function createInvalidationLink(options: InvalidationLinkOptions): 
             unacknowledged += 1;
             if (Date.now() - lastWarning > 60_000) {
               lastWarning = Date.now();
-              options.warn(`Delivery cache: ${receivers - waiter.got} of ${receivers} instances did not acknowledge an invalidation within ${options.leaseMs} ms; their local caches have lapsed.`);
+              options.warn(
+                `Delivery cache: ${receivers - waiter.got} of ${receivers} instances did not acknowledge an invalidation within ${options.leaseMs} ms; their local caches have lapsed.`,
+              );
             }
             return;
           }

@@ -42,7 +42,11 @@ export function createMemoryStore(options: { maxEntries: number; ttlSeconds: num
       if (liveHolds() > 0 || forGeneration !== String(generation)) return false;
       entries.delete(key);
       // Encoded once here rather than on every hit.
-      entries.set(key, { generation, expires: now() + options.ttlSeconds * 1000, entry: { ...entry, bytes: entry.bytes ?? Buffer.from(entry.body) } });
+      entries.set(key, {
+        generation,
+        expires: now() + options.ttlSeconds * 1000,
+        entry: { ...entry, bytes: entry.bytes ?? Buffer.from(entry.body) },
+      });
       while (entries.size > options.maxEntries) {
         const oldest = entries.keys().next().value as string;
         entries.delete(oldest);

@@ -55,7 +55,14 @@ return 0
 
 type ScriptedRedis = Redis & {
   deliveryUnclaim(claimKey: string, token: string): Promise<number>;
-  deliveryLookup(gen: string, holds: string, now: number, entryPrefix: string, key: string, channel: string): Promise<[string, number, string | null]>;
+  deliveryLookup(
+    gen: string,
+    holds: string,
+    now: number,
+    entryPrefix: string,
+    key: string,
+    channel: string,
+  ): Promise<[string, number, string | null]>;
   deliveryFill(gen: string, holds: string, generation: string, now: number, entryKey: string, value: string, ttl: number): Promise<number>;
   deliveryBump(gen: string, holds: string, message: string, channel: string): Promise<number>;
   deliveryHold(gen: string, holds: string, message: string, channel: string, expires: number, token: string): Promise<number>;
@@ -108,7 +115,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Cach
   let tier: LocalTier | null = null;
   let link: InvalidationLink | null = null;
   if (options.local && options.local.maxEntries > 0) {
-    const local = createLocalTier({ maxEntries: options.local.maxEntries, maxBytes: options.local.maxBytes, ttlMs: options.ttlSeconds * 1000 });
+    const local = createLocalTier({
+      maxEntries: options.local.maxEntries,
+      maxBytes: options.local.maxBytes,
+      ttlMs: options.ttlSeconds * 1000,
+    });
     try {
       link = await createInvalidationLink({
         redis,
@@ -154,7 +165,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Cach
 
   const watch = tier
     ? setInterval(() => {
-        redis.get(genKey).then((generation) => sawGeneration(generation ?? '0'), () => undefined);
+        redis.get(genKey).then(
+          (generation) => sawGeneration(generation ?? '0'),
+          () => undefined,
+        );
       }, options.local?.heartbeatMs ?? HEARTBEAT_MS)
     : null;
   watch?.unref();
@@ -194,7 +208,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Cach
     },
     async fill(key, generation, entry) {
       const since = epoch();
-      const stored = await redis.deliveryFill(genKey, holdsKey, generation, Date.now(), `${entryPrefix}${generation}:${key}`, encodeEntry(entry), options.ttlSeconds);
+      const stored = await redis.deliveryFill(
+        genKey,
+        holdsKey,
+        generation,
+        Date.now(),
+        `${entryPrefix}${generation}:${key}`,
+        encodeEntry(entry),
+        options.ttlSeconds,
+      );
       if (stored === 1) keep(key, generation, entry, since);
       return stored === 1;
     },

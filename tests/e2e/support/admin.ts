@@ -111,7 +111,10 @@ export class AdminApi {
   /** Moves a draft through review to approved, as an editor does in the workflow panel: only approved stories publish. */
   async approve(documentId: string, locale = 'zh-Hant'): Promise<void> {
     for (const to of ['in-review', 'approved']) {
-      const { status, body } = await this.request('POST', `/editorial-workflow/entries/${ARTICLE_UID}/${documentId}/transition`, { locale, to });
+      const { status, body } = await this.request('POST', `/editorial-workflow/entries/${ARTICLE_UID}/${documentId}/transition`, {
+        locale,
+        to,
+      });
       if (status !== 200) throw new Error(`could not move ${documentId} to ${to}: ${status} ${JSON.stringify(body)}`);
     }
   }

@@ -19,8 +19,12 @@ const ARTICLE = 'api::article.article';
 const CREDITED_IMAGE = 'media.credited-image';
 
 /** Attribute names straight from the schemas, so a field added later is checked without editing the test. */
-const articleAttributes = Object.keys(readJson<{ attributes: Record<string, unknown> }>('src/api/article/content-types/article/schema.json').attributes);
-const coverAttributes = Object.keys(readJson<{ attributes: Record<string, unknown> }>('src/components/media/credited-image.json').attributes);
+const articleAttributes = Object.keys(
+  readJson<{ attributes: Record<string, unknown> }>('src/api/article/content-types/article/schema.json').attributes,
+);
+const coverAttributes = Object.keys(
+  readJson<{ attributes: Record<string, unknown> }>('src/components/media/credited-image.json').attributes,
+);
 
 const labelsOf = (locale: AdminLocale, ids: string[]): string[] => {
   const messages = appMessages(locale);
@@ -32,14 +36,24 @@ const labelsOf = (locale: AdminLocale, ids: string[]): string[] => {
 };
 
 /** The labels of the article's own fields (relations included), by the Content Manager's message ids. */
-export const articleLabels = (locale: AdminLocale) => labelsOf(locale, articleAttributes.map((name) => `content-manager.content-types.${ARTICLE}.${name}`));
+export const articleLabels = (locale: AdminLocale) =>
+  labelsOf(
+    locale,
+    articleAttributes.map((name) => `content-manager.content-types.${ARTICLE}.${name}`),
+  );
 
 /** The labels of the credited-image component's fields, on screen where an article has a cover. */
-export const coverLabels = (locale: AdminLocale) => labelsOf(locale, coverAttributes.map((name) => `content-manager.components.${CREDITED_IMAGE}.${name}`));
+export const coverLabels = (locale: AdminLocale) =>
+  labelsOf(
+    locale,
+    coverAttributes.map((name) => `content-manager.components.${CREDITED_IMAGE}.${name}`),
+  );
 
 /** One field's label: an article field, or with `cover.` a field of the cover. */
 export function fieldLabel(locale: AdminLocale, field: string): string {
-  const id = field.startsWith('cover.') ? `content-manager.components.${CREDITED_IMAGE}.${field.slice('cover.'.length)}` : `content-manager.content-types.${ARTICLE}.${field}`;
+  const id = field.startsWith('cover.')
+    ? `content-manager.components.${CREDITED_IMAGE}.${field.slice('cover.'.length)}`
+    : `content-manager.content-types.${ARTICLE}.${field}`;
   const [label] = labelsOf(locale, [id]);
   return label!;
 }
@@ -60,10 +74,20 @@ export function englishFieldLabels(): Set<string> {
  * required mark and the relation count ("作者(署名) (1)" is "作者(署名)").
  */
 export async function visibleFieldLabels(page: Page): Promise<string[]> {
-  const texts = await page.locator('main label').evaluateAll((labels) =>
-    labels.filter((label) => (label as HTMLElement).offsetParent !== null).map((label) => (label as HTMLElement).innerText)
-  );
-  return texts.map((text) => text.replace(/\*\s*$/u, '').trim().replace(/\s*\(\d+\)$/u, '').trim()).filter(Boolean);
+  const texts = await page
+    .locator('main label')
+    .evaluateAll((labels) =>
+      labels.filter((label) => (label as HTMLElement).offsetParent !== null).map((label) => (label as HTMLElement).innerText),
+    );
+  return texts
+    .map((text) =>
+      text
+        .replace(/\*\s*$/u, '')
+        .trim()
+        .replace(/\s*\(\d+\)$/u, '')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

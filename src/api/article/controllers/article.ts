@@ -17,14 +17,17 @@ const SUMMARY_POPULATE = {
   author: PERSON_FIELDS,
   coAuthors: PERSON_FIELDS,
   source: { fields: ['name', 'shortName'] },
-  cover: { populate: { image: { fields: ['url', 'width', 'height', 'alternativeText', 'formats'] }, agency: { fields: ['name', 'shortName'] } } },
+  cover: {
+    populate: { image: { fields: ['url', 'width', 'height', 'alternativeText', 'formats'] }, agency: { fields: ['name', 'shortName'] } },
+  },
 };
 
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => ({
   /** `GET /api/articles`: a list in summary shape unless `fields` or `populate` say otherwise. */
   async find(ctx: Context) {
     const query = (ctx.query ?? {}) as Record<string, unknown>;
-    if (query.fields === undefined && query.populate === undefined) ctx.query = { ...query, fields: SUMMARY_FIELDS, populate: SUMMARY_POPULATE };
+    if (query.fields === undefined && query.populate === undefined)
+      ctx.query = { ...query, fields: SUMMARY_FIELDS, populate: SUMMARY_POPULATE };
     return super.find(ctx);
   },
 

@@ -37,7 +37,12 @@ const personName = (person: BylineInput['author']): string | null => {
 export function renderByline(input: BylineInput): BylinePreview {
   const values: Record<BylineRole, string | null> = {
     outlet: input.outlet?.name.trim() || null,
-    author: input.author ? joinNames([input.author, ...(input.coAuthors ?? [])].map(personName).filter((n): n is string => n !== null), input.locale) || null : null,
+    author: input.author
+      ? joinNames(
+          [input.author, ...(input.coAuthors ?? [])].map(personName).filter((n): n is string => n !== null),
+          input.locale,
+        ) || null
+      : null,
     editor: personName(input.editor),
     republisher: input.republisher?.name.trim() || null,
   };

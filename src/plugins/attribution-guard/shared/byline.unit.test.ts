@@ -37,9 +37,16 @@ describe('renderByline', () => {
   });
 
   it('names every writer, lead first', () => {
-    const coAuthors = [{ name: '李大華', displayName: null }, { name: 'ann', displayName: 'Ann Wu' }];
-    expect(renderByline({ ...seed, author: { name: '王小明', displayName: null }, coAuthors }).text).toBe('文|正見 TrueView,作者|王小明、李大華、Ann Wu,編輯|TV.');
+    const coAuthors = [
+      { name: '李大華', displayName: null },
+      { name: 'ann', displayName: 'Ann Wu' },
+    ];
+    expect(renderByline({ ...seed, author: { name: '王小明', displayName: null }, coAuthors }).text).toBe(
+      '文|正見 TrueView,作者|王小明、李大華、Ann Wu,編輯|TV.',
+    );
     const en = { ...seed, locale: 'en', outlet: { name: 'TechPulse', attributionTemplate: null } };
-    expect(renderByline({ ...en, author: { name: 'Jane Ho', displayName: null }, coAuthors: [{ name: 'Marcus Lee', displayName: null }] }).text).toBe('TechPulse · By Jane Ho and Marcus Lee · Edited by TV.');
+    expect(
+      renderByline({ ...en, author: { name: 'Jane Ho', displayName: null }, coAuthors: [{ name: 'Marcus Lee', displayName: null }] }).text,
+    ).toBe('TechPulse · By Jane Ho and Marcus Lee · Edited by TV.');
   });
 });

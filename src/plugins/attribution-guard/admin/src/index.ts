@@ -21,11 +21,16 @@ const TRANSLATIONS: Record<string, () => Promise<{ default: Record<string, strin
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: ListFieldLayout[]; layout: ListLayout }) => ({
-      // After the title: whether a story is ready matters more than the columns that follow.
-      displayedHeaders: (layout.options as Record<string, unknown> | undefined)?.[PLUGIN_ID] ? [...displayedHeaders.slice(0, 1), checkStateColumn, ...displayedHeaders.slice(1)] : displayedHeaders,
-      layout,
-    }));
+    app.registerHook(
+      'Admin/CM/pages/ListView/inject-column-in-table',
+      ({ displayedHeaders, layout }: { displayedHeaders: ListFieldLayout[]; layout: ListLayout }) => ({
+        // After the title: whether a story is ready matters more than the columns that follow.
+        displayedHeaders: (layout.options as Record<string, unknown> | undefined)?.[PLUGIN_ID]
+          ? [...displayedHeaders.slice(0, 1), checkStateColumn, ...displayedHeaders.slice(1)]
+          : displayedHeaders,
+        layout,
+      }),
+    );
     app.addSettingsLink(
       { id: PLUGIN_ID, intlLabel: { id: getTrad('plugin.name'), defaultMessage: 'Attribution guard' } },
       {
@@ -34,7 +39,7 @@ export default {
         to: PLUGIN_ID,
         permissions: PERMISSIONS.settingsRead,
         Component: () => import('./pages/SettingsPage'),
-      }
+      },
     );
   },
 
@@ -52,7 +57,7 @@ export default {
         if (!load) return { data: {}, locale };
         const { default: data } = await load();
         return { data: prefixPluginTranslations(data), locale };
-      })
+      }),
     );
   },
 };

@@ -16,11 +16,15 @@ async function grantRole(strapi: Core.Strapi, role: { id: number; code: string }
   const granted = ((await store.get({ key: GRANTED_KEY })) ?? []) as string[];
   if (granted.includes(role.code)) return;
 
-  const existing = await strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: { $startsWith: `plugin::${PLUGIN_ID}.` } } });
+  const existing = await strapi.db
+    .query('admin::permission')
+    .findMany({ where: { role: role.id, action: { $startsWith: `plugin::${PLUGIN_ID}.` } } });
   const have = new Set(existing.map((p: { action: string }) => p.action));
   const missing = actions.map((a) => `plugin::${PLUGIN_ID}.${a}`).filter((a) => !have.has(a));
   if (missing.length) {
-    await strapi.service('admin::permission').createMany(missing.map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id })));
+    await strapi
+      .service('admin::permission')
+      .createMany(missing.map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id })));
   }
   await store.set({ key: GRANTED_KEY, value: [...granted, role.code] });
 }
@@ -36,7 +40,9 @@ async function grantDefaultRoles(strapi: Core.Strapi): Promise<void> {
       if (event.result?.code && DEFAULT_ROLE_GRANTS[event.result.code]) await grantRole(strapi, event.result);
     },
   });
-  const roles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: Object.keys(DEFAULT_ROLE_GRANTS) } }, select: ['id', 'code'] });
+  const roles = await strapi.db
+    .query('admin::role')
+    .findMany({ where: { code: { $in: Object.keys(DEFAULT_ROLE_GRANTS) } }, select: ['id', 'code'] });
   for (const role of roles) await grantRole(strapi, role);
 }
 

@@ -13,10 +13,12 @@ import type { AttributeLike } from './dependents/paths';
  */
 function markGuardedContentTypes(strapi: Core.Strapi): void {
   for (const uid of validateGuardConfig(strapi.config.get(`plugin::${PLUGIN_ID}`)).contentTypes) {
-    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as { pluginOptions?: Record<string, unknown>; attributes: Record<string, AttributeLike> } | undefined;
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as
+      { pluginOptions?: Record<string, unknown>; attributes: Record<string, AttributeLike> } | undefined;
     if (!contentType) throw new Error(`${PLUGIN_ID}: config.contentTypes names ${uid}, which does not exist.`);
     const problems = guardedShapeProblems(contentType.attributes);
-    if (problems.length > 0) throw new Error(`${PLUGIN_ID}: config.contentTypes names ${uid}, which the guard cannot check: ${problems.join('; ')}.`);
+    if (problems.length > 0)
+      throw new Error(`${PLUGIN_ID}: config.contentTypes names ${uid}, which the guard cannot check: ${problems.join('; ')}.`);
     contentType.pluginOptions = { ...contentType.pluginOptions, [PLUGIN_ID]: { checked: true } };
   }
 }

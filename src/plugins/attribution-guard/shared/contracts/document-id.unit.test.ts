@@ -10,7 +10,8 @@ describe('documentIdProblem', () => {
 
   it('refuses filters, lists, numbers, empty and missing ids on single-document actions', () => {
     for (const action of ['publish', 'unpublish', 'discardDraft', 'update', 'delete', 'clone']) {
-      for (const documentId of [{ $ne: 'x' }, ['a'], 1, '', '  ', null, undefined]) expect(documentIdProblem(action, { documentId })).toEqual(expect.any(String));
+      for (const documentId of [{ $ne: 'x' }, ['a'], 1, '', '  ', null, undefined])
+        expect(documentIdProblem(action, { documentId })).toEqual(expect.any(String));
       expect(documentIdProblem(action, {})).toEqual(expect.any(String));
     }
     expect(documentIdProblem('findOne', { documentId: { $ne: 'x' } })).toEqual(expect.any(String));

@@ -37,14 +37,7 @@ export interface Finding {
 
 export type SourceKind = 'outlet' | 'republisher' | 'agency' | 'wire';
 export type AuthorRole = 'writer' | 'editor' | 'photographer' | 'contributor';
-export type License =
-  | 'owned'
-  | 'agency'
-  | 'editorial-only'
-  | 'cc-by'
-  | 'cc-by-sa'
-  | 'public-domain'
-  | 'handout';
+export type License = 'owned' | 'agency' | 'editorial-only' | 'cc-by' | 'cc-by-sa' | 'public-domain' | 'handout';
 
 export interface SourceRecord {
   documentId: string;

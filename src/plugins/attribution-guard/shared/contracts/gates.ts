@@ -59,9 +59,11 @@ export function publishVerdict(guardErrors: number, gates: GateReport | null): V
   if (guardErrors > 0) return { kind: 'fix', errors: guardErrors, reasons, detail: null };
   if (reasons > 0) {
     // A gate's own status says what it waits for (review, approval, an embargo; a schedule set after one).
-    const kind = status && ['needs-review', 'needs-approval', 'embargoed', 'scheduled'].includes(status.kind) ? status.kind : 'needs-approval';
+    const kind =
+      status && ['needs-review', 'needs-approval', 'embargoed', 'scheduled'].includes(status.kind) ? status.kind : 'needs-approval';
     return { kind, errors: 0, reasons, detail: status?.detail ?? null };
   }
-  if (status && (status.kind === 'scheduled' || status.kind === 'published')) return { kind: status.kind, errors: 0, reasons: 0, detail: status.detail };
+  if (status && (status.kind === 'scheduled' || status.kind === 'published'))
+    return { kind: status.kind, errors: 0, reasons: 0, detail: status.detail };
   return { kind: 'ready', errors: 0, reasons: 0, detail: null };
 }

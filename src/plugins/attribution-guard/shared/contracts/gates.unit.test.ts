@@ -1,6 +1,11 @@
 import { publishVerdict, type GateReport } from './gates';
 
-const reason = { rule: 'workflow.approval-required', severity: 'error' as const, path: 'editorialStage', message: { en: 'x', 'zh-Hant': 'x', 'zh-Hans': 'x' } };
+const reason = {
+  rule: 'workflow.approval-required',
+  severity: 'error' as const,
+  path: 'editorialStage',
+  message: { en: 'x', 'zh-Hant': 'x', 'zh-Hans': 'x' },
+};
 
 describe('publishVerdict', () => {
   it('puts what must be fixed first, even when approval is missing too', () => {

@@ -21,7 +21,8 @@ type Params = { documentId?: unknown; locale?: unknown; status?: unknown };
 
 const paramsOf = (params: unknown): Params => (params !== null && typeof params === 'object' ? (params as Params) : {});
 
-const documentIdOf = (params: Params): string | null => (typeof params.documentId === 'string' && params.documentId !== '' ? params.documentId : null);
+const documentIdOf = (params: Params): string | null =>
+  typeof params.documentId === 'string' && params.documentId !== '' ? params.documentId : null;
 
 /** How Strapi reads a `locale` parameter: a list, `'*'` for all, a code, or nothing (the default locale). */
 export function localeRequest(locale: unknown): LocaleRequest {

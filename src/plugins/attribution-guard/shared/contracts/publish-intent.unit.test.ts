@@ -24,11 +24,31 @@ describe('publishIntent', () => {
   });
 
   it('sees a save that publishes, in the locale named or the default one', () => {
-    expect(publishIntent('update', { documentId: 'abc', locale: 'zh-Hant', status: 'published' })).toEqual({ via: 'save', action: 'update', documentId: 'abc', locale: 'zh-Hant' });
-    expect(publishIntent('update', { documentId: 'abc', locale: '*', status: 'published' })).toEqual({ via: 'save', action: 'update', documentId: 'abc', locale: null });
-    expect(publishIntent('update', { documentId: 'abc', locale: ['en'], status: 'published' })).toEqual({ via: 'save', action: 'update', documentId: 'abc', locale: null });
+    expect(publishIntent('update', { documentId: 'abc', locale: 'zh-Hant', status: 'published' })).toEqual({
+      via: 'save',
+      action: 'update',
+      documentId: 'abc',
+      locale: 'zh-Hant',
+    });
+    expect(publishIntent('update', { documentId: 'abc', locale: '*', status: 'published' })).toEqual({
+      via: 'save',
+      action: 'update',
+      documentId: 'abc',
+      locale: null,
+    });
+    expect(publishIntent('update', { documentId: 'abc', locale: ['en'], status: 'published' })).toEqual({
+      via: 'save',
+      action: 'update',
+      documentId: 'abc',
+      locale: null,
+    });
     // A create makes a new document: whatever id it brings, there is nothing yet to read or lock.
-    expect(publishIntent('create', { documentId: 'abc', status: 'published' })).toEqual({ via: 'save', action: 'create', documentId: null, locale: null });
+    expect(publishIntent('create', { documentId: 'abc', status: 'published' })).toEqual({
+      via: 'save',
+      action: 'create',
+      documentId: null,
+      locale: null,
+    });
   });
 
   it('does not take a draft save, an unpublish or any other action for a publish', () => {

@@ -21,15 +21,63 @@ export interface BylinePart {
 
 const LABELS: Record<BylineRole, readonly string[]> = {
   wen: ['文', 'Text'],
-  writer: ['By', 'Author', 'Authors', 'Writer', 'Reporter', '作者', '撰文', '文字', '文字記者', '文字记者', '記者', '记者', '撰稿', '撰稿人', '採寫', '采写', '主筆', '主笔', '文/圖', '文/图'],
+  writer: [
+    'By',
+    'Author',
+    'Authors',
+    'Writer',
+    'Reporter',
+    '作者',
+    '撰文',
+    '文字',
+    '文字記者',
+    '文字记者',
+    '記者',
+    '记者',
+    '撰稿',
+    '撰稿人',
+    '採寫',
+    '采写',
+    '主筆',
+    '主笔',
+    '文/圖',
+    '文/图',
+  ],
   interviewer: ['採訪', '采访', '採訪整理', '采访整理', '整理'],
   translator: ['編譯', '编译', '翻譯', '翻译', '譯者', '译者'],
   editor: ['Editor', 'Edited by', '責任編輯', '责任编辑', '責編', '责编', '編輯', '编辑', '主編', '主编', '值班編輯', '值班编辑'],
   outlet: ['出品', '出品方'],
   source: ['Source', '來源', '来源', '稿源', '出處', '出处'],
   other: [
-    '視頻編導', '视频编导', '編導', '编导', '視頻', '视频', '剪輯', '剪辑', '設計', '设计', '美編', '美编', '運營', '运营',
-    '排版', '監製', '监制', '策劃', '策划', '審校', '审校', '校對', '校对', '插畫', '插画', '製圖', '制图', '攝影', '摄影',
+    '視頻編導',
+    '视频编导',
+    '編導',
+    '编导',
+    '視頻',
+    '视频',
+    '剪輯',
+    '剪辑',
+    '設計',
+    '设计',
+    '美編',
+    '美编',
+    '運營',
+    '运营',
+    '排版',
+    '監製',
+    '监制',
+    '策劃',
+    '策划',
+    '審校',
+    '审校',
+    '校對',
+    '校对',
+    '插畫',
+    '插画',
+    '製圖',
+    '制图',
+    '攝影',
+    '摄影',
   ],
 };
 
@@ -65,15 +113,27 @@ export function parseBylineLine(text: string, line = 0): BylinePart[] | null {
   const parts: BylinePart[] = [];
   starts.forEach((match, i) => {
     const label = match[1] ?? '';
-    const role = ROLE_BY_LABEL.get(label.toLowerCase().replace(/\s+/gu, ' ').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''));
+    const role = ROLE_BY_LABEL.get(
+      label
+        .toLowerCase()
+        .replace(/\s+/gu, ' ')
+        .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''),
+    );
     if (!role) return;
     const from = (match.index ?? 0) + match[0].length;
     const to = starts[i + 1]?.index ?? trimmed.length;
     const value = cleanValue(trimmed.slice(from, to));
-    parts.push({ role, label, value, names: role === 'source' || role === 'outlet' || role === 'wen' ? (value ? [value] : []) : splitNames(value), line });
+    parts.push({
+      role,
+      label,
+      value,
+      names: role === 'source' || role === 'outlet' || role === 'wen' ? (value ? [value] : []) : splitNames(value),
+      line,
+    });
   });
   // `文 ...` with nothing a label needs after it is a sentence starting with 文, not a credit.
-  if (parts.length === 0 || parts.every((p) => p.value === '' && !/[|｜:：/／]\s*$/u.test(trimmed) && trimmed.length > p.label.length)) return null;
+  if (parts.length === 0 || parts.every((p) => p.value === '' && !/[|｜:：/／]\s*$/u.test(trimmed) && trimmed.length > p.label.length))
+    return null;
   return parts;
 }
 

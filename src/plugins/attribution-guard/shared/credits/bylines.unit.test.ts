@@ -4,12 +4,32 @@ const roles = (line: string) => parseBylineLine(line)?.map((p) => [p.role, p.val
 
 describe('parseBylineLine', () => {
   it.each([
-    ['文|正見 TrueView,作者|koorvoa,編輯|TV.', [['wen', '正見 TrueView'], ['writer', 'koorvoa'], ['editor', 'TV.']]],
-    ['文｜正见 TrueView，作者｜koorvoa、编辑｜TV', [['wen', '正见 TrueView'], ['writer', 'koorvoa'], ['editor', 'TV']]],
+    [
+      '文|正見 TrueView,作者|koorvoa,編輯|TV.',
+      [
+        ['wen', '正見 TrueView'],
+        ['writer', 'koorvoa'],
+        ['editor', 'TV.'],
+      ],
+    ],
+    [
+      '文｜正见 TrueView，作者｜koorvoa、编辑｜TV',
+      [
+        ['wen', '正见 TrueView'],
+        ['writer', 'koorvoa'],
+        ['editor', 'TV'],
+      ],
+    ],
     ['作者 | 趙之齊', [['writer', '趙之齊']]],
     ['編輯 | 胡敏', [['editor', '胡敏']]],
     ['文 | 张薇', [['wen', '张薇']]],
-    ['撰文 | 苏小北   编辑 | 王一', [['writer', '苏小北'], ['editor', '王一']]],
+    [
+      '撰文 | 苏小北   编辑 | 王一',
+      [
+        ['writer', '苏小北'],
+        ['editor', '王一'],
+      ],
+    ],
     ['采访 | 苏小北、方圆', [['interviewer', '苏小北、方圆']]],
     ['责编:李四', [['editor', '李四']]],
     ['責任編輯：王大明', [['editor', '王大明']]],

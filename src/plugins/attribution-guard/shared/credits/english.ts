@@ -17,12 +17,21 @@ export interface EnglishCredit {
   republishedWithPermission: boolean;
 }
 
-const EMPTY: EnglishCredit = { authors: [], outlet: null, outletGuessed: false, editor: null, origin: null, republishedWithPermission: false };
+const EMPTY: EnglishCredit = {
+  authors: [],
+  outlet: null,
+  outletGuessed: false,
+  editor: null,
+  origin: null,
+  republishedWithPermission: false,
+};
 
 const BY = /^\s*(?:written\s+)?by\s+(.+?)\s*\.?\s*$/iu;
-const REPORTING = /^\s*reporting\s+by\s+(.+?)(?:\s*[;,]\s*(?:additional\s+reporting\s+by\s+(.+?)))?(?:\s*[;,]\s*(?:writing\s+by\s+.+?))?(?:\s*[;,]\s*editing\s+by\s+(.+?))?\s*\.?\s*$/iu;
+const REPORTING =
+  /^\s*reporting\s+by\s+(.+?)(?:\s*[;,]\s*(?:additional\s+reporting\s+by\s+(.+?)))?(?:\s*[;,]\s*(?:writing\s+by\s+.+?))?(?:\s*[;,]\s*editing\s+by\s+(.+?))?\s*\.?\s*$/iu;
 const EDITED = /^\s*(?:edited|editing)\s+by\s+(.+?)\s*\.?\s*$/iu;
-const FIRST_PUBLISHED = /(?:first|originally)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(.+?)(?=\s+(?:and|,|on\s+\w+\s+\d|in\s+\d{4})\b|[.,;]|$)/iu;
+const FIRST_PUBLISHED =
+  /(?:first|originally)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(.+?)(?=\s+(?:and|,|on\s+\w+\s+\d|in\s+\d{4})\b|[.,;]|$)/iu;
 const REPUBLISHED_FROM = /republished\s+(?:with\s+permission\s+)?from\s+(.+?)(?=[.,;]|\s+with\b|$)/iu;
 const WITH_PERMISSION = /(?:republished|reprinted|reproduced)\s+(?:here\s+)?with\s+(?:(?:the\s+)?kind\s+)?permission/iu;
 
@@ -32,7 +41,8 @@ function people(value: string): string[] {
 }
 
 /** An outlet named after the writers: capitalised words, digits and `&`, nothing that reads as a clause. */
-const OUTLET = /^(?:[\p{Lu}\d\p{Script=Han}][\p{L}\d&.'’-]*)(?:\s+(?:(?:of|and|the|for|de|la|&)\s+)?[\p{Lu}\d\p{Script=Han}][\p{L}\d&.'’-]*){0,5}$/u;
+const OUTLET =
+  /^(?:[\p{Lu}\d\p{Script=Han}][\p{L}\d&.'’-]*)(?:\s+(?:(?:of|and|the|for|de|la|&)\s+)?[\p{Lu}\d\p{Script=Han}][\p{L}\d&.'’-]*){0,5}$/u;
 
 /** A capitalised name of one to four words (`Jane Ho`, `Marcus de la Cruz`). */
 const PERSON = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:(?:de|da|van|von|der|la|le|bin|al)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}$/u;
@@ -42,10 +52,16 @@ const PERSON = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:(?:de|da|van|von|der|la|le|bin
  * writers before it are joined by `and` (or the records know it); `By Jane Ho, TechPulse` is read the
  * same way but said to be a guess.
  */
-function byline(value: string, isKnownSource?: (name: string) => boolean): Pick<EnglishCredit, 'authors' | 'outlet' | 'outletGuessed'> | null {
+function byline(
+  value: string,
+  isKnownSource?: (name: string) => boolean,
+): Pick<EnglishCredit, 'authors' | 'outlet' | 'outletGuessed'> | null {
   const forOutlet = /^(.+?)\s+for\s+(.+)$/iu.exec(value);
   if (forOutlet) return { authors: people(forOutlet[1]!), outlet: cleanName(forOutlet[2]!), outletGuessed: false };
-  const segments = value.split(/\s*[,|·—–]\s*/u).map(cleanName).filter(Boolean);
+  const segments = value
+    .split(/\s*[,|·—–]\s*/u)
+    .map(cleanName)
+    .filter(Boolean);
   if (segments.length === 0) return null;
   const last = segments[segments.length - 1]!;
   const writers = segments.slice(0, -1).join(', ');
@@ -72,7 +88,11 @@ export function parseEnglishCredit(text: string, isKnownSource?: (name: string) 
 
   const reporting = REPORTING.exec(trimmed);
   if (reporting) {
-    return { ...EMPTY, authors: [...people(reporting[1]!), ...(reporting[2] ? people(reporting[2]) : [])], editor: reporting[3] ? cleanName(reporting[3]) : null };
+    return {
+      ...EMPTY,
+      authors: [...people(reporting[1]!), ...(reporting[2] ? people(reporting[2]) : [])],
+      editor: reporting[3] ? cleanName(reporting[3]) : null,
+    };
   }
   const edited = EDITED.exec(trimmed);
   if (edited && length(trimmed) <= 80) return { ...EMPTY, editor: cleanName(edited[1]!) };
@@ -84,7 +104,11 @@ export function parseEnglishCredit(text: string, isKnownSource?: (name: string) 
   }
   const first = FIRST_PUBLISHED.exec(trimmed) ?? REPUBLISHED_FROM.exec(trimmed);
   if (first && /\b(?:article|story|piece|post|essay|report|column|this)\b/iu.test(trimmed)) {
-    return { ...EMPTY, origin: cleanName(first[1]!.replace(/^the\s+(?=\p{Lu})/u, '')), republishedWithPermission: WITH_PERMISSION.test(trimmed) };
+    return {
+      ...EMPTY,
+      origin: cleanName(first[1]!.replace(/^the\s+(?=\p{Lu})/u, '')),
+      republishedWithPermission: WITH_PERMISSION.test(trimmed),
+    };
   }
   return null;
 }

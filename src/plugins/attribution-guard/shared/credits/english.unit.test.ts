@@ -13,20 +13,33 @@ describe('parseEnglishCredit', () => {
   });
 
   it('decides a known outlet by the records', () => {
-    expect(parseEnglishCredit('By Jane Ho, TechPulse', (name) => name === 'TechPulse')).toMatchObject({ outlet: 'TechPulse', outletGuessed: false });
+    expect(parseEnglishCredit('By Jane Ho, TechPulse', (name) => name === 'TechPulse')).toMatchObject({
+      outlet: 'TechPulse',
+      outletGuessed: false,
+    });
   });
 
   it('reads editors and wire credits', () => {
     expect(parseEnglishCredit('Edited by Ann Wu')).toMatchObject({ editor: 'Ann Wu', authors: [] });
-    expect(parseEnglishCredit('Reporting by Jane Ho and Tom Becker; Editing by Ann Wu')).toMatchObject({ authors: ['Jane Ho', 'Tom Becker'], editor: 'Ann Wu' });
+    expect(parseEnglishCredit('Reporting by Jane Ho and Tom Becker; Editing by Ann Wu')).toMatchObject({
+      authors: ['Jane Ho', 'Tom Becker'],
+      editor: 'Ann Wu',
+    });
   });
 
   it('reads republication notes', () => {
-    expect(parseEnglishCredit('This article was first published by TechPulse and is republished with permission.')).toMatchObject({ origin: 'TechPulse', republishedWithPermission: true });
+    expect(parseEnglishCredit('This article was first published by TechPulse and is republished with permission.')).toMatchObject({
+      origin: 'TechPulse',
+      republishedWithPermission: true,
+    });
     expect(parseEnglishCredit('This story originally appeared in The Northwind Review.')).toMatchObject({ origin: 'The Northwind Review' });
   });
 
-  it.each(['By 2030, most phones will run a model locally.', 'By the end of the year, prices fell.', 'By Tuesday, Apple said it would ship the update.'])('leaves prose alone: %s', (line) => {
+  it.each([
+    'By 2030, most phones will run a model locally.',
+    'By the end of the year, prices fell.',
+    'By Tuesday, Apple said it would ship the update.',
+  ])('leaves prose alone: %s', (line) => {
     expect(parseEnglishCredit(line)).toBeNull();
   });
 });

@@ -62,7 +62,11 @@ export interface StoryCredits {
 }
 
 /** `文` by the records first (a known outlet or a known person), then by position: followed by a writer's label → outlet. */
-function resolveWen(part: BylinePart, parts: readonly BylinePart[], lookup: CreditLookup): { role: 'outlet' | 'author'; guess: string | null } {
+function resolveWen(
+  part: BylinePart,
+  parts: readonly BylinePart[],
+  lookup: CreditLookup,
+): { role: 'outlet' | 'author'; guess: string | null } {
   const value = part.value;
   const source = lookup.isSource?.(value) ?? false;
   const author = part.names.length > 0 && part.names.every((n) => lookup.isAuthor?.(n) ?? false);
@@ -74,8 +78,14 @@ function resolveWen(part: BylinePart, parts: readonly BylinePart[], lookup: Cred
   const namedAgain = later.some((p) => p.role !== 'source' && p.role !== 'outlet' && p.names.includes(value));
   const writerAfter = !namedAgain && later.some((p) => p.role === 'writer');
   return writerAfter
-    ? { role: 'outlet', guess: `“${part.label}|${value}” was read as the outlet because a writer is named after it; no outlet or author record carries the name.` }
-    : { role: 'author', guess: `“${part.label}|${value}” was read as the writer (no writer label follows it); no outlet or author record carries the name.` };
+    ? {
+        role: 'outlet',
+        guess: `“${part.label}|${value}” was read as the outlet because a writer is named after it; no outlet or author record carries the name.`,
+      }
+    : {
+        role: 'author',
+        guess: `“${part.label}|${value}” was read as the writer (no writer label follows it); no outlet or author record carries the name.`,
+      };
 }
 
 function bylineStatements(parts: readonly BylinePart[], lookup: CreditLookup): CreditStatement[] {
@@ -149,27 +159,44 @@ export function readStoryCredits(lines: readonly string[], lookup: CreditLookup 
       creditLines.add(i);
       const label = origin.kind === 'wechat' ? '本文来自微信公众号' : origin.kind;
       if (origin.outlet) statements.push({ role: 'outlet', names: [origin.outlet], label, family: 'origin', line: i, guess: null });
-      if (origin.authors.length > 0) statements.push({ role: 'author', names: origin.authors, label, family: 'origin', line: i, guess: null });
-      if (origin.republisher) statements.push({ role: 'republisher', names: [origin.republisher], label, family: 'origin', line: i, guess: null });
+      if (origin.authors.length > 0)
+        statements.push({ role: 'author', names: origin.authors, label, family: 'origin', line: i, guess: null });
+      if (origin.republisher)
+        statements.push({ role: 'republisher', names: [origin.republisher], label, family: 'origin', line: i, guess: null });
       if (origin.editor) statements.push({ role: 'editor', names: [origin.editor], label, family: 'origin', line: i, guess: null });
       if (origin.originalTitle) originalTitle = origin.originalTitle;
-      if (origin.photoCredit && !photoCredit) photoCredit = { credit: origin.photoCredit, photographer: null, handout: false, text: origin.photoCredit, wholeLine: false, line: i };
+      if (origin.photoCredit && !photoCredit)
+        photoCredit = {
+          credit: origin.photoCredit,
+          photographer: null,
+          handout: false,
+          text: origin.photoCredit,
+          wholeLine: false,
+          line: i,
+        };
       continue;
     }
     const english = parseEnglishCredit(line, lookup.isSource);
     if (english) {
       creditLines.add(i);
-      const guess = english.outletGuessed ? `“${english.outlet}” after the writers in “${line.trim()}” was read as the outlet; no outlet record carries the name.` : null;
-      if (english.authors.length > 0) statements.push({ role: 'author', names: english.authors, label: 'By', family: 'english', line: i, guess: null });
+      const guess = english.outletGuessed
+        ? `“${english.outlet}” after the writers in “${line.trim()}” was read as the outlet; no outlet record carries the name.`
+        : null;
+      if (english.authors.length > 0)
+        statements.push({ role: 'author', names: english.authors, label: 'By', family: 'english', line: i, guess: null });
       if (english.outlet) statements.push({ role: 'outlet', names: [english.outlet], label: 'By', family: 'english', line: i, guess });
-      if (english.editor) statements.push({ role: 'editor', names: [english.editor], label: 'Edited by', family: 'english', line: i, guess: null });
-      if (english.origin) statements.push({ role: 'outlet', names: [english.origin], label: 'first published by', family: 'english', line: i, guess: null });
+      if (english.editor)
+        statements.push({ role: 'editor', names: [english.editor], label: 'Edited by', family: 'english', line: i, guess: null });
+      if (english.origin)
+        statements.push({ role: 'outlet', names: [english.origin], label: 'first published by', family: 'english', line: i, guess: null });
       continue;
     }
     const dateline = parseDateline(line);
     if (dateline) {
-      if (dateline.reporters.length > 0) statements.push({ role: 'author', names: dateline.reporters, label: dateline.text, family: 'dateline', line: i, guess: null });
-      if (dateline.outlet) statements.push({ role: 'outlet', names: [dateline.outlet], label: dateline.text, family: 'dateline', line: i, guess: null });
+      if (dateline.reporters.length > 0)
+        statements.push({ role: 'author', names: dateline.reporters, label: dateline.text, family: 'dateline', line: i, guess: null });
+      if (dateline.outlet)
+        statements.push({ role: 'outlet', names: [dateline.outlet], label: dateline.text, family: 'dateline', line: i, guess: null });
     }
   }
 
@@ -181,7 +208,9 @@ export function readStoryCredits(lines: readonly string[], lookup: CreditLookup 
   for (const statement of ordered.filter((s) => s.role === 'author')) {
     for (const name of statement.names) if (!authors.some((a) => a.name === name)) authors.push({ name, statement });
   }
-  for (const statement of statements) if (statement.guess && (statement.role !== 'outlet' || first('outlet') === statement || statement.family === 'byline')) guesses.push(statement.guess);
+  for (const statement of statements)
+    if (statement.guess && (statement.role !== 'outlet' || first('outlet') === statement || statement.family === 'byline'))
+      guesses.push(statement.guess);
 
   return {
     statements,

@@ -25,12 +25,20 @@ const NAME_END = '[，,。;；(（\\s]|$';
 const QUOTED = (inner: string) => `[“"「『《]?\\s*${inner}\\s*[”"」』》]?`;
 
 /** `本文来自微信公众号：X（ID：…）`, then labelled parts: `，作者：Y`, `，原文标题：《…》`, `，题图来自：…`, `，Z经授权发布`. */
-const WECHAT = /^\s*本文(?:来自|來自)\s*(?:微信)?(?:公众号|公眾號)\s*[:：]?\s*[“"「『]?\s*([^“”"「」『』《》(（,，:：]+?)\s*[”"」』]?\s*(?:[(（]\s*(?:ID|id)\s*[:：][^)）]*[)）])?\s*(?:[,，。]\s*(.*))?$/u;
-const WECHAT_PART = /^(作者|作者為|作者为|編輯|编辑|原文標題|原文标题|題圖來自|题图来自|頭圖來自|头图来自|題圖|题图|頭圖|头图)\s*[:：|｜]?\s*(.+)$/u;
+const WECHAT =
+  /^\s*本文(?:来自|來自)\s*(?:微信)?(?:公众号|公眾號)\s*[:：]?\s*[“"「『]?\s*([^“”"「」『』《》(（,，:：]+?)\s*[”"」』]?\s*(?:[(（]\s*(?:ID|id)\s*[:：][^)）]*[)）])?\s*(?:[,，。]\s*(.*))?$/u;
+const WECHAT_PART =
+  /^(作者|作者為|作者为|編輯|编辑|原文標題|原文标题|題圖來自|题图来自|頭圖來自|头图来自|題圖|题图|頭圖|头图)\s*[:：|｜]?\s*(.+)$/u;
 const PERMISSION = /^(.+?)\s*(?:經授權發布|经授权发布|經授權轉載|经授权转载|授權發布|授权发布)\s*$/u;
 
-const REPRINTED = new RegExp(`^\\s*(?:本文)?(?:來源於|来源于|來源自|来源自|轉載自|转载自|轉自|转自|摘自|選自|选自)\\s*[:：]?\\s*${QUOTED(`(.+?)`)}(?=${NAME_END})`, 'u');
-const FIRST_PUBLISHED = new RegExp(`^\\s*(?:本文)?(?:首發於|首发于|首發自|首发自|最早發表於|最早发表于|原載於|原载于|原載|原载)\\s*[:：]?\\s*${QUOTED('(.+?)')}(?=${NAME_END})`, 'u');
+const REPRINTED = new RegExp(
+  `^\\s*(?:本文)?(?:來源於|来源于|來源自|来源自|轉載自|转载自|轉自|转自|摘自|選自|选自)\\s*[:：]?\\s*${QUOTED(`(.+?)`)}(?=${NAME_END})`,
+  'u',
+);
+const FIRST_PUBLISHED = new RegExp(
+  `^\\s*(?:本文)?(?:首發於|首发于|首發自|首发自|最早發表於|最早发表于|原載於|原载于|原載|原载)\\s*[:：]?\\s*${QUOTED('(.+?)')}(?=${NAME_END})`,
+  'u',
+);
 const ORIGINAL_TITLE = /^\s*原文(?:標題|标题|題目|题目)\s*[:：|｜]?\s*[《“"「]?\s*(.+?)\s*[》”"」]?\s*[。.]?\s*$/u;
 
 const FOLLOW_US = /^(?:更多精彩|點擊|点击|歡迎|欢迎|關注|关注|本文|文章)/u;
@@ -56,7 +64,10 @@ export function parseOriginLine(text: string, line = 0): OriginLine | null {
   if (wechat) {
     const found: OriginLine = { ...base, kind: 'wechat', outlet: name(wechat[1]) };
     // Parts are split at commas outside 《》, so a quoted original title may hold one.
-    const parts = (wechat[2] ?? '').split(/[,，。](?![^《]*》)/u).map((p) => p.trim()).filter(Boolean);
+    const parts = (wechat[2] ?? '')
+      .split(/[,，。](?![^《]*》)/u)
+      .map((p) => p.trim())
+      .filter(Boolean);
     for (const part of parts) {
       const labelled = WECHAT_PART.exec(part);
       const permission = PERMISSION.exec(part);
@@ -92,7 +103,8 @@ export function parseOriginLine(text: string, line = 0): OriginLine | null {
     if (follow && name(follow[1])) return { ...base, kind: 'republisher', republisher: name(follow[1]) };
   }
   const view = NOT_ITS_VIEW.exec(trimmed);
-  if (view && name(view[1]) && /(?:作者|本文|本內容|本内容|文章|觀點|观点)/u.test(trimmed)) return { ...base, kind: 'republisher', republisher: name(view[1]) };
+  if (view && name(view[1]) && /(?:作者|本文|本內容|本内容|文章|觀點|观点)/u.test(trimmed))
+    return { ...base, kind: 'republisher', republisher: name(view[1]) };
   const permission = BY_PERMISSION.exec(trimmed);
   if (permission && name(permission[1])) return { ...base, kind: 'republisher', republisher: name(permission[1]) };
   return null;

@@ -3,15 +3,31 @@ import { parseOriginLine } from './origin';
 describe('parseOriginLine', () => {
   it('reads a WeChat account line with its writers and the platform that republished it', () => {
     expect(parseOriginLine('本文来自微信公众号：硅基观察（ID：guijiguancha），作者：周一鸣、何青，36氪经授权发布。')).toMatchObject({
-      kind: 'wechat', outlet: '硅基观察', authors: ['周一鸣', '何青'], republisher: '36氪',
+      kind: 'wechat',
+      outlet: '硅基观察',
+      authors: ['周一鸣', '何青'],
+      republisher: '36氪',
     });
-    expect(parseOriginLine('本文来自微信公众号:X(ID:x_id),作者:Y')).toMatchObject({ kind: 'wechat', outlet: 'X', authors: ['Y'], republisher: null });
+    expect(parseOriginLine('本文来自微信公众号:X(ID:x_id),作者:Y')).toMatchObject({
+      kind: 'wechat',
+      outlet: 'X',
+      authors: ['Y'],
+      republisher: null,
+    });
     expect(parseOriginLine('本文來自微信公眾號「科技島」(ID:kejidao),作者:陳一')).toMatchObject({ outlet: '科技島', authors: ['陳一'] });
   });
 
   it('reads the parts a WeChat line may carry: editor, original title, picture credit', () => {
-    expect(parseOriginLine('本文来自微信公众号：镜外科技（ID：jingwaikeji），作者：林晓雨，编辑：赵一帆，原文标题：《AI眼镜，又一场百镜大战？》，题图来自：AI生成')).toMatchObject({
-      outlet: '镜外科技', authors: ['林晓雨'], editor: '赵一帆', originalTitle: 'AI眼镜，又一场百镜大战？', photoCredit: 'AI生成',
+    expect(
+      parseOriginLine(
+        '本文来自微信公众号：镜外科技（ID：jingwaikeji），作者：林晓雨，编辑：赵一帆，原文标题：《AI眼镜，又一场百镜大战？》，题图来自：AI生成',
+      ),
+    ).toMatchObject({
+      outlet: '镜外科技',
+      authors: ['林晓雨'],
+      editor: '赵一帆',
+      originalTitle: 'AI眼镜，又一场百镜大战？',
+      photoCredit: 'AI生成',
     });
   });
 
@@ -41,7 +57,10 @@ describe('parseOriginLine', () => {
     expect(parseOriginLine(line)?.republisher).toBe(republisher);
   });
 
-  it.each(['來源不明的消息在網路上流傳。', '他說,這個數字來自公司內部。', '關於這件事,我們還在等回應。'])('leaves prose alone: %s', (line) => {
-    expect(parseOriginLine(line)).toBeNull();
-  });
+  it.each(['來源不明的消息在網路上流傳。', '他說,這個數字來自公司內部。', '關於這件事,我們還在等回應。'])(
+    'leaves prose alone: %s',
+    (line) => {
+      expect(parseOriginLine(line)).toBeNull();
+    },
+  );
 });

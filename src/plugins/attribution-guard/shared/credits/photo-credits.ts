@@ -22,10 +22,16 @@ const ZH_LABEL =
 const EN_LABEL = '(?:cover\\s+)?(?:photo(?:graph)?s?|images?|picture|illustration)(?:\\s+credits?)?|credits?|courtesy(?:\\s+of)?';
 
 /** The whole line: label, separator or `@`, then the name. */
-const ZH_LINE = new RegExp(`^\\s*(${ZH_LABEL})\\s*(?:[:：|｜/／@＠]\\s*[@＠]?|\\s+[@＠]?|(?<=來源|来源|來自|来自|提供)\\s*)\\s*(.+?)\\s*$`, 'u');
+const ZH_LINE = new RegExp(
+  `^\\s*(${ZH_LABEL})\\s*(?:[:：|｜/／@＠]\\s*[@＠]?|\\s+[@＠]?|(?<=來源|来源|來自|来自|提供)\\s*)\\s*(.+?)\\s*$`,
+  'u',
+);
 const EN_LINE = new RegExp(`^\\s*(${EN_LABEL})\\s*(?:[:：|｜/]\\s*|\\s+by\\s+|\\s+)(.+?)\\s*$`, 'iu');
 /** In a caption: `(攝影/林彥廷)`, `（圖／交通部提供）`, `(Photo: Reuters)`. */
-const INLINE = new RegExp(`[(（]\\s*((?:${ZH_LABEL})\\s*[:：|｜/／]\\s*[^()（）]{1,40}?|(?:${EN_LABEL})\\s*(?:[:：]\\s*|\\s+by\\s+)[^()（）]{1,60}?)\\s*[)）]`, 'giu');
+const INLINE = new RegExp(
+  `[(（]\\s*((?:${ZH_LABEL})\\s*[:：|｜/／]\\s*[^()（）]{1,40}?|(?:${EN_LABEL})\\s*(?:[:：]\\s*|\\s+by\\s+)[^()（）]{1,60}?)\\s*[)）]`,
+  'giu',
+);
 
 const PHOTOGRAPHER_LABEL = /^(?:攝影|摄影)$|^photograph(?:s)?$/iu;
 const HANDOUT = /\s*(?:提供|供圖|供图)$/u;

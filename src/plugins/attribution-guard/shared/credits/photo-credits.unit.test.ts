@@ -24,9 +24,12 @@ describe('parsePhotoCreditLine', () => {
     expect(parsePhotoCreditLine('題圖/受訪者提供')).toMatchObject({ credit: '受訪者', handout: true });
   });
 
-  it.each(['圖書館今天起延長開放時間。', '图片中的人物是他的父亲，拍摄于1990年。', 'Photos of the event were shared widely.'])('leaves prose alone: %s', (line) => {
-    expect(parsePhotoCreditLine(line)).toBeNull();
-  });
+  it.each(['圖書館今天起延長開放時間。', '图片中的人物是他的父亲，拍摄于1990年。', 'Photos of the event were shared widely.'])(
+    'leaves prose alone: %s',
+    (line) => {
+      expect(parsePhotoCreditLine(line)).toBeNull();
+    },
+  );
 });
 
 describe('findInlinePhotoCredits', () => {

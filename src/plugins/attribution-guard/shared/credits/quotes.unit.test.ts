@@ -1,6 +1,9 @@
 import { endsInsideQuote, findQuotedSpans, isSpeech } from './quotes';
 
-const speech = (paragraph: string) => findQuotedSpans(paragraph).filter((s) => isSpeech(s, paragraph)).map((s) => s.text);
+const speech = (paragraph: string) =>
+  findQuotedSpans(paragraph)
+    .filter((s) => isSpeech(s, paragraph))
+    .map((s) => s.text);
 
 describe('quoted spans', () => {
   it('finds every kind of quote mark, the outer quote only', () => {

@@ -17,22 +17,158 @@ export interface SpeakerMention {
   pronoun: boolean;
 }
 
-const RANKS = ['首席', '高級', '高级', '資深', '资深', '副', '執行', '执行', '聯席', '联席', '常務', '常务', '區域', '区域', '全球', '大中華區', '大中华区', '中國區', '中国区'];
+const RANKS = [
+  '首席',
+  '高級',
+  '高级',
+  '資深',
+  '资深',
+  '副',
+  '執行',
+  '执行',
+  '聯席',
+  '联席',
+  '常務',
+  '常务',
+  '區域',
+  '区域',
+  '全球',
+  '大中華區',
+  '大中华区',
+  '中國區',
+  '中国区',
+];
 /** Fields that qualify a specialist's title (`數據智能科學家`, `首席技術官` is a title of its own). */
 const FIELDS = [
-  '數據智能', '数据智能', '人工智能', '自動駕駛', '自动驾驶', '大模型', '數據', '数据', '算法', '技術', '技术', '產品', '产品', '研發', '研发',
-  '供應鏈', '供应链', '行業', '行业', '產業', '产业', '市場', '市场', '銷售', '销售', '運營', '运营', '戰略', '战略', '投資', '投资', '安全', '研究', '營銷', '营销', '財務', '财务', '法務', '法务',
+  '數據智能',
+  '数据智能',
+  '人工智能',
+  '自動駕駛',
+  '自动驾驶',
+  '大模型',
+  '數據',
+  '数据',
+  '算法',
+  '技術',
+  '技术',
+  '產品',
+  '产品',
+  '研發',
+  '研发',
+  '供應鏈',
+  '供应链',
+  '行業',
+  '行业',
+  '產業',
+  '产业',
+  '市場',
+  '市场',
+  '銷售',
+  '销售',
+  '運營',
+  '运营',
+  '戰略',
+  '战略',
+  '投資',
+  '投资',
+  '安全',
+  '研究',
+  '營銷',
+  '营销',
+  '財務',
+  '财务',
+  '法務',
+  '法务',
 ];
 /** Titles a field may qualify; founders, chairs and chiefs take ranks only. */
 const SPECIALIST = [
-  '科學家', '科学家', '工程師', '工程师', '架構師', '架构师', '分析師', '分析师', '研究員', '研究员', '總監', '总监', '負責人', '负责人',
-  '經理', '经理', '主管', '專家', '专家', '顧問', '顾问', '主任', '官',
+  '科學家',
+  '科学家',
+  '工程師',
+  '工程师',
+  '架構師',
+  '架构师',
+  '分析師',
+  '分析师',
+  '研究員',
+  '研究员',
+  '總監',
+  '总监',
+  '負責人',
+  '负责人',
+  '經理',
+  '经理',
+  '主管',
+  '專家',
+  '专家',
+  '顧問',
+  '顾问',
+  '主任',
+  '官',
 ];
 const LEADERS = [
-  '董事長', '董事长', '創始人', '创始人', '聯合創始人', '联合创始人', '首席執行官', '首席执行官', '首席技術官', '首席技术官', '首席科學家',
-  '首席科学家', '首席經濟學家', '首席经济学家', '總裁', '总裁', '總經理', '总经理', '合夥人', '合伙人', '教授', '秘書長', '秘书长', '院長', '院长',
-  '部長', '部长', '局長', '局长', '處長', '处长', '署長', '署长', '校長', '校长', '里長', '里长', '村長', '村长', '廳長', '厅长', '理事長', '理事长', '會長', '会长', '社長', '社长', '總編輯', '总编辑', '主編', '主编', '市長', '市长', '發言人', '发言人',
-  'CEO', 'CTO', 'COO', 'CFO', 'CMO', 'CIO', 'VP',
+  '董事長',
+  '董事长',
+  '創始人',
+  '创始人',
+  '聯合創始人',
+  '联合创始人',
+  '首席執行官',
+  '首席执行官',
+  '首席技術官',
+  '首席技术官',
+  '首席科學家',
+  '首席科学家',
+  '首席經濟學家',
+  '首席经济学家',
+  '總裁',
+  '总裁',
+  '總經理',
+  '总经理',
+  '合夥人',
+  '合伙人',
+  '教授',
+  '秘書長',
+  '秘书长',
+  '院長',
+  '院长',
+  '部長',
+  '部长',
+  '局長',
+  '局长',
+  '處長',
+  '处长',
+  '署長',
+  '署长',
+  '校長',
+  '校长',
+  '里長',
+  '里长',
+  '村長',
+  '村长',
+  '廳長',
+  '厅长',
+  '理事長',
+  '理事长',
+  '會長',
+  '会长',
+  '社長',
+  '社长',
+  '總編輯',
+  '总编辑',
+  '主編',
+  '主编',
+  '市長',
+  '市长',
+  '發言人',
+  '发言人',
+  'CEO',
+  'CTO',
+  'COO',
+  'CFO',
+  'CMO',
+  'CIO',
+  'VP',
 ];
 const TITLE_WORDS = [...SPECIALIST.filter((t) => t !== '官'), ...LEADERS].sort((a, b) => b.length - a.length);
 const TITLE_ALT = TITLE_WORDS.map((t) => escapeRegExp(t)).join('|');
@@ -54,20 +190,30 @@ const VERB =
 const BOUNDARY = '[\\s,，。;；:：!！?？、()（）□「」『』“”"\'據据在]';
 const BARE = new RegExp(`(?:^|(?<=${BOUNDARY}))((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\\p{Script=Han}]{1,2}?)(?=${VERB})`, 'gu');
 /** A surname followed by these is a noun phrase (高層, 方面, 周邊), not a person. */
-const NOT_A_NAME = /^.(?:層|层|管|方|面|們|们|司|局|部|處|处|家|員|员|者|界|內|内|外|邊|边|時|时|期|年|月|日|些|位|業|业|國|国|市|省|區|区)/u;
+const NOT_A_NAME =
+  /^.(?:層|层|管|方|面|們|们|司|局|部|處|处|家|員|员|者|界|內|内|外|邊|边|時|时|期|年|月|日|些|位|業|业|國|国|市|省|區|区)/u;
 
 const SPEECH_WORDS =
   '說|说|表示|指出|認為|认为|坦言|強調|强调|解釋|解释|透露|告訴|告诉|直言|補充|补充|回應|回应|談到|谈到|提到|分析|介紹|介绍|稱|称|看來|看来|舉例|举例|問|问|道';
 /** `校長吳文雄站在校門口說`: a titled name whose verb comes a few words later (three-character names first). */
-const TITLED_LOOSE = new RegExp(`(${TITLE})\\s*((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\\p{Script=Han}]{1,2})(?=[^，,。；;□]{0,12}?(?:${SPEECH_WORDS}))`, 'gu');
+const TITLED_LOOSE = new RegExp(
+  `(${TITLE})\\s*((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\\p{Script=Han}]{1,2})(?=[^，,。；;□]{0,12}?(?:${SPEECH_WORDS}))`,
+  'gu',
+);
 /** 他/她 before a verb of saying in the same clause (`他進一步舉例補充`, `她直言`). */
 const PRONOUN = new RegExp(`(?:^|(?<=${BOUNDARY}))(他|她)(?=[^，,。；;□]{0,8}?(?:${SPEECH_WORDS}))`, 'gu');
 
 const EN_NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:de|van|von|der|la|le|bin|al)\\s+)?\\p{Lu}[\\p{L}'’-]+){0,2}";
-const EN_TITLE = "[a-z][a-z -]{2,60}?";
+const EN_TITLE = '[a-z][a-z -]{2,60}?';
 const EN_ORG = "(?:the\\s+)?\\p{Lu}[\\p{L}\\d&.'’-]*(?:\\s+(?:of\\s+|and\\s+|&\\s+)?\\p{Lu}[\\p{L}\\d&.'’-]*){0,5}";
-const EN_SAID_NAME = new RegExp(`\\b(?:said|says|told\\s+[^,.]{1,30}?|added|explained|noted|according\\s+to)\\s+(${EN_NAME})(?:,\\s+(?:the\\s+|an?\\s+)?(${EN_TITLE})\\s+(?:at|of|for|with)\\s+(${EN_ORG}))?`, 'gu');
-const EN_NAME_SAID = new RegExp(`(?:^|(?<=[\\s,;:□(]))(${EN_NAME})(?:,\\s+(?:the\\s+|an?\\s+)?(${EN_TITLE})\\s+(?:at|of|for|with)\\s+(${EN_ORG}),)?\\s+(?:said|says|told|added|explained|noted|argued|warned)\\b`, 'gu');
+const EN_SAID_NAME = new RegExp(
+  `\\b(?:said|says|told\\s+[^,.]{1,30}?|added|explained|noted|according\\s+to)\\s+(${EN_NAME})(?:,\\s+(?:the\\s+|an?\\s+)?(${EN_TITLE})\\s+(?:at|of|for|with)\\s+(${EN_ORG}))?`,
+  'gu',
+);
+const EN_NAME_SAID = new RegExp(
+  `(?:^|(?<=[\\s,;:□(]))(${EN_NAME})(?:,\\s+(?:the\\s+|an?\\s+)?(${EN_TITLE})\\s+(?:at|of|for|with)\\s+(${EN_ORG}),)?\\s+(?:said|says|told|added|explained|noted|argued|warned)\\b`,
+  'gu',
+);
 const EN_PRONOUN = /\b(he|she)\s+(?:said|says|told|added|explained|noted|argued|warned)\b/giu;
 const NOT_EN_NAME = /^(?:He|She|It|They|We|I|You|The|This|That|There|But|And|When|While|As|In|On|At|A|An|Mr|Ms|Dr)$/u;
 
@@ -146,7 +292,17 @@ function introduced(masked: string): SpeakerMention[] {
       if (NOT_EN_NAME.test(name.split(/\s+/u)[0] ?? '')) continue;
       const index = (match.index ?? 0) + whole.indexOf(name);
       if (found.some((m) => m.index === index)) continue;
-      found.push({ name, title: title?.trim() ?? null, organisation: organisation?.replace(/^the\s+/u, '').replace(/[.,;:]+$/u, '').trim() ?? null, index, pronoun: false });
+      found.push({
+        name,
+        title: title?.trim() ?? null,
+        organisation:
+          organisation
+            ?.replace(/^the\s+/u, '')
+            .replace(/[.,;:]+$/u, '')
+            .trim() ?? null,
+        index,
+        pronoun: false,
+      });
     }
   }
   return found;
@@ -154,8 +310,10 @@ function introduced(masked: string): SpeakerMention[] {
 
 function pronouns(masked: string): SpeakerMention[] {
   const found: SpeakerMention[] = [];
-  for (const match of masked.matchAll(PRONOUN)) found.push({ name: match[1]!, title: null, organisation: null, index: match.index ?? 0, pronoun: true });
-  for (const match of masked.matchAll(EN_PRONOUN)) found.push({ name: match[1]!, title: null, organisation: null, index: match.index ?? 0, pronoun: true });
+  for (const match of masked.matchAll(PRONOUN))
+    found.push({ name: match[1]!, title: null, organisation: null, index: match.index ?? 0, pronoun: true });
+  for (const match of masked.matchAll(EN_PRONOUN))
+    found.push({ name: match[1]!, title: null, organisation: null, index: match.index ?? 0, pronoun: true });
   return found;
 }
 
@@ -251,7 +409,11 @@ export function attributeQuotes(paragraphs: readonly string[]): QuoteAttribution
   const mentions = findSpeakerMentions(masked);
   const out: QuoteAttribution[] = [];
   /** The last person named (or speaking) in the previous paragraph, and whether it ended in their quote. */
-  let previous: { last: Speaker | null; lastQuoteSpeaker: Speaker | null; endsInQuote: boolean } = { last: null, lastQuoteSpeaker: null, endsInQuote: false };
+  let previous: { last: Speaker | null; lastQuoteSpeaker: Speaker | null; endsInQuote: boolean } = {
+    last: null,
+    lastQuoteSpeaker: null,
+    endsInQuote: false,
+  };
 
   paragraphs.forEach((paragraph, p) => {
     const text = masked[p]!;
@@ -310,7 +472,11 @@ export function attributeQuotes(paragraphs: readonly string[]): QuoteAttribution
     previous = {
       last: named[named.length - 1] ?? null,
       lastQuoteSpeaker,
-      endsInQuote: lastQuoteSpeaker !== null && (endsInsideQuote(paragraph) || (lastSpan !== undefined && NOTHING_BUT_PUNCTUATION.test(tail.replace(/[”」』"]/gu, '')) ) || /[:：]\s*$/u.test(paragraph)),
+      endsInQuote:
+        lastQuoteSpeaker !== null &&
+        (endsInsideQuote(paragraph) ||
+          (lastSpan !== undefined && NOTHING_BUT_PUNCTUATION.test(tail.replace(/[”」』"]/gu, ''))) ||
+          /[:：]\s*$/u.test(paragraph)),
     };
   });
   return out;

@@ -31,7 +31,10 @@ const TRIM_PUNCTUATION = /^[\s,，;；、:：|｜/／.。·・]+|[\s,，;；、:
 
 /** A name without the punctuation and spaces around it; a trailing `.` is kept (`TV.` is a name). */
 export function cleanName(text: string): string {
-  return text.replace(TRIM_PUNCTUATION, '').replace(/^[“"「『(（【[]+|[”"」』)）】\]]+$/gu, '').trim();
+  return text
+    .replace(TRIM_PUNCTUATION, '')
+    .replace(/^[“"「『(（【[]+|[”"」』)）】\]]+$/gu, '')
+    .trim();
 }
 
 /** Between the names of several people: `、`, `，`, `,`, `和`, `與/与`, `及`, `&`, `and`. */

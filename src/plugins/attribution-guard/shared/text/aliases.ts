@@ -74,11 +74,7 @@ function aliasIndex(sources: readonly SourceRecord[]): Map<string, SourceRecord[
  * The source a name refers to, or null. When two sources share an alias, one of the `prefer`red
  * kinds wins (an image credit prefers an agency to an outlet of the same name).
  */
-export function resolveSourceName(
-  text: string,
-  sources: readonly SourceRecord[],
-  prefer: readonly SourceKind[] = [],
-): SourceRecord | null {
+export function resolveSourceName(text: string, sources: readonly SourceRecord[], prefer: readonly SourceKind[] = []): SourceRecord | null {
   const key = nameKey(text);
   if (key === '') return null;
   const matches = aliasIndex(sources).get(key);
@@ -97,11 +93,7 @@ export interface ResolvedCredit {
  * Reads a credit such as `圖片來源 @視覺中國`, `@VCG`, `視覺中國/VCG` or `視覺中國 張三`: first as one
  * name, then part by part, then word by word, because credits mix agency and photographer freely.
  */
-export function resolveCredit(
-  credit: string,
-  sources: readonly SourceRecord[],
-  prefer: readonly SourceKind[] = [],
-): ResolvedCredit {
+export function resolveCredit(credit: string, sources: readonly SourceRecord[], prefer: readonly SourceKind[] = []): ResolvedCredit {
   const whole = resolveSourceName(stripCreditPrefix(credit), sources, prefer);
   if (whole) return { sources: [whole], unresolved: [] };
 

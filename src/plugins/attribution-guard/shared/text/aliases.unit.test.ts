@@ -19,12 +19,20 @@ const tmt = source({
 const sources: SourceRecord[] = [vcg, tmt];
 
 describe('resolveCredit', () => {
-  it.each(['視覺中國', '视觉中国', 'VCG', '@VCG', 'vcg', 'Visual China Group', 'visual  china group', '圖片來源 @視覺中國', '視覺中國/VCG', '視覺中國 張三'])(
-    '%s resolves to 視覺中國',
-    (credit) => {
-      expect(resolveCredit(credit, sources).sources).toEqual([vcg]);
-    },
-  );
+  it.each([
+    '視覺中國',
+    '视觉中国',
+    'VCG',
+    '@VCG',
+    'vcg',
+    'Visual China Group',
+    'visual  china group',
+    '圖片來源 @視覺中國',
+    '視覺中國/VCG',
+    '視覺中國 張三',
+  ])('%s resolves to 視覺中國', (credit) => {
+    expect(resolveCredit(credit, sources).sources).toEqual([vcg]);
+  });
 
   it('reports the parts that name no known source', () => {
     expect(resolveCredit('新華社/張三', sources)).toEqual({ sources: [], unresolved: ['新華社', '張三'] });

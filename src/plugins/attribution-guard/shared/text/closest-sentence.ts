@@ -67,7 +67,8 @@ export function closestSentence(quote: string, paragraphs: readonly string[]): C
     const candidates = [...sentences, ...sentences.slice(1).map((s, i) => `${sentences[i]}${s}`)];
     for (const candidate of candidates) {
       const score = similarity(target, bigrams(candidate));
-      if (score >= MIN_SIMILARITY && (best === null || score > best.similarity)) best = { text: candidate, paragraph: index, similarity: score };
+      if (score >= MIN_SIMILARITY && (best === null || score > best.similarity))
+        best = { text: candidate, paragraph: index, similarity: score };
     }
   });
   return best;

@@ -2,7 +2,12 @@ import { closestSentence, sentencesOf } from './closest-sentence';
 
 describe('sentencesOf', () => {
   it('splits at full-width and half-width stops and keeps closing quote marks', () => {
-    expect(sentencesOf('他說:「數據是門檻。」然後離開了!What now? 好;')).toEqual(['他說:「數據是門檻。」', '然後離開了!', 'What now?', '好;']);
+    expect(sentencesOf('他說:「數據是門檻。」然後離開了!What now? 好;')).toEqual([
+      '他說:「數據是門檻。」',
+      '然後離開了!',
+      'What now?',
+      '好;',
+    ]);
   });
 
   it('does not split at a decimal point or inside a version number', () => {
@@ -41,7 +46,10 @@ describe('closestSentence', () => {
   });
 
   it('reads English bodies too', () => {
-    const found = closestSentence('The model is only as good as its data', ['Intro.', 'He said the model is only as good as the data it sees. Then he left.']);
+    const found = closestSentence('The model is only as good as its data', [
+      'Intro.',
+      'He said the model is only as good as the data it sees. Then he left.',
+    ]);
     expect(found?.text).toBe('He said the model is only as good as the data it sees.');
   });
 });

@@ -1,11 +1,4 @@
-import type {
-  AuthorRecord,
-  ImageUsage,
-  LocalizedMessage,
-  PullQuoteRecord,
-  SourceKind,
-  SourceRecord,
-} from '../contracts/findings';
+import type { AuthorRecord, ImageUsage, LocalizedMessage, PullQuoteRecord, SourceKind, SourceRecord } from '../contracts/findings';
 
 /**
  * Building blocks for findings' messages. Every message names the thing an editor has to fix (which
@@ -90,11 +83,7 @@ export function describeQuote(quote: PullQuoteRecord): LocalizedMessage {
   const text = excerpt(quote.text);
   const who = speaker ? `${speaker}: ` : '';
   const whoZh = speaker ? `${speaker}:` : '';
-  return message(
-    `pull-quote ${n} (${who}“${text}”)`,
-    `第 ${n} 則引言(${whoZh}「${text}」)`,
-    `第 ${n} 条引言(${whoZh}“${text}”)`,
-  );
+  return message(`pull-quote ${n} (${who}“${text}”)`, `第 ${n} 則引言(${whoZh}「${text}」)`, `第 ${n} 条引言(${whoZh}“${text}”)`);
 }
 
 /** For English sentences that open with a descriptor such as `the cover image`. */

@@ -49,10 +49,7 @@ const TRAILING_STOPS = /[.。]+$/u;
 
 /** Comparison form for names; script folding (Traditional/Simplified) is layered on top in `aliases.ts`. */
 export function normaliseName(text: string): string {
-  return stripQuoteMarks(toHalfWidth(text).replace(ZERO_WIDTH, ''))
-    .replace(ALL_WHITESPACE, '')
-    .toLowerCase()
-    .replace(TRAILING_STOPS, '');
+  return stripQuoteMarks(toHalfWidth(text).replace(ZERO_WIDTH, '')).replace(ALL_WHITESPACE, '').toLowerCase().replace(TRAILING_STOPS, '');
 }
 
 /** True when the value holds something other than whitespace. */

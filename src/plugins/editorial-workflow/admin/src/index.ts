@@ -32,7 +32,9 @@ export default {
       addDocumentAction: (actions: (actions: DocumentActionComponent[]) => DocumentActionComponent[]) => void;
     };
     apis.addEditViewSidePanel([WorkflowPanel]);
-    apis.addDocumentAction((actions) => actions.map((action) => (action.type === 'unpublish' ? createConfirmUnpublishAction(action) : action)));
+    apis.addDocumentAction((actions) =>
+      actions.map((action) => (action.type === 'unpublish' ? createConfirmUnpublishAction(action) : action)),
+    );
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addStageColumn);
     app.registerHook('Admin/CM/pages/ListView/inject-in-filters', addStageFilter);
     // Which content types have stages decides where the column and filter appear. Loaded now, and
@@ -64,7 +66,7 @@ export default {
         if (!load) return { data: {}, locale };
         const { default: data } = await load();
         return { data: Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value])), locale };
-      })
+      }),
     );
   },
 };

@@ -11,11 +11,15 @@ export const CATCH_UP_TASK = `${PLUGIN_ID}.catch-up`;
 async function grantRole(strapi: Core.Strapi, role: { id: number; code: string }): Promise<void> {
   const actions = DEFAULT_ROLE_GRANTS[role.code as keyof typeof DEFAULT_ROLE_GRANTS];
   if (!actions) return;
-  const existing = await strapi.db.query('admin::permission').findMany({ where: { role: role.id, action: { $startsWith: `plugin::${PLUGIN_ID}.` } } });
+  const existing = await strapi.db
+    .query('admin::permission')
+    .findMany({ where: { role: role.id, action: { $startsWith: `plugin::${PLUGIN_ID}.` } } });
   const have = new Set(existing.map((p: { action: string }) => p.action));
   const missing = actions.map((a) => `plugin::${PLUGIN_ID}.${a}`).filter((a) => !have.has(a));
   if (missing.length) {
-    await strapi.service('admin::permission').createMany(missing.map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id })));
+    await strapi
+      .service('admin::permission')
+      .createMany(missing.map((action) => ({ action, subject: null, properties: {}, conditions: [], role: role.id })));
   }
 }
 
@@ -76,7 +80,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       logReport(strapi, await getService(strapi, 'scheduler').sweep());
     } catch (error) {
       // The next tick tries again; what was done is committed, what was not is still due.
-      strapi.log.error(`editorial-workflow: sweep failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      strapi.log.error(`editorial-workflow: sweep failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   };
   // Every instance runs the task; the scheduler claims work in the database so each entry goes out once.

@@ -5,7 +5,13 @@ import type { WorkflowAction } from '../../shared/contracts/workflow';
 export const PERMISSION_ACTIONS = [
   { section: 'plugins', displayName: 'Read stages, schedules and history', uid: 'read', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Assign entries', uid: 'assign', pluginName: PLUGIN_ID },
-  { section: 'plugins', displayName: 'Send to review (and take back)', uid: 'transition.submit', subCategory: 'stages', pluginName: PLUGIN_ID },
+  {
+    section: 'plugins',
+    displayName: 'Send to review (and take back)',
+    uid: 'transition.submit',
+    subCategory: 'stages',
+    pluginName: PLUGIN_ID,
+  },
   { section: 'plugins', displayName: 'Request changes', uid: 'transition.review', subCategory: 'stages', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Approve', uid: 'transition.approve', subCategory: 'stages', pluginName: PLUGIN_ID },
   { section: 'plugins', displayName: 'Schedule and unschedule', uid: 'transition.schedule', subCategory: 'stages', pluginName: PLUGIN_ID },
@@ -17,7 +23,15 @@ export const PERMISSION_ACTIONS = [
  * An Author may send to review but not approve, schedule or publish; an Editor may do all.
  */
 export const DEFAULT_ROLE_GRANTS: Record<'strapi-editor' | 'strapi-author', WorkflowAction[]> = {
-  'strapi-editor': ['read', 'assign', 'transition.submit', 'transition.review', 'transition.approve', 'transition.schedule', 'transition.publish'],
+  'strapi-editor': [
+    'read',
+    'assign',
+    'transition.submit',
+    'transition.review',
+    'transition.approve',
+    'transition.schedule',
+    'transition.publish',
+  ],
   'strapi-author': ['read', 'transition.submit'],
 };
 

@@ -10,7 +10,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   for (const uid of config.contentTypes) {
     const contentType = strapi.contentType(uid as UID.ContentType);
     if (!contentType) throw new Error(`${PLUGIN_ID}: config.contentTypes names ${uid}, which does not exist.`);
-    if (!contentType.options?.draftAndPublish) throw new Error(`${PLUGIN_ID}: ${uid} has no Draft & Publish; the workflow publishes through it.`);
+    if (!contentType.options?.draftAndPublish)
+      throw new Error(`${PLUGIN_ID}: ${uid} has no Draft & Publish; the workflow publishes through it.`);
     const clash = Object.keys(workflowAttributes).find((name) => name in contentType.attributes);
     if (clash) throw new Error(`${PLUGIN_ID}: ${uid} already has a field "${clash}"; the workflow needs that name.`);
     strapi.get('content-types').extend(uid, (schema: { attributes: Record<string, unknown> }) => {

@@ -17,7 +17,13 @@ export const PUBLISHABLE_STAGES: readonly Stage[] = ['approved', 'scheduled', 'p
  * Workflow actions, each an admin permission (`plugin::editorial-workflow.<action>`) shown in
  * Strapi's role editor. Transitions name the action they need; `read` and `assign` guard the rest.
  */
-export const TRANSITION_ACTIONS = ['transition.submit', 'transition.review', 'transition.approve', 'transition.schedule', 'transition.publish'] as const;
+export const TRANSITION_ACTIONS = [
+  'transition.submit',
+  'transition.review',
+  'transition.approve',
+  'transition.schedule',
+  'transition.publish',
+] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 export const WORKFLOW_ACTIONS = ['read', 'assign', ...TRANSITION_ACTIONS] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];

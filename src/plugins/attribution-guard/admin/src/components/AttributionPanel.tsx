@@ -1,5 +1,13 @@
 import * as React from 'react';
-import { unstable_useDocumentLayout, useDebounce, useFetchClient, useForm, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import {
+  unstable_useDocumentLayout,
+  useDebounce,
+  useFetchClient,
+  useForm,
+  useNotification,
+  useQueryParams,
+  useRBAC,
+} from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import type { CheckResponse, HistoryRecord, ImagePreview, MediaCreditUpdate, QuotePreview } from '../../../shared/contracts/admin-api';
@@ -131,7 +139,9 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
   React.useEffect(() => {
     if (!savedId) return;
     client
-      .get<{ data: HistoryRecord[] }>(`/${PLUGIN_ID}/records`, { params: { contentType: model, documentId: savedId, ...(locale ? { locale } : {}), limit: 20 } })
+      .get<{ data: HistoryRecord[] }>(`/${PLUGIN_ID}/records`, {
+        params: { contentType: model, documentId: savedId, ...(locale ? { locale } : {}), limit: 20 },
+      })
       .then(({ data: body }) => setHistory({ records: body.data, error: null }))
       .catch((err: unknown) => setHistory({ records: [], error: apiError(err).message }));
   }, [client, model, savedId, locale, documentStatus, updatedAt, tick]);
@@ -151,11 +161,14 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
         if (credit.photographer !== undefined) onChange(`${image.path}.photographer`, credit.photographer);
         if (credit.license !== undefined) onChange(`${image.path}.license`, credit.license);
       }
-      toggleNotification({ type: 'success', message: formatMessage({ id: getTrad('credit.saved'), defaultMessage: 'Credit saved with the media file.' }) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({ id: getTrad('credit.saved'), defaultMessage: 'Credit saved with the media file.' }),
+      });
       // The stored credit changes the server's verdict too: this panel and the workflow panel re-read it.
       window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
     },
-    [client, onChange, toggleNotification, formatMessage]
+    [client, onChange, toggleNotification, formatMessage],
   );
 
   const saveQuote = React.useCallback(
@@ -176,7 +189,7 @@ const AttributionPanelContent = ({ model, documentId, document }: PanelComponent
       // A corrected quote changes the server's verdict too: this panel and the workflow panel re-read it.
       window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
     },
-    [client, locale, toggleNotification, formatMessage]
+    [client, locale, toggleNotification, formatMessage],
   );
 
   return (

@@ -4,8 +4,18 @@ import { renderInAdmin } from '../test-utils/render';
 import { BlockedPublishBody } from './BlockedPublish';
 
 const findings: Finding[] = [
-  { rule: 'syndication.license-valid', severity: 'error', path: 'republisher', message: { en: 'No agreement in force.', 'zh-Hant': '沒有有效的轉載協議。', 'zh-Hans': '没有有效的转载协议。' } },
-  { rule: 'image.agency-known', severity: 'warning', path: 'cover.credit', message: { en: 'Unknown agency.', 'zh-Hant': '未知的圖片社。', 'zh-Hans': '未知的图片社。' } },
+  {
+    rule: 'syndication.license-valid',
+    severity: 'error',
+    path: 'republisher',
+    message: { en: 'No agreement in force.', 'zh-Hant': '沒有有效的轉載協議。', 'zh-Hans': '没有有效的转载协议。' },
+  },
+  {
+    rule: 'image.agency-known',
+    severity: 'warning',
+    path: 'cover.credit',
+    message: { en: 'Unknown agency.', 'zh-Hant': '未知的圖片社。', 'zh-Hans': '未知的图片社。' },
+  },
 ];
 const blocked = { title: '垂直大模型', findings, reasons: [], overridable: true };
 const base = { blocked, reason: '', onReasonChange: () => undefined, overrideError: null };
@@ -34,8 +44,20 @@ describe('the blocked-publish dialog', () => {
   });
 
   it('lists what the workflow still needs beside the findings, in one count', () => {
-    const approval = { rule: 'workflow.approval-required', severity: 'error' as const, path: 'editorialStage', message: { en: 'Waiting for approval.', 'zh-Hant': '等待核准。', 'zh-Hans': '等待核准。' } };
-    renderInAdmin(<BlockedPublishBody {...base} blocked={{ ...blocked, reasons: [approval], overridable: false }} canOverride={false} unsaved={false} />);
+    const approval = {
+      rule: 'workflow.approval-required',
+      severity: 'error' as const,
+      path: 'editorialStage',
+      message: { en: 'Waiting for approval.', 'zh-Hant': '等待核准。', 'zh-Hans': '等待核准。' },
+    };
+    renderInAdmin(
+      <BlockedPublishBody
+        {...base}
+        blocked={{ ...blocked, reasons: [approval], overridable: false }}
+        canOverride={false}
+        unsaved={false}
+      />,
+    );
     expect(screen.getByTestId('ag-blocked-message')).toHaveTextContent('Cannot publish “垂直大模型” yet: 2 things stop it.');
     expect(screen.getByTestId('ag-gate-reasons')).toHaveTextContent('Waiting for approval.');
     expect(screen.getByText('No agreement in force.')).toBeInTheDocument();

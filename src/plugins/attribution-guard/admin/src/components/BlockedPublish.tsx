@@ -33,15 +33,26 @@ interface BlockedPublishBodyProps {
 }
 
 /** The guard's message and the list of what to fix, shown when Publish is pressed on a failing article. */
-export const BlockedPublishBody = ({ blocked, onJump, canOverride, unsaved, reason, onReasonChange, overrideError }: BlockedPublishBodyProps) => {
+export const BlockedPublishBody = ({
+  blocked,
+  onJump,
+  canOverride,
+  unsaved,
+  reason,
+  onReasonChange,
+  overrideError,
+}: BlockedPublishBodyProps) => {
   const { formatMessage, locale } = useIntl();
   const { errors, warnings } = groupFindings(blocked.findings);
   return (
     <Flex direction="column" alignItems="stretch" gap={4} data-testid="ag-blocked">
       <Typography variant="omega" fontWeight="bold" textColor="danger700" data-testid="ag-blocked-message">
         {formatMessage(
-          { id: getTrad('publish.blocked.message'), defaultMessage: 'Cannot publish “{title}” yet: {count, plural, one {# thing stops it} other {# things stop it}}.' },
-          { title: blocked.title ?? '', count: errors.length + blocked.reasons.length }
+          {
+            id: getTrad('publish.blocked.message'),
+            defaultMessage: 'Cannot publish “{title}” yet: {count, plural, one {# thing stops it} other {# things stop it}}.',
+          },
+          { title: blocked.title ?? '', count: errors.length + blocked.reasons.length },
         )}
       </Typography>
       <Typography variant="omega" textColor="neutral700">
@@ -50,11 +61,22 @@ export const BlockedPublishBody = ({ blocked, onJump, canOverride, unsaved, reas
       {blocked.reasons.length > 0 ? (
         <Box data-testid="ag-gate-reasons">
           <Typography variant="sigma" textColor="danger600" tag="h3">
-            {formatMessage({ id: getTrad('publish.blocked.workflow'), defaultMessage: 'Approval ({count})' }, { count: blocked.reasons.length })}
+            {formatMessage(
+              { id: getTrad('publish.blocked.workflow'), defaultMessage: 'Approval ({count})' },
+              { count: blocked.reasons.length },
+            )}
           </Typography>
           <Box tag="ul">
             {blocked.reasons.map((reason) => (
-              <Box tag="li" key={reason.rule} data-testid="ag-finding" data-rule={reason.rule} data-severity="error" paddingTop={2} paddingBottom={2}>
+              <Box
+                tag="li"
+                key={reason.rule}
+                data-testid="ag-finding"
+                data-rule={reason.rule}
+                data-severity="error"
+                paddingTop={2}
+                paddingBottom={2}
+              >
                 <Typography variant="omega" textColor="neutral800">
                   {localized(reason.message, locale)}
                 </Typography>
@@ -69,11 +91,23 @@ export const BlockedPublishBody = ({ blocked, onJump, canOverride, unsaved, reas
         <Box background="neutral100" padding={3} hasRadius>
           {unsaved ? (
             <Typography variant="pi" textColor="neutral700">
-              {formatMessage({ id: getTrad('publish.anyway.saveFirst'), defaultMessage: 'Save the draft first: “Publish anyway” publishes the saved draft.' })}
+              {formatMessage({
+                id: getTrad('publish.anyway.saveFirst'),
+                defaultMessage: 'Save the draft first: “Publish anyway” publishes the saved draft.',
+              })}
             </Typography>
           ) : (
-            <Field.Root name="ag-override-reason" error={overrideError ?? undefined} hint={formatMessage({ id: getTrad('publish.anyway.hint'), defaultMessage: 'At least 10 characters. Recorded in the article’s history.' })}>
-              <Field.Label>{formatMessage({ id: getTrad('publish.anyway.reason'), defaultMessage: 'Reason for publishing anyway' })}</Field.Label>
+            <Field.Root
+              name="ag-override-reason"
+              error={overrideError ?? undefined}
+              hint={formatMessage({
+                id: getTrad('publish.anyway.hint'),
+                defaultMessage: 'At least 10 characters. Recorded in the article’s history.',
+              })}
+            >
+              <Field.Label>
+                {formatMessage({ id: getTrad('publish.anyway.reason'), defaultMessage: 'Reason for publishing anyway' })}
+              </Field.Label>
               <Textarea value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => onReasonChange(e.target.value)} />
               <Field.Hint />
               <Field.Error />
@@ -82,7 +116,10 @@ export const BlockedPublishBody = ({ blocked, onJump, canOverride, unsaved, reas
         </Box>
       ) : !blocked.overridable ? null : (
         <Typography variant="pi" textColor="neutral600">
-          {formatMessage({ id: getTrad('publish.anyway.noPermission'), defaultMessage: 'Only editors with the override permission may publish past these.' })}
+          {formatMessage({
+            id: getTrad('publish.anyway.noPermission'),
+            defaultMessage: 'Only editors with the override permission may publish past these.',
+          })}
         </Typography>
       )}
     </Flex>

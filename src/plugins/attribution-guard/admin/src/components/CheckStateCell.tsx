@@ -21,7 +21,11 @@ function flush(model: string, locale: string | null): void {
   if (!batch) return;
   pending.delete(key);
   getFetchClient()
-    .post<{ data: StatusResponse }>(`/${PLUGIN_ID}/status`, { contentType: model, ...(locale ? { locale } : {}), documentIds: [...batch.keys()] })
+    .post<{ data: StatusResponse }>(`/${PLUGIN_ID}/status`, {
+      contentType: model,
+      ...(locale ? { locale } : {}),
+      documentIds: [...batch.keys()],
+    })
     .then(({ data }) => {
       for (const [id, resolvers] of batch) resolvers.forEach((resolve) => resolve(data.data[id] ?? null));
     })
@@ -82,10 +86,19 @@ export const CheckStateCell = ({ model, documentId, locale, updatedAt }: CheckSt
     );
   }
   return (
-    <Status variant={state.warnings > 0 ? 'warning' : 'success'} size="S" data-testid="ag-list-state" data-state="ready" width="min-content">
+    <Status
+      variant={state.warnings > 0 ? 'warning' : 'success'}
+      size="S"
+      data-testid="ag-list-state"
+      data-state="ready"
+      width="min-content"
+    >
       <Typography tag="span" variant="omega" fontWeight="bold" textColor={state.warnings > 0 ? 'warning700' : 'success700'}>
         {state.warnings > 0
-          ? formatMessage({ id: getTrad('list.warnings'), defaultMessage: 'Ready, {count, plural, one {# warning} other {# warnings}}' }, { count: state.warnings })
+          ? formatMessage(
+              { id: getTrad('list.warnings'), defaultMessage: 'Ready, {count, plural, one {# warning} other {# warnings}}' },
+              { count: state.warnings },
+            )
           : formatMessage({ id: getTrad('list.ready'), defaultMessage: 'Ready' })}
       </Typography>
     </Status>

@@ -17,10 +17,13 @@ export function useFieldLabel(): (path: string) => string {
           const name = formatMessage({ id: getTrad(`field.${part.key}`), defaultMessage: part.key });
           return part.position === undefined
             ? name
-            : formatMessage({ id: getTrad('field.position'), defaultMessage: '{field} #{position}' }, { field: name, position: part.position });
+            : formatMessage(
+                { id: getTrad('field.position'), defaultMessage: '{field} #{position}' },
+                { field: name, position: part.position },
+              );
         })
         .join(' › '),
-    [formatMessage]
+    [formatMessage],
   );
 }
 
@@ -35,14 +38,7 @@ export const FindingItem = ({ finding, onJump }: FindingItemProps) => {
   const field = fieldLabel(finding.path);
   const Icon = finding.severity === 'error' ? CrossCircle : WarningCircle;
   return (
-    <Box
-      tag="li"
-      data-testid="ag-finding"
-      data-rule={finding.rule}
-      data-severity={finding.severity}
-      paddingTop={2}
-      paddingBottom={2}
-    >
+    <Box tag="li" data-testid="ag-finding" data-rule={finding.rule} data-severity={finding.severity} paddingTop={2} paddingBottom={2}>
       <Flex gap={2} alignItems="flex-start">
         <Box paddingTop={1} shrink={0}>
           <Icon fill={finding.severity === 'error' ? 'danger600' : 'warning600'} width="1.2rem" height="1.2rem" aria-hidden />

@@ -48,7 +48,13 @@ const BlockedPublishModal = ({ inputs, onClose }: { inputs: ModalInputs; onClose
         ...(inputs.locale ? { locale: inputs.locale } : {}),
         reason: reason.trim(),
       });
-      toggleNotification({ type: 'success', message: formatMessage({ id: getTrad('publish.anyway.done'), defaultMessage: 'Published past the attribution checks; the reason is recorded.' }) });
+      toggleNotification({
+        type: 'success',
+        message: formatMessage({
+          id: getTrad('publish.anyway.done'),
+          defaultMessage: 'Published past the attribution checks; the reason is recorded.',
+        }),
+      });
       inputs.onPublished();
       window.dispatchEvent(new CustomEvent(PUBLISH_ATTEMPT_EVENT));
       return true;
@@ -111,14 +117,22 @@ export function createGuardedPublishAction(base: DocumentActionComponent): Docum
     const params = React.useMemo(() => buildValidParams(query), [query]);
     const { refetch } = unstable_useDocument(
       { collectionType: props.collectionType, model: props.model, documentId: props.documentId, params },
-      { skip: !props.documentId || props.documentId === 'create' }
+      { skip: !props.documentId || props.documentId === 'create' },
     );
     const [blocked, setBlocked] = React.useState<BlockedState | null>(null);
 
     const savedId = props.documentId && props.documentId !== 'create' ? props.documentId : undefined;
     const inputs = React.useRef<ModalInputs | null>(null);
     if (blocked) {
-      inputs.current = { blocked, model: props.model, documentId: savedId, locale, unsaved: modified, canOverride: canOverride === true, onPublished: () => void refetch() };
+      inputs.current = {
+        blocked,
+        model: props.model,
+        documentId: savedId,
+        locale,
+        unsaved: modified,
+        canOverride: canOverride === true,
+        onPublished: () => void refetch(),
+      };
     }
     // A stable component type: the modal keeps its state while this description is recomputed.
     const Content = React.useMemo(
@@ -126,7 +140,7 @@ export function createGuardedPublishAction(base: DocumentActionComponent): Docum
         function GuardedPublishModalContent({ onClose }: { onClose: () => void }) {
           return inputs.current ? <BlockedPublishModal inputs={inputs.current} onClose={onClose} /> : null;
         },
-      []
+      [],
     );
 
     if (!description || !guarded) return description;
@@ -144,7 +158,10 @@ export function createGuardedPublishAction(base: DocumentActionComponent): Docum
         // Without a verdict the server's gate decides; say why the pre-check is missing.
         toggleNotification({
           type: 'warning',
-          message: formatMessage({ id: getTrad('panel.error'), defaultMessage: 'The checks could not run: {message}' }, { message: apiError(err).message }),
+          message: formatMessage(
+            { id: getTrad('panel.error'), defaultMessage: 'The checks could not run: {message}' },
+            { message: apiError(err).message },
+          ),
         });
         return null;
       }
@@ -196,12 +213,12 @@ export function createGuardedPublishAction(base: DocumentActionComponent): Docum
             content: Content,
             onClose: () => setBlocked(null),
           }
-        : description.dialog ?? {
+        : (description.dialog ?? {
             // The button opens its dialog only when one is declared; this one is replaced before it shows.
             type: 'modal',
             title: '',
             content: null,
-          },
+          }),
     };
     return guardedDescription;
   };

@@ -5,7 +5,13 @@ import { getTrad } from '../utils/translations';
 import { localized } from '../utils/locale';
 
 // `credit-changed`: a photo's credit changed while the story was live. `dependency-removed`: a record the live story showed was unpublished or deleted on override, and the story re-checked.
-const OUTCOME_VARIANT = { blocked: 'danger', overridden: 'warning', published: 'success', 'credit-changed': 'secondary', 'dependency-removed': 'danger' } as const;
+const OUTCOME_VARIANT = {
+  blocked: 'danger',
+  overridden: 'warning',
+  published: 'success',
+  'credit-changed': 'secondary',
+  'dependency-removed': 'danger',
+} as const;
 
 /** The viewer's own IANA zone: history times are shown there, and labelled so. */
 export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -50,7 +56,10 @@ export const HistoryList = ({ records, error }: HistoryListProps) => {
                   </Badge>
                   {errorsOf(record).length > 0 ? (
                     <Typography variant="pi" textColor="neutral600">
-                      {formatMessage({ id: getTrad('history.findings'), defaultMessage: '{count, plural, one {# reason} other {# reasons}}' }, { count: errorsOf(record).length })}
+                      {formatMessage(
+                        { id: getTrad('history.findings'), defaultMessage: '{count, plural, one {# reason} other {# reasons}}' },
+                        { count: errorsOf(record).length },
+                      )}
                     </Typography>
                   ) : null}
                 </Flex>
@@ -59,18 +68,24 @@ export const HistoryList = ({ records, error }: HistoryListProps) => {
                 </Typography>
                 {record.outcome === 'blocked' ? (
                   <Box tag="ul" data-testid="ag-history-reasons">
-                    {errorsOf(record).slice(0, 3).map((finding, i) => (
-                      <Typography key={`${finding.rule}:${i}`} tag="li" variant="pi" textColor="neutral700" data-rule={finding.rule}>
-                        {localized(finding.message, locale)}
-                      </Typography>
-                    ))}
+                    {errorsOf(record)
+                      .slice(0, 3)
+                      .map((finding, i) => (
+                        <Typography key={`${finding.rule}:${i}`} tag="li" variant="pi" textColor="neutral700" data-rule={finding.rule}>
+                          {localized(finding.message, locale)}
+                        </Typography>
+                      ))}
                   </Box>
                 ) : null}
                 {record.outcome === 'credit-changed' && record.change ? (
                   <Typography variant="pi" textColor="neutral700" data-testid="ag-history-credit-change">
                     {formatMessage(
                       { id: getTrad('history.creditChange'), defaultMessage: '{file}: credit “{before}” → “{after}”' },
-                      { file: record.change.fileName ?? `#${record.change.fileId}`, before: record.change.before.credit ?? '—', after: record.change.after.credit ?? '—' }
+                      {
+                        file: record.change.fileName ?? `#${record.change.fileId}`,
+                        before: record.change.before.credit ?? '—',
+                        after: record.change.after.credit ?? '—',
+                      },
                     )}
                   </Typography>
                 ) : record.reason ? (

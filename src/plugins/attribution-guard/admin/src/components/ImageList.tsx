@@ -56,7 +56,13 @@ export const ImageCreditForm = ({ image, agencies, onSave, onCancel }: ImageCred
       });
     } catch (err) {
       const refusal = creditRefusal(err);
-      setError(refusal ? formatMessage({ id: getTrad(refusal.id), defaultMessage: refusal.defaultMessage }, refusal.values) : err instanceof Error ? err.message : String(err));
+      setError(
+        refusal
+          ? formatMessage({ id: getTrad(refusal.id), defaultMessage: refusal.defaultMessage }, refusal.values)
+          : err instanceof Error
+            ? err.message
+            : String(err),
+      );
     } finally {
       setSaving(false);
     }
@@ -64,14 +70,25 @@ export const ImageCreditForm = ({ image, agencies, onSave, onCancel }: ImageCred
 
   return (
     // A div, not a form: the panel sits inside the edit view's own form, and Enter must not save the article.
-    <Box data-testid="ag-credit-form" paddingTop={2} onKeyDown={(e: React.KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
-        e.preventDefault();
-        void submit();
-      }
-    }}>
+    <Box
+      data-testid="ag-credit-form"
+      paddingTop={2}
+      onKeyDown={(e: React.KeyboardEvent) => {
+        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
       <Flex direction="column" alignItems="stretch" gap={3}>
-        <Field.Root name="ag-credit" error={error ?? undefined} hint={formatMessage({ id: getTrad('credit.hint'), defaultMessage: 'Saved with the media file, so every article that uses it is credited.' })}>
+        <Field.Root
+          name="ag-credit"
+          error={error ?? undefined}
+          hint={formatMessage({
+            id: getTrad('credit.hint'),
+            defaultMessage: 'Saved with the media file, so every article that uses it is credited.',
+          })}
+        >
           <Field.Label>{formatMessage({ id: getTrad('credit.label'), defaultMessage: 'Credit' })}</Field.Label>
           <Field.Input value={credit} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCredit(e.target.value)} />
           <Field.Hint />
@@ -80,7 +97,9 @@ export const ImageCreditForm = ({ image, agencies, onSave, onCancel }: ImageCred
         <Field.Root name="ag-agency">
           <Field.Label>{formatMessage({ id: getTrad('credit.agency'), defaultMessage: 'Agency' })}</Field.Label>
           <SingleSelect value={agency} onChange={pickAgency}>
-            <SingleSelectOption value={NONE}>{formatMessage({ id: getTrad('credit.agency.none'), defaultMessage: 'No agency' })}</SingleSelectOption>
+            <SingleSelectOption value={NONE}>
+              {formatMessage({ id: getTrad('credit.agency.none'), defaultMessage: 'No agency' })}
+            </SingleSelectOption>
             {agencies.map((option) => (
               <SingleSelectOption key={option.documentId} value={option.documentId}>
                 {option.name}
@@ -95,7 +114,9 @@ export const ImageCreditForm = ({ image, agencies, onSave, onCancel }: ImageCred
         <Field.Root name="ag-license">
           <Field.Label>{formatMessage({ id: getTrad('credit.license'), defaultMessage: 'Licence' })}</Field.Label>
           <SingleSelect value={license} onChange={(value: string | number) => setLicense(String(value))}>
-            <SingleSelectOption value={NONE}>{formatMessage({ id: getTrad('credit.license.none'), defaultMessage: 'Not set' })}</SingleSelectOption>
+            <SingleSelectOption value={NONE}>
+              {formatMessage({ id: getTrad('credit.license.none'), defaultMessage: 'Not set' })}
+            </SingleSelectOption>
             {LICENSES.map((value) => (
               <SingleSelectOption key={value} value={value}>
                 {formatMessage({ id: getTrad(`license.${value}`), defaultMessage: value })}
@@ -131,18 +152,50 @@ const ImageRights = ({ image }: { image: ImagePreview }) => {
     </Typography>
   );
   const lines: React.ReactNode[] = [];
-  if (image.photographer) lines.push(line('ag-image-photographer', formatMessage({ id: getTrad('image.photographer'), defaultMessage: 'Photographer: {photographer}' }, { photographer: image.photographer })));
+  if (image.photographer)
+    lines.push(
+      line(
+        'ag-image-photographer',
+        formatMessage(
+          { id: getTrad('image.photographer'), defaultMessage: 'Photographer: {photographer}' },
+          { photographer: image.photographer },
+        ),
+      ),
+    );
   if (image.license) {
     const license = formatMessage({ id: getTrad(`license.${image.license}`), defaultMessage: image.license });
-    lines.push(line('ag-image-license', formatMessage({ id: getTrad('image.license'), defaultMessage: 'Licence: {license}' }, { license })));
+    lines.push(
+      line('ag-image-license', formatMessage({ id: getTrad('image.license'), defaultMessage: 'Licence: {license}' }, { license })),
+    );
   }
-  if (rights?.copyright) lines.push(line('ag-image-copyright', formatMessage({ id: getTrad('image.copyright'), defaultMessage: 'Copyright: {copyright}' }, { copyright: rights.copyright })));
-  if (rights?.usageTerms) lines.push(line('ag-image-usage-terms', formatMessage({ id: getTrad('image.usageTerms'), defaultMessage: 'Usage terms: {terms}' }, { terms: rights.usageTerms })));
+  if (rights?.copyright)
+    lines.push(
+      line(
+        'ag-image-copyright',
+        formatMessage({ id: getTrad('image.copyright'), defaultMessage: 'Copyright: {copyright}' }, { copyright: rights.copyright }),
+      ),
+    );
+  if (rights?.usageTerms)
+    lines.push(
+      line(
+        'ag-image-usage-terms',
+        formatMessage({ id: getTrad('image.usageTerms'), defaultMessage: 'Usage terms: {terms}' }, { terms: rights.usageTerms }),
+      ),
+    );
   if (rights?.webStatement) {
     const url = isWebAddress(rights.webStatement) ? (
-      <a href={rights.webStatement} target="_blank" rel="noopener noreferrer">{rights.webStatement}</a>
-    ) : rights.webStatement;
-    lines.push(line('ag-image-web-statement', formatMessage({ id: getTrad('image.webStatement'), defaultMessage: 'Rights statement: {url}' }, { url })));
+      <a href={rights.webStatement} target="_blank" rel="noopener noreferrer">
+        {rights.webStatement}
+      </a>
+    ) : (
+      rights.webStatement
+    );
+    lines.push(
+      line(
+        'ag-image-web-statement',
+        formatMessage({ id: getTrad('image.webStatement'), defaultMessage: 'Rights statement: {url}' }, { url }),
+      ),
+    );
   }
   return lines.length > 0 ? <Box data-testid="ag-image-rights">{lines}</Box> : null;
 };
@@ -173,13 +226,32 @@ export const ImageList = ({ images, agencies, onSaveCredit }: ImageListProps) =>
       ) : null}
       <Box tag="ul">
         {images.map((image) => {
-          const credited = image.credit !== null && image.findings.every((f) => f.rule !== 'image.credit-required' && f.rule !== 'image.credit-placeholder');
+          const credited =
+            image.credit !== null &&
+            image.findings.every((f) => f.rule !== 'image.credit-required' && f.rule !== 'image.credit-placeholder');
           const canCredit = onSaveCredit !== undefined && image.fileId !== null;
           return (
-            <Box tag="li" key={image.path} data-testid="ag-image" data-path={image.path} data-credited={credited} paddingTop={3} paddingBottom={3} borderColor="neutral150" borderStyle="solid" borderWidth="0 0 1px 0">
+            <Box
+              tag="li"
+              key={image.path}
+              data-testid="ag-image"
+              data-path={image.path}
+              data-credited={credited}
+              paddingTop={3}
+              paddingBottom={3}
+              borderColor="neutral150"
+              borderStyle="solid"
+              borderWidth="0 0 1px 0"
+            >
               <Flex gap={3} alignItems="flex-start">
                 {image.thumbnailUrl ? (
-                  <img src={image.thumbnailUrl} alt={image.name ?? ''} width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4, flexShrink: 0 }} />
+                  <img
+                    src={image.thumbnailUrl}
+                    alt={image.name ?? ''}
+                    width={56}
+                    height={56}
+                    style={{ objectFit: 'cover', borderRadius: 4, flexShrink: 0 }}
+                  />
                 ) : (
                   <Box width="56px" height="56px" background="neutral150" hasRadius shrink={0} />
                 )}

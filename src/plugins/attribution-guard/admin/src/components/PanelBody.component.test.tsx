@@ -79,7 +79,9 @@ describe('the attribution side panel', () => {
   });
 
   it('keeps showing the last findings when a later check fails', () => {
-    renderInAdmin(<PanelBody status="error" result={response([finding('outlet.required', 'error', 'source')])} error="Network Error" onRetry={noop} />);
+    renderInAdmin(
+      <PanelBody status="error" result={response([finding('outlet.required', 'error', 'source')])} error="Network Error" onRetry={noop} />,
+    );
     expect(within(screen.getByTestId('ag-panel')).getByRole('alert')).toHaveTextContent('The checks could not run: Network Error');
     expect(screen.getByText('outlet.required problem 0')).toBeInTheDocument();
   });
@@ -113,15 +115,50 @@ describe('the attribution side panel', () => {
       preview: {
         byline: { text: 'x', missing: [] },
         images: [
-          { path: 'cover', fileId: 2, name: 'draft-photo.jpg', url: '/uploads/a.jpg', thumbnailUrl: '/uploads/thumbnail_a.jpg', credit: null, creditOrigin: 'none', agency: null, photographer: null, license: null, rights: null, findings: [cover] },
-          { path: 'body.4', fileId: 3, name: 'chart.png', url: '/uploads/b.png', thumbnailUrl: '/uploads/b.png', credit: '視覺中國', creditOrigin: 'file', agency: { documentId: 'vcg', name: '視覺中國' }, photographer: null, license: 'agency', rights: null, findings: [] },
+          {
+            path: 'cover',
+            fileId: 2,
+            name: 'draft-photo.jpg',
+            url: '/uploads/a.jpg',
+            thumbnailUrl: '/uploads/thumbnail_a.jpg',
+            credit: null,
+            creditOrigin: 'none',
+            agency: null,
+            photographer: null,
+            license: null,
+            rights: null,
+            findings: [cover],
+          },
+          {
+            path: 'body.4',
+            fileId: 3,
+            name: 'chart.png',
+            url: '/uploads/b.png',
+            thumbnailUrl: '/uploads/b.png',
+            credit: '視覺中國',
+            creditOrigin: 'file',
+            agency: { documentId: 'vcg', name: '視覺中國' },
+            photographer: null,
+            license: 'agency',
+            rights: null,
+            findings: [],
+          },
         ],
         pullQuotes: [],
         draftLinks: 0,
       },
     });
     const onSaveCredit = jest.fn().mockResolvedValue(undefined);
-    renderInAdmin(<PanelBody status="ready" result={result} error={null} onRetry={noop} agencies={[{ documentId: 'vcg', name: '視覺中國' }]} onSaveCredit={onSaveCredit} />);
+    renderInAdmin(
+      <PanelBody
+        status="ready"
+        result={result}
+        error={null}
+        onRetry={noop}
+        agencies={[{ documentId: 'vcg', name: '視覺中國' }]}
+        onSaveCredit={onSaveCredit}
+      />,
+    );
 
     const images = screen.getAllByTestId('ag-image');
     expect(images).toHaveLength(2);
@@ -134,7 +171,12 @@ describe('the attribution side panel', () => {
     fireEvent.change(within(images[0]!).getByLabelText('Credit'), { target: { value: '視覺中國' } });
     fireEvent.click(within(images[0]!).getByRole('button', { name: 'Save credit' }));
     await screen.findByRole('button', { name: 'Add credit' });
-    expect(onSaveCredit).toHaveBeenCalledWith(expect.objectContaining({ path: 'cover', fileId: 2 }), { credit: '視覺中國', agency: null, photographer: null, license: null });
+    expect(onSaveCredit).toHaveBeenCalledWith(expect.objectContaining({ path: 'cover', fileId: 2 }), {
+      credit: '視覺中國',
+      agency: null,
+      photographer: null,
+      license: null,
+    });
   });
 
   it('says when a stored credit was read from the photo’s own metadata', () => {
@@ -142,7 +184,21 @@ describe('the attribution side panel', () => {
       preview: {
         byline: { text: 'x', missing: [] },
         images: [
-          { path: 'cover', fileId: 4, name: 'cna.jpg', url: '/uploads/c.jpg', thumbnailUrl: '/uploads/c.jpg', credit: '中央社', creditOrigin: 'file', storedCreditSource: 'file-metadata', agency: null, photographer: null, license: null, rights: null, findings: [] },
+          {
+            path: 'cover',
+            fileId: 4,
+            name: 'cna.jpg',
+            url: '/uploads/c.jpg',
+            thumbnailUrl: '/uploads/c.jpg',
+            credit: '中央社',
+            creditOrigin: 'file',
+            storedCreditSource: 'file-metadata',
+            agency: null,
+            photographer: null,
+            license: null,
+            rights: null,
+            findings: [],
+          },
         ],
         pullQuotes: [],
         draftLinks: 0,
@@ -155,13 +211,46 @@ describe('the attribution side panel', () => {
   });
 
   it('shows the photographer, licence and the rights the file states', () => {
-    const rights = { copyright: '©2010 Big Newspaper, all rights reserved', usageTerms: 'For consideration only', webStatement: 'http://www.bignewspaper.com/', licensor: 'Big Newspaper Group', licensorUrl: null };
+    const rights = {
+      copyright: '©2010 Big Newspaper, all rights reserved',
+      usageTerms: 'For consideration only',
+      webStatement: 'http://www.bignewspaper.com/',
+      licensor: 'Big Newspaper Group',
+      licensorUrl: null,
+    };
     const result = response([], {
       preview: {
         byline: { text: 'x', missing: [] },
         images: [
-          { path: 'cover', fileId: 5, name: 'farm.jpg', url: '/uploads/f.jpg', thumbnailUrl: '/uploads/f.jpg', credit: 'Big Newspaper', creditOrigin: 'file', storedCreditSource: 'file-metadata', agency: null, photographer: 'John Doe', license: 'public-domain', rights, findings: [] },
-          { path: 'gallery.0', fileId: 6, name: 'odd.jpg', url: '/uploads/o.jpg', thumbnailUrl: '/uploads/o.jpg', credit: 'X', creditOrigin: 'file', agency: null, photographer: null, license: null, rights: { ...rights, copyright: null, usageTerms: null, webStatement: 'javascript:alert(1)' }, findings: [] },
+          {
+            path: 'cover',
+            fileId: 5,
+            name: 'farm.jpg',
+            url: '/uploads/f.jpg',
+            thumbnailUrl: '/uploads/f.jpg',
+            credit: 'Big Newspaper',
+            creditOrigin: 'file',
+            storedCreditSource: 'file-metadata',
+            agency: null,
+            photographer: 'John Doe',
+            license: 'public-domain',
+            rights,
+            findings: [],
+          },
+          {
+            path: 'gallery.0',
+            fileId: 6,
+            name: 'odd.jpg',
+            url: '/uploads/o.jpg',
+            thumbnailUrl: '/uploads/o.jpg',
+            credit: 'X',
+            creditOrigin: 'file',
+            agency: null,
+            photographer: null,
+            license: null,
+            rights: { ...rights, copyright: null, usageTerms: null, webStatement: 'javascript:alert(1)' },
+            findings: [],
+          },
         ],
         pullQuotes: [],
         draftLinks: 0,
@@ -173,7 +262,10 @@ describe('the attribution side panel', () => {
     expect(within(farm!).getByTestId('ag-image-license')).toHaveTextContent('Licence: Public domain');
     expect(within(farm!).getByTestId('ag-image-copyright')).toHaveTextContent('Copyright: ©2010 Big Newspaper, all rights reserved');
     expect(within(farm!).getByTestId('ag-image-usage-terms')).toHaveTextContent('Usage terms: For consideration only');
-    expect(within(farm!).getByRole('link', { name: 'http://www.bignewspaper.com/' })).toHaveAttribute('href', 'http://www.bignewspaper.com/');
+    expect(within(farm!).getByRole('link', { name: 'http://www.bignewspaper.com/' })).toHaveAttribute(
+      'href',
+      'http://www.bignewspaper.com/',
+    );
     // A statement that is not a web address is shown as text, never as a link.
     expect(within(odd!).getByTestId('ag-image-web-statement')).toHaveTextContent('javascript:alert(1)');
     expect(within(odd!).queryByRole('link')).not.toBeInTheDocument();
@@ -181,7 +273,10 @@ describe('the attribution side panel', () => {
   });
 
   it('shows the rule messages in the admin’s language', () => {
-    renderInAdmin(<PanelBody status="ready" result={response([finding('outlet.required', 'error', 'source')])} error={null} onRetry={noop} />, { locale: 'zh' });
+    renderInAdmin(
+      <PanelBody status="ready" result={response([finding('outlet.required', 'error', 'source')])} error={null} onRetry={noop} />,
+      { locale: 'zh' },
+    );
     expect(screen.getByText('發布前須修正 1 個問題')).toBeInTheDocument();
     expect(screen.getByText('outlet.required 問題 0')).toBeInTheDocument();
     expect(screen.getByText('讀者看到的署名')).toBeInTheDocument();

@@ -91,7 +91,15 @@ export const PanelBody = ({
   const missing = result.preview.byline.missing;
 
   return (
-    <Flex data-testid="ag-panel" data-state={ready ? 'ready' : 'blocked'} data-verdict={verdict.kind} direction="column" alignItems="stretch" gap={3} width="100%">
+    <Flex
+      data-testid="ag-panel"
+      data-state={ready ? 'ready' : 'blocked'}
+      data-verdict={verdict.kind}
+      direction="column"
+      alignItems="stretch"
+      gap={3}
+      width="100%"
+    >
       <VerdictLine
         verdict={verdict}
         reasons={result.gates.reasons}
@@ -99,7 +107,13 @@ export const PanelBody = ({
           ready && warnings.length === 0
             ? formatMessage({ id: getTrad('panel.ready.hint'), defaultMessage: 'No attribution problems found.' })
             : warnings.length > 0
-              ? formatMessage({ id: getTrad('panel.ready.warnings'), defaultMessage: '{count, plural, one {# warning} other {# warnings}} worth a look' }, { count: warnings.length })
+              ? formatMessage(
+                  {
+                    id: getTrad('panel.ready.warnings'),
+                    defaultMessage: '{count, plural, one {# warning} other {# warnings}} worth a look',
+                  },
+                  { count: warnings.length },
+                )
               : null
         }
       />
@@ -132,7 +146,12 @@ export const PanelBody = ({
           <Typography variant="pi" textColor="warning600">
             {formatMessage(
               { id: getTrad('panel.byline.missing'), defaultMessage: 'Not named yet: {parts}' },
-              { parts: formatList(missing.map((role) => formatMessage({ id: getTrad(`byline.role.${role}`), defaultMessage: role })), { type: 'conjunction' }) }
+              {
+                parts: formatList(
+                  missing.map((role) => formatMessage({ id: getTrad(`byline.role.${role}`), defaultMessage: role })),
+                  { type: 'conjunction' },
+                ),
+              },
             )}
           </Typography>
         ) : null}

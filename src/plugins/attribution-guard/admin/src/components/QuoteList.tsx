@@ -53,7 +53,9 @@ const QuoteEditor = ({ quote, canPublish, onSave, onCancel }: QuoteEditorProps) 
               <Typography variant="pi" textColor="neutral600">
                 {formatMessage({ id: getTrad('quote.closest'), defaultMessage: 'Closest sentence in the body' })}
               </Typography>
-              <Typography variant="omega" textColor="neutral800">{quote.closest}</Typography>
+              <Typography variant="omega" textColor="neutral800">
+                {quote.closest}
+              </Typography>
               <Button type="button" size="S" variant="secondary" onClick={() => setText(quote.closest ?? text)}>
                 {formatMessage({ id: getTrad('quote.useClosest'), defaultMessage: 'Use this sentence' })}
               </Button>
@@ -61,17 +63,30 @@ const QuoteEditor = ({ quote, canPublish, onSave, onCancel }: QuoteEditorProps) 
           </Box>
         ) : null}
         <Field.Root name="ag-quote-text" error={error ?? undefined}>
-          <Field.Label>{formatMessage({ id: getTrad('quote.label'), defaultMessage: 'Quote text, word for word from the body' })}</Field.Label>
+          <Field.Label>
+            {formatMessage({ id: getTrad('quote.label'), defaultMessage: 'Quote text, word for word from the body' })}
+          </Field.Label>
           <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
           <Field.Error />
         </Field.Root>
         <Flex gap={2} wrap="wrap">
           {canPublish ? (
-            <Button type="button" onClick={() => void save(true)} loading={saving === 'publish'} disabled={saving !== null || text.trim() === ''}>
+            <Button
+              type="button"
+              onClick={() => void save(true)}
+              loading={saving === 'publish'}
+              disabled={saving !== null || text.trim() === ''}
+            >
               {formatMessage({ id: getTrad('quote.saveAndPublish'), defaultMessage: 'Save and publish quote' })}
             </Button>
           ) : null}
-          <Button type="button" variant="secondary" onClick={() => void save(false)} loading={saving === 'save'} disabled={saving !== null || text.trim() === ''}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => void save(false)}
+            loading={saving === 'save'}
+            disabled={saving !== null || text.trim() === ''}
+          >
             {formatMessage({ id: getTrad('quote.save'), defaultMessage: 'Save' })}
           </Button>
           <Button type="button" variant="tertiary" onClick={onCancel}>
@@ -99,7 +114,17 @@ export const QuoteList = ({ quotes, onSave, canPublish }: QuoteListProps) => {
           const verbatim = !quote.findings.some((f) => f.rule === 'pull-quote.verbatim');
           const editable = onSave !== undefined && quote.documentId !== null;
           return (
-            <Box tag="li" key={quote.path} data-testid="ag-quote" data-path={quote.path} paddingTop={3} paddingBottom={3} borderColor="neutral150" borderStyle="solid" borderWidth="0 0 1px 0">
+            <Box
+              tag="li"
+              key={quote.path}
+              data-testid="ag-quote"
+              data-path={quote.path}
+              paddingTop={3}
+              paddingBottom={3}
+              borderColor="neutral150"
+              borderStyle="solid"
+              borderWidth="0 0 1px 0"
+            >
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Typography variant="pi" fontWeight="bold" textColor="neutral800">
                   {quote.speaker ?? '—'}
@@ -109,13 +134,19 @@ export const QuoteList = ({ quotes, onSave, canPublish }: QuoteListProps) => {
                 </Typography>
                 <Flex gap={1} wrap="wrap">
                   {verbatim ? (
-                    <Badge variant="success" size="S">{formatMessage({ id: getTrad('quote.ok'), defaultMessage: 'Matches the text' })}</Badge>
+                    <Badge variant="success" size="S">
+                      {formatMessage({ id: getTrad('quote.ok'), defaultMessage: 'Matches the text' })}
+                    </Badge>
                   ) : (
-                    <Badge variant="danger" size="S">{formatMessage({ id: getTrad('quote.notVerbatim'), defaultMessage: 'Not word for word' })}</Badge>
+                    <Badge variant="danger" size="S">
+                      {formatMessage({ id: getTrad('quote.notVerbatim'), defaultMessage: 'Not word for word' })}
+                    </Badge>
                   )}
                   {/* A draft quote is published with the story, in the same step: nothing for the editor to do. */}
                   {quote.published ? null : (
-                    <Badge variant="secondary" size="S">{formatMessage({ id: getTrad('quote.withStory'), defaultMessage: 'Publishes with the story' })}</Badge>
+                    <Badge variant="secondary" size="S">
+                      {formatMessage({ id: getTrad('quote.withStory'), defaultMessage: 'Publishes with the story' })}
+                    </Badge>
                   )}
                 </Flex>
                 {editable && editing !== quote.path ? (

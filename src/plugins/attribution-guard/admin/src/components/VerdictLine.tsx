@@ -5,8 +5,24 @@ import type { GateReason, Verdict } from '../../../shared/contracts/gates';
 import { localized } from '../utils/locale';
 import { getTrad } from '../utils/translations';
 
-const ICON = { fix: CrossCircle, 'needs-review': WarningCircle, 'needs-approval': WarningCircle, embargoed: Clock, ready: CheckCircle, scheduled: Clock, published: CheckCircle } as const;
-const COLOR = { fix: 'danger', 'needs-review': 'warning', 'needs-approval': 'warning', embargoed: 'warning', ready: 'success', scheduled: 'secondary', published: 'success' } as const;
+const ICON = {
+  fix: CrossCircle,
+  'needs-review': WarningCircle,
+  'needs-approval': WarningCircle,
+  embargoed: Clock,
+  ready: CheckCircle,
+  scheduled: Clock,
+  published: CheckCircle,
+} as const;
+const COLOR = {
+  fix: 'danger',
+  'needs-review': 'warning',
+  'needs-approval': 'warning',
+  embargoed: 'warning',
+  ready: 'success',
+  scheduled: 'secondary',
+  published: 'success',
+} as const;
 
 /** The one verdict: what must be fixed, what the workflow still needs, or where the story stands. */
 export function useVerdictText(): (verdict: Verdict) => string {
@@ -14,11 +30,20 @@ export function useVerdictText(): (verdict: Verdict) => string {
   return (verdict) => {
     switch (verdict.kind) {
       case 'fix':
-        return formatMessage({ id: getTrad('panel.notReady'), defaultMessage: '{count, plural, one {# problem} other {# problems}} to fix before publishing' }, { count: verdict.errors });
+        return formatMessage(
+          { id: getTrad('panel.notReady'), defaultMessage: '{count, plural, one {# problem} other {# problems}} to fix before publishing' },
+          { count: verdict.errors },
+        );
       case 'needs-review':
-        return formatMessage({ id: getTrad('verdict.needs-review'), defaultMessage: 'Checks pass · needs review before it can be published' });
+        return formatMessage({
+          id: getTrad('verdict.needs-review'),
+          defaultMessage: 'Checks pass · needs review before it can be published',
+        });
       case 'embargoed':
-        return formatMessage({ id: getTrad('verdict.embargoed'), defaultMessage: 'Checks pass · under embargo until {when}' }, { when: verdict.detail ?? '' });
+        return formatMessage(
+          { id: getTrad('verdict.embargoed'), defaultMessage: 'Checks pass · under embargo until {when}' },
+          { when: verdict.detail ?? '' },
+        );
       case 'needs-approval':
         return formatMessage({ id: getTrad('verdict.needs-approval'), defaultMessage: 'Checks pass · waiting for an editor’s approval' });
       case 'scheduled':

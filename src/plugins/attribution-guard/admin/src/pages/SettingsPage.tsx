@@ -1,5 +1,22 @@
 import * as React from 'react';
-import { Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Switch, Table, Tbody, Td, Th, Thead, Tr, Textarea, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Switch,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -11,14 +28,26 @@ import { getTrad } from '../utils/translations';
 
 type RuleDraft = Record<RuleId, { enabled: boolean; severity: Severity }>;
 
-const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 interface Problem {
   path: string[];
   message: string;
 }
 
-const AgencyRow = ({ agency, canUpdate, onSave }: { agency: AgencyView; canUpdate: boolean; onSave: (agency: AgencyView, aliases: string[]) => Promise<void> }) => {
+const AgencyRow = ({
+  agency,
+  canUpdate,
+  onSave,
+}: {
+  agency: AgencyView;
+  canUpdate: boolean;
+  onSave: (agency: AgencyView, aliases: string[]) => Promise<void>;
+}) => {
   const { formatMessage } = useIntl();
   const [text, setText] = React.useState(agency.aliases.join('\n'));
   const [saving, setSaving] = React.useState(false);
@@ -107,7 +136,10 @@ const SettingsForm = () => {
       const error = apiError(err);
       const found = (error.details?.errors ?? []).map((e) => ({ path: e.path ?? [], message: e.message ?? error.message }));
       setProblems(found.length > 0 ? found : [{ path: [], message: error.message }]);
-      toggleNotification({ type: 'danger', message: formatMessage({ id: getTrad('settings.error'), defaultMessage: 'Not saved: {message}' }, { message: error.message }) });
+      toggleNotification({
+        type: 'danger',
+        message: formatMessage({ id: getTrad('settings.error'), defaultMessage: 'Not saved: {message}' }, { message: error.message }),
+      });
     } finally {
       setSaving(false);
     }
@@ -131,7 +163,10 @@ const SettingsForm = () => {
       <Page.Title>{formatMessage({ id: getTrad('plugin.name'), defaultMessage: 'Attribution guard' })}</Page.Title>
       <Layouts.Header
         title={formatMessage({ id: getTrad('settings.title'), defaultMessage: 'Attribution guard' })}
-        subtitle={formatMessage({ id: getTrad('settings.subtitle'), defaultMessage: 'Rules that check bylines, outlets and photo credits before anything is published.' })}
+        subtitle={formatMessage({
+          id: getTrad('settings.subtitle'),
+          defaultMessage: 'Rules that check bylines, outlets and photo credits before anything is published.',
+        })}
         primaryAction={
           canUpdate ? (
             <Button startIcon={<Check />} onClick={() => void save()} loading={saving} data-testid="ag-settings-save">
@@ -165,10 +200,22 @@ const SettingsForm = () => {
               <Table colCount={4} rowCount={view.rules.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">{formatMessage({ id: getTrad('settings.rule'), defaultMessage: 'Rule' })}</Typography></Th>
-                    <Th><Typography variant="sigma">{formatMessage({ id: getTrad('settings.enabled'), defaultMessage: 'On' })}</Typography></Th>
-                    <Th><Typography variant="sigma">{formatMessage({ id: getTrad('settings.severity'), defaultMessage: 'Severity' })}</Typography></Th>
-                    <Th><Typography variant="sigma">{formatMessage({ id: getTrad('settings.overridable'), defaultMessage: 'Can be overridden' })}</Typography></Th>
+                    <Th>
+                      <Typography variant="sigma">{formatMessage({ id: getTrad('settings.rule'), defaultMessage: 'Rule' })}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{formatMessage({ id: getTrad('settings.enabled'), defaultMessage: 'On' })}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">
+                        {formatMessage({ id: getTrad('settings.severity'), defaultMessage: 'Severity' })}
+                      </Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">
+                        {formatMessage({ id: getTrad('settings.overridable'), defaultMessage: 'Can be overridden' })}
+                      </Typography>
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -181,15 +228,24 @@ const SettingsForm = () => {
                           <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2} paddingBottom={2}>
                             <Typography textColor="neutral800">{label}</Typography>
                             <Flex gap={2}>
-                              <Typography variant="pi" textColor="neutral500">{rule.id}</Typography>
+                              <Typography variant="pi" textColor="neutral500">
+                                {rule.id}
+                              </Typography>
                               <Badge size="S">{origin(rule.origin)}</Badge>
                             </Flex>
-                            {problemAt('rules', rule.id) ? <Typography variant="pi" textColor="danger600">{problemAt('rules', rule.id)}</Typography> : null}
+                            {problemAt('rules', rule.id) ? (
+                              <Typography variant="pi" textColor="danger600">
+                                {problemAt('rules', rule.id)}
+                              </Typography>
+                            ) : null}
                           </Flex>
                         </Td>
                         <Td>
                           <Switch
-                            aria-label={formatMessage({ id: getTrad('settings.enabled.label'), defaultMessage: 'Run “{rule}”' }, { rule: label })}
+                            aria-label={formatMessage(
+                              { id: getTrad('settings.enabled.label'), defaultMessage: 'Run “{rule}”' },
+                              { rule: label },
+                            )}
                             checked={draft.enabled}
                             disabled={!canUpdate}
                             onCheckedChange={(checked: boolean) => setRules({ ...rules, [rule.id]: { ...draft, enabled: checked } })}
@@ -197,13 +253,22 @@ const SettingsForm = () => {
                         </Td>
                         <Td>
                           <SingleSelect
-                            aria-label={formatMessage({ id: getTrad('settings.severity.label'), defaultMessage: 'Severity of “{rule}”' }, { rule: label })}
+                            aria-label={formatMessage(
+                              { id: getTrad('settings.severity.label'), defaultMessage: 'Severity of “{rule}”' },
+                              { rule: label },
+                            )}
                             value={draft.severity}
                             disabled={!canUpdate}
-                            onChange={(value: string | number) => setRules({ ...rules, [rule.id]: { ...draft, severity: String(value) as Severity } })}
+                            onChange={(value: string | number) =>
+                              setRules({ ...rules, [rule.id]: { ...draft, severity: String(value) as Severity } })
+                            }
                           >
-                            <SingleSelectOption value="error">{formatMessage({ id: getTrad('severity.error'), defaultMessage: 'Error (blocks publishing)' })}</SingleSelectOption>
-                            <SingleSelectOption value="warning">{formatMessage({ id: getTrad('severity.warning'), defaultMessage: 'Warning' })}</SingleSelectOption>
+                            <SingleSelectOption value="error">
+                              {formatMessage({ id: getTrad('severity.error'), defaultMessage: 'Error (blocks publishing)' })}
+                            </SingleSelectOption>
+                            <SingleSelectOption value="warning">
+                              {formatMessage({ id: getTrad('severity.warning'), defaultMessage: 'Warning' })}
+                            </SingleSelectOption>
                           </SingleSelect>
                         </Td>
                         <Td>
@@ -225,12 +290,20 @@ const SettingsForm = () => {
             <Field.Root
               name="placeholderCredits"
               error={problemAt('placeholderCredits')}
-              hint={formatMessage({ id: getTrad('settings.placeholders.hint'), defaultMessage: 'One per line. A credit matching one of these names no one and blocks publishing.' })}
+              hint={formatMessage({
+                id: getTrad('settings.placeholders.hint'),
+                defaultMessage: 'One per line. A credit matching one of these names no one and blocks publishing.',
+              })}
             >
               <Field.Label>
-                {formatMessage({ id: getTrad('settings.placeholders'), defaultMessage: 'Placeholder credits' })} · {origin(view.placeholderCreditsOrigin)}
+                {formatMessage({ id: getTrad('settings.placeholders'), defaultMessage: 'Placeholder credits' })} ·{' '}
+                {origin(view.placeholderCreditsOrigin)}
               </Field.Label>
-              <Textarea value={credits} disabled={!canUpdate} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setCredits(e.target.value)} />
+              <Textarea
+                value={credits}
+                disabled={!canUpdate}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setCredits(e.target.value)}
+              />
               <Field.Hint />
               <Field.Error />
             </Field.Root>
@@ -241,13 +314,25 @@ const SettingsForm = () => {
               {formatMessage({ id: getTrad('settings.agencies'), defaultMessage: 'Agency aliases' })}
             </Typography>
             <Typography variant="pi" textColor="neutral600" tag="p">
-              {formatMessage({ id: getTrad('settings.agencies.hint'), defaultMessage: 'Other names a credit may use for each agency, one per line.' })}
+              {formatMessage({
+                id: getTrad('settings.agencies.hint'),
+                defaultMessage: 'Other names a credit may use for each agency, one per line.',
+              })}
             </Typography>
             <Box paddingTop={4}>
               {view.agencies.length === 0 ? (
-                <Typography textColor="neutral600">{formatMessage({ id: getTrad('settings.agencies.none'), defaultMessage: 'No agencies registered yet.' })}</Typography>
+                <Typography textColor="neutral600">
+                  {formatMessage({ id: getTrad('settings.agencies.none'), defaultMessage: 'No agencies registered yet.' })}
+                </Typography>
               ) : (
-                view.agencies.map((agency) => <AgencyRow key={`${agency.documentId}:${agency.aliases.join('|')}`} agency={agency} canUpdate={canUpdate === true} onSave={saveAgency} />)
+                view.agencies.map((agency) => (
+                  <AgencyRow
+                    key={`${agency.documentId}:${agency.aliases.join('|')}`}
+                    agency={agency}
+                    canUpdate={canUpdate === true}
+                    onSave={saveAgency}
+                  />
+                ))
               )}
             </Box>
           </Box>

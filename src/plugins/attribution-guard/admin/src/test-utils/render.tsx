@@ -14,6 +14,6 @@ export function renderInAdmin(ui: React.ReactElement, { locale = 'en' }: { local
   return render(
     <IntlProvider locale={locale} messages={prefixPluginTranslations(MESSAGES[locale] ?? en)} defaultLocale="en">
       <DesignSystemProvider locale={locale}>{ui}</DesignSystemProvider>
-    </IntlProvider>
+    </IntlProvider>,
   );
 }

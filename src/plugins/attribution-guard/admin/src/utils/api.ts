@@ -18,7 +18,9 @@ export interface ApiError {
 /** Strapi's error body (`{ error: { status, name, message, details } }`) out of whatever the client threw. */
 export function apiError(error: unknown): ApiError {
   if (isFetchError(error)) {
-    const body = (error.response?.data as { error?: { status?: number; name?: string; message?: string; details?: ApiError['details'] } } | undefined)?.error;
+    const body = (
+      error.response?.data as { error?: { status?: number; name?: string; message?: string; details?: ApiError['details'] } } | undefined
+    )?.error;
     return {
       status: body?.status ?? error.status ?? null,
       name: body?.name ?? null,

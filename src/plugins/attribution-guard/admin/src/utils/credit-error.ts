@@ -28,7 +28,8 @@ export function creditRefusal(error: unknown): RefusalMessage | null {
   if (error.details?.code === 'credit.live') {
     return {
       id: 'credit.forbidden.live',
-      defaultMessage: 'This photo is on {count, plural, one {# published story} other {# published stories}}: only an editor may change its credit.',
+      defaultMessage:
+        'This photo is on {count, plural, one {# published story} other {# published stories}}: only an editor may change its credit.',
       values: { count: Array.isArray(error.details.stories) ? error.details.stories.length : 1 },
     };
   }

@@ -11,8 +11,28 @@ export interface FieldPart {
 }
 
 const KNOWN_FIELDS = new Set([
-  'title', 'slug', 'dek', 'body', 'cover', 'gallery', 'author', 'coAuthors', 'editor', 'source', 'republisher', 'originalUrl', 'pullQuotes',
-  'credit', 'agency', 'photographer', 'license', 'caption', 'alt', 'image', 'text', 'speaker',
+  'title',
+  'slug',
+  'dek',
+  'body',
+  'cover',
+  'gallery',
+  'author',
+  'coAuthors',
+  'editor',
+  'source',
+  'republisher',
+  'originalUrl',
+  'pullQuotes',
+  'credit',
+  'agency',
+  'photographer',
+  'license',
+  'caption',
+  'alt',
+  'image',
+  'text',
+  'speaker',
 ]);
 
 export function describePath(path: string): FieldPart[] {

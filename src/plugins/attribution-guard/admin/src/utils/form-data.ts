@@ -68,6 +68,7 @@ export function toCheckData(values: Value): Value {
   }
   if ('cover' in values) data.cover = toComponent(values.cover);
   // Every item is kept, even an empty one, so `gallery.N` in a finding still points at the Nth item.
-  if ('gallery' in values) data.gallery = Array.isArray(values.gallery) ? values.gallery.map((item) => toComponent(item) ?? { image: null }) : [];
+  if ('gallery' in values)
+    data.gallery = Array.isArray(values.gallery) ? values.gallery.map((item) => toComponent(item) ?? { image: null }) : [];
   return data;
 }

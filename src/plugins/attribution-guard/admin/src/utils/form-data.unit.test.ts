@@ -24,7 +24,14 @@ describe('toCheckData', () => {
 
   it('sends media as file ids and keeps the component id for its stored relations', () => {
     const data = toCheckData({
-      cover: { id: 3, image: { id: 2, url: '/uploads/a.jpg' }, credit: '', license: 'agency', agency: { connect: [], disconnect: [] }, caption: 'x' },
+      cover: {
+        id: 3,
+        image: { id: 2, url: '/uploads/a.jpg' },
+        credit: '',
+        license: 'agency',
+        agency: { connect: [], disconnect: [] },
+        caption: 'x',
+      },
       gallery: [{ __temp_key__: 'a0', image: 5, credit: '視覺中國' }, null],
     });
     expect(data).toEqual({
@@ -75,7 +82,12 @@ describe('messages in the admin language', () => {
   });
 
   it('groups findings by severity, keeping their order', () => {
-    const f = (rule: 'outlet.required' | 'image.agency-known', severity: 'error' | 'warning') => ({ rule, severity, path: 'source', message });
+    const f = (rule: 'outlet.required' | 'image.agency-known', severity: 'error' | 'warning') => ({
+      rule,
+      severity,
+      path: 'source',
+      message,
+    });
     const grouped = groupFindings([f('image.agency-known', 'warning'), f('outlet.required', 'error')]);
     expect(grouped.errors.map((x) => x.rule)).toEqual(['outlet.required']);
     expect(grouped.warnings.map((x) => x.rule)).toEqual(['image.agency-known']);

@@ -45,7 +45,10 @@ export function checkSettingsUpdate(input: unknown): { update: StoredSettings; p
     for (const issue of shape.error.issues) {
       problems.push({
         path: issue.path.map(String),
-        message: issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} in settings` : issue.message,
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} in settings`
+            : issue.message,
       });
     }
     return { update: {}, problems };
@@ -56,7 +59,10 @@ export function checkSettingsUpdate(input: unknown): { update: StoredSettings; p
     const rules: NonNullable<StoredSettings['rules']> = {};
     for (const [id, value] of Object.entries(shape.data.rules)) {
       if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'overridable' in value) {
-        problems.push({ path: ['rules', id, 'overridable'], message: `config.rules["${id}"].overridable is set in config/plugins.ts, not in the admin panel` });
+        problems.push({
+          path: ['rules', id, 'overridable'],
+          message: `config.rules["${id}"].overridable is set in config/plugins.ts, not in the admin panel`,
+        });
         continue;
       }
       try {
@@ -115,7 +121,10 @@ export function effectiveConfig(fileConfig: GuardConfig, stored: StoredSettings)
 }
 
 /** Where each rule's setting and the placeholder list come from, for the settings page. */
-export function settingOrigins(fileConfig: GuardConfig, stored: StoredSettings): { rules: Record<RuleId, SettingOrigin>; placeholderCredits: SettingOrigin } {
+export function settingOrigins(
+  fileConfig: GuardConfig,
+  stored: StoredSettings,
+): { rules: Record<RuleId, SettingOrigin>; placeholderCredits: SettingOrigin } {
   const rules = {} as Record<RuleId, SettingOrigin>;
   for (const id of RULE_IDS) {
     const patch = stored.rules?.[id];

@@ -21,8 +21,14 @@ describe('admin settings', () => {
       placeholderCredits: ['ok', ''],
     });
     expect(problems).toEqual([
-      { path: ['rules', 'image.agency-known'], message: 'config.rules["image.agency-known"].severity must be "error" or "warning", got "fatal"' },
-      { path: ['rules', 'image.credit-requried'], message: 'unknown rule "image.credit-requried" in config.rules (did you mean "image.credit-required"?)' },
+      {
+        path: ['rules', 'image.agency-known'],
+        message: 'config.rules["image.agency-known"].severity must be "error" or "warning", got "fatal"',
+      },
+      {
+        path: ['rules', 'image.credit-requried'],
+        message: 'unknown rule "image.credit-requried" in config.rules (did you mean "image.credit-required"?)',
+      },
       { path: ['placeholderCredits'], message: 'config.placeholderCredits[1] must not be empty' },
     ]);
   });

@@ -51,7 +51,11 @@ function fits(attribute: AttributeLike, expected: Expected): boolean {
     case 'relation':
       return attribute.type === 'relation' && attribute.target === expected.target && isMany(attribute.relation) === expected.many;
     case 'component':
-      return attribute.type === 'component' && attribute.component === expected.component && Boolean(attribute.repeatable) === expected.repeatable;
+      return (
+        attribute.type === 'component' &&
+        attribute.component === expected.component &&
+        Boolean(attribute.repeatable) === expected.repeatable
+      );
   }
 }
 

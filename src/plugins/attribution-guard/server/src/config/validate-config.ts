@@ -6,10 +6,7 @@ const PREFIX = 'attribution-guard:';
 
 const severity = z.enum(['error', 'warning']);
 
-const ruleSettingPatch = z
-  .object({ enabled: z.boolean(), severity, overridable: z.boolean() })
-  .partial()
-  .strict();
+const ruleSettingPatch = z.object({ enabled: z.boolean(), severity, overridable: z.boolean() }).partial().strict();
 
 /**
  * A rule may be given in full or in short: `false` switches it off, `'warning'` sets its severity.
@@ -131,10 +128,7 @@ export function validateGuardConfig(raw: unknown): GuardConfig {
     const entry = ruleEntry.safeParse(value);
     if (!entry.success) {
       // The union's own error says little; re-check against the object form when an object was given.
-      const detail =
-        value !== null && typeof value === 'object' && !Array.isArray(value)
-          ? ruleSettingPatch.safeParse(value)
-          : null;
+      const detail = value !== null && typeof value === 'object' && !Array.isArray(value) ? ruleSettingPatch.safeParse(value) : null;
       if (detail && !detail.success) {
         throw new Error(describeIssues(detail.error, renderPath('config.rules', [key]), value));
       }

@@ -16,7 +16,9 @@ describe('validateGuardConfig', () => {
     expect(overridable).toEqual(['syndication.license-valid', 'attribution.line-consistent', 'image.agency-known']);
     expect(config.requiredRepublishers).toEqual([]);
     expect(config.contentTypes).toEqual(['api::article.article']);
-    expect(config.placeholderCredits).toEqual(expect.arrayContaining(['網路', '网络', '來源網絡', '图片来源网络', 'internet', 'unknown', '未知', 'Google', '百度', 'N/A', '轉載']));
+    expect(config.placeholderCredits).toEqual(
+      expect.arrayContaining(['網路', '网络', '來源網絡', '图片来源网络', 'internet', 'unknown', '未知', 'Google', '百度', 'N/A', '轉載']),
+    );
     expect(config.placeholderAuthors).toEqual(expect.arrayContaining(['佚名', '匿名', '小編', '小编', 'admin', 'anonymous', 'staff']));
   });
 

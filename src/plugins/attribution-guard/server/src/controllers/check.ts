@@ -29,15 +29,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async check(ctx: Context) {
     const body = parseInput(checkBody, ctx.request.body);
     const guard = getService(strapi, 'guard');
-    if (!guard.guards(body.contentType)) throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, { errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }] });
+    if (!guard.guards(body.contentType))
+      throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, {
+        errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }],
+      });
     assertCanRead(ctx, body.contentType);
 
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     // A saved article is checked only by someone who may read that entry; a form for a locale not yet
     // saved, only by someone who may create it.
-    if (body.documentId) await entryAccess(strapi, ctx, body.contentType).assert('read', body.documentId, loc, { whenMissing: body.data ? 'create' : 'deny' });
+    if (body.documentId)
+      await entryAccess(strapi, ctx, body.contentType).assert('read', body.documentId, loc, { whenMissing: body.data ? 'create' : 'deny' });
     // The findings, plus what the side panel shows beside them (byline, images, pull-quotes).
-    const result = await getService(strapi, 'preview').check(body.contentType, { documentId: body.documentId, locale: loc, data: body.data });
+    const result = await getService(strapi, 'preview').check(body.contentType, {
+      documentId: body.documentId,
+      locale: loc,
+      data: body.data,
+    });
     if (!result) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc}.`);
     ctx.body = { data: result };
   },

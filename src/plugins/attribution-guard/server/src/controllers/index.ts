@@ -7,4 +7,13 @@ import status from './status';
 import dependencyOverride from './dependency-override';
 import refusals from './refusals';
 
-export default { check, records, override, settings, 'media-credit': mediaCredit, status, 'dependency-override': dependencyOverride, refusals };
+export default {
+  check,
+  records,
+  override,
+  settings,
+  'media-credit': mediaCredit,
+  status,
+  'dependency-override': dependencyOverride,
+  refusals,
+};

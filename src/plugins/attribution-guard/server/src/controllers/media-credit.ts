@@ -19,9 +19,20 @@ const PLAIN_NAME = 'a name only, without < > or HTML';
 
 const creditBody = z
   .object({
-    credit: z.string().trim().min(1, 'a credit is required').max(255).refine((v) => !containsMarkup(v), PLAIN_NAME),
+    credit: z
+      .string()
+      .trim()
+      .min(1, 'a credit is required')
+      .max(255)
+      .refine((v) => !containsMarkup(v), PLAIN_NAME),
     agency: documentId.nullable().optional(),
-    photographer: z.string().trim().max(120).refine((v) => !containsMarkup(v), PLAIN_NAME).nullable().optional(),
+    photographer: z
+      .string()
+      .trim()
+      .max(120)
+      .refine((v) => !containsMarkup(v), PLAIN_NAME)
+      .nullable()
+      .optional(),
     license: z.enum(LICENSES).nullable().optional(),
   })
   .strict();
@@ -64,10 +75,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (live.length > 0 && !ctx.state.userAbility?.can(ACTIONS.creditLive)) {
       // A PolicyError, not a ForbiddenError: Strapi replaces a controller's ForbiddenError by a bare
       // "Forbidden", and the admin needs the code and the stories to explain the refusal.
-      throw new errors.PolicyError(`This photo is shown on ${live.length} published ${live.length === 1 ? 'story' : 'stories'}: ask an editor to change its credit.`, {
-        code: 'credit.live',
-        stories: live.map((usage) => ({ documentId: usage.documentId, locale: usage.locale, title: usage.title })),
-      });
+      throw new errors.PolicyError(
+        `This photo is shown on ${live.length} published ${live.length === 1 ? 'story' : 'stories'}: ask an editor to change its credit.`,
+        {
+          code: 'credit.live',
+          stories: live.map((usage) => ({ documentId: usage.documentId, locale: usage.locale, title: usage.title })),
+        },
+      );
     }
     const stored = await getService(strapi, 'media-credits').get(fileId);
     const before = creditView(fileId, stored);

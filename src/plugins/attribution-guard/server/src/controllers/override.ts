@@ -24,7 +24,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async publish(ctx: Context) {
     const body = parseInput(overrideBody, ctx.request.body);
     if (!getService(strapi, 'guard').guards(body.contentType)) {
-      throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, { errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }] });
+      throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, {
+        errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }],
+      });
     }
     if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.publish', body.contentType)) {
       throw forbidden(`You may not publish ${body.contentType}.`);
@@ -35,7 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await entryAccess(strapi, ctx, body.contentType).assert('publish', body.documentId, loc);
     const result = await getService(strapi, 'publish-context').withOverride(
       { reason: body.reason, actor: { type: 'admin', id: user.id, name: user.email } },
-      () => strapi.documents(body.contentType as UID.ContentType).publish({ documentId: body.documentId, locale: loc })
+      () => strapi.documents(body.contentType as UID.ContentType).publish({ documentId: body.documentId, locale: loc }),
     );
     if (!result?.entries?.length) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc} to publish.`);
     ctx.body = { data: { documentId: body.documentId, locale: loc, publishedAt: result.entries[0]?.publishedAt } };

@@ -28,22 +28,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const body = parseInput(refusalBody, ctx.request.body);
     const guard = getService(strapi, 'guard');
     if (!guard.guards(body.contentType)) {
-      throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, { errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }] });
+      throw new errors.ValidationError(`${body.contentType} is not checked by the attribution guard.`, {
+        errors: [{ path: ['contentType'], message: 'Not a guarded content type', name: 'ValidationError' }],
+      });
     }
     assertCanRead(ctx, body.contentType);
     const loc = body.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     // Reporting a refused Publish writes to the story's history: only someone who may edit the story may.
     await entryAccess(strapi, ctx, body.contentType).assert('update', body.documentId, loc);
 
-    const result = await getService(strapi, 'preview').check(body.contentType, { documentId: body.documentId, locale: loc, data: body.data });
+    const result = await getService(strapi, 'preview').check(body.contentType, {
+      documentId: body.documentId,
+      locale: loc,
+      data: body.data,
+    });
     if (!result) throw new errors.NotFoundError(`No draft of ${body.documentId} in ${loc}.`);
     const findings: RecordedFinding[] = [...result.gates.reasons, ...result.findings];
     if (result.errors === 0 && result.gates.reasons.length === 0) {
-      throw new errors.ValidationError('Nothing stops this publish now: publish it instead.', { errors: [{ path: ['documentId'], message: 'Nothing stops this publish now', name: 'ValidationError' }] });
+      throw new errors.ValidationError('Nothing stops this publish now: publish it instead.', {
+        errors: [{ path: ['documentId'], message: 'Nothing stops this publish now', name: 'ValidationError' }],
+      });
     }
     const user = ctx.state.user as { id: number; email: string };
     const records = getService(strapi, 'records');
-    await records.write({ contentType: body.contentType, documentId: body.documentId, locale: loc, outcome: 'blocked', actor: { type: 'admin', id: user.id, name: user.email }, findings });
+    await records.write({
+      contentType: body.contentType,
+      documentId: body.documentId,
+      locale: loc,
+      outcome: 'blocked',
+      actor: { type: 'admin', id: user.id, name: user.email },
+      findings,
+    });
     ctx.status = 201;
     ctx.body = { data: { findings } };
   },

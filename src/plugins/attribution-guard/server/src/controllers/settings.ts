@@ -71,7 +71,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const draft: Row | null = await sources.findOne({ documentId: id, status: 'draft' });
       if (!draft) throw new errors.NotFoundError(`No source ${id}.`);
       if (!AGENCY_KINDS.includes(draft.kind)) {
-        throw new errors.ValidationError(`${draft.name} is not an agency or wire.`, { errors: [{ path: ['documentId'], message: 'Not an agency or wire', name: 'ValidationError' }] });
+        throw new errors.ValidationError(`${draft.name} is not an agency or wire.`, {
+          errors: [{ path: ['documentId'], message: 'Not an agency or wire', name: 'ValidationError' }],
+        });
       }
       const wasPublished = await sources.findOne({ documentId: id, status: 'published' });
       const aliases = [...new Set(body.aliases)];

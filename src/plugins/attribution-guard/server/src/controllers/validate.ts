@@ -7,7 +7,8 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => ({
     path: issue.path.map(String),
-    message: issue.code === 'unrecognized_keys' ? `Unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message,
+    message:
+      issue.code === 'unrecognized_keys' ? `Unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` : issue.message,
     name: 'ValidationError',
   }));
   throw new errors.ValidationError(details.map((d) => `${d.path.join('.') || 'body'}: ${d.message}`).join('; '), { errors: details });

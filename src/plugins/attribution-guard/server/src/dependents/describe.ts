@@ -59,7 +59,11 @@ const MAX_LISTED = 5;
  * The refusal an editor reads in the admin's toast: what was refused, which live stories would lose it,
  * and what to do instead. In English, Traditional and Simplified Chinese.
  */
-export function refusalMessage(action: RemovalAction, recordLabel: string, dependents: Array<Dependent & { viaMediaCredit?: boolean }>): LocalizedMessage {
+export function refusalMessage(
+  action: RemovalAction,
+  recordLabel: string,
+  dependents: Array<Dependent & { viaMediaCredit?: boolean }>,
+): LocalizedMessage {
   const verb = VERBS[action];
   const build = (lang: keyof LocalizedMessage): string => {
     const lines = storyLines(dependents, lang);
@@ -80,7 +84,11 @@ export function refusalMessage(action: RemovalAction, recordLabel: string, depen
 }
 
 /** Strapi's error-detail shape, one per story and field, so clients can list or link them. */
-export function refusalDetails(action: RemovalAction, record: { contentType: string; documentId: string; label: string }, dependents: Array<Dependent & { viaMediaCredit?: boolean }>) {
+export function refusalDetails(
+  action: RemovalAction,
+  record: { contentType: string; documentId: string; label: string },
+  dependents: Array<Dependent & { viaMediaCredit?: boolean }>,
+) {
   return {
     errors: dependents.map((d) => {
       const label = fieldLabel(d, d.viaMediaCredit);

@@ -1,12 +1,25 @@
 import { fieldLabel, refusalDetails, refusalMessage, type Dependent } from './describe';
 import { removalScope } from '../document-middlewares/dependency-gate';
 
-const story = (over: Partial<Dependent> = {}): Dependent => ({ contentType: 'api::article.article', documentId: 'doc1', locale: 'zh-Hant', title: '用AI發願', field: 'author', ...over });
+const story = (over: Partial<Dependent> = {}): Dependent => ({
+  contentType: 'api::article.article',
+  documentId: 'doc1',
+  locale: 'zh-Hant',
+  title: '用AI發願',
+  field: 'author',
+  ...over,
+});
 
 describe('refusalMessage', () => {
   it('names the record, each story once with its fields, and what to do, in three languages', () => {
-    const m = refusalMessage('unpublish', 'koorvoa', [story(), story({ field: 'editor' }), story({ documentId: 'doc2', title: 'Second', locale: 'en' })]);
-    expect(m.en).toBe('Cannot unpublish “koorvoa”: 2 published stories show it: “用AI發願” (zh-Hant) as author, editor; “Second” (en) as author. Change or unpublish those stories first, or ask an editor with the override permission.');
+    const m = refusalMessage('unpublish', 'koorvoa', [
+      story(),
+      story({ field: 'editor' }),
+      story({ documentId: 'doc2', title: 'Second', locale: 'en' }),
+    ]);
+    expect(m.en).toBe(
+      'Cannot unpublish “koorvoa”: 2 published stories show it: “用AI發願” (zh-Hant) as author, editor; “Second” (en) as author. Change or unpublish those stories first, or ask an editor with the override permission.',
+    );
     expect(m['zh-Hant']).toContain('無法取消發布「koorvoa」');
     expect(m['zh-Hant']).toContain('「用AI發願」(zh-Hant)的作者、編輯');
     expect(m['zh-Hans']).toContain('无法取消发布“koorvoa”');
@@ -26,10 +39,25 @@ describe('refusalMessage', () => {
 
 describe('refusalDetails', () => {
   it('gives one error per story and field, with where to find it', () => {
-    const details = refusalDetails('delete', { contentType: 'api::source.source', documentId: 's1', label: '視覺中國' }, [story({ field: 'cover.agency' }), { ...story({ field: 'cover.image' }), viaMediaCredit: true }]);
+    const details = refusalDetails('delete', { contentType: 'api::source.source', documentId: 's1', label: '視覺中國' }, [
+      story({ field: 'cover.agency' }),
+      { ...story({ field: 'cover.image' }), viaMediaCredit: true },
+    ]);
     expect(details.errors).toEqual([
-      expect.objectContaining({ path: ['cover', 'agency'], documentId: 'doc1', locale: 'zh-Hant', title: '用AI發願', field: 'cover.agency', name: 'ValidationError', message: '“用AI發願” (zh-Hant) shows it as cover image agency' }),
-      expect.objectContaining({ path: ['cover', 'image'], field: 'cover.image', message: '“用AI發願” (zh-Hant) shows it as agency in a photo’s stored credit' }),
+      expect.objectContaining({
+        path: ['cover', 'agency'],
+        documentId: 'doc1',
+        locale: 'zh-Hant',
+        title: '用AI發願',
+        field: 'cover.agency',
+        name: 'ValidationError',
+        message: '“用AI發願” (zh-Hant) shows it as cover image agency',
+      }),
+      expect.objectContaining({
+        path: ['cover', 'image'],
+        field: 'cover.image',
+        message: '“用AI發願” (zh-Hant) shows it as agency in a photo’s stored credit',
+      }),
     ]);
     expect(details.dependents).toEqual({ action: 'delete', contentType: 'api::source.source', documentId: 's1', overridable: true });
   });

@@ -26,7 +26,13 @@ export type FieldPath = string[];
 const SYSTEM_ATTRIBUTES = new Set(['localizations', 'createdBy', 'updatedBy']);
 
 /** Walks the story's attributes and its components' (any depth, each component once per branch). */
-function walk(schemaOf: SchemaOf, uid: string, visit: (path: FieldPath, attribute: AttributeLike) => void, prefix: FieldPath = [], seen: Set<string> = new Set()): void {
+function walk(
+  schemaOf: SchemaOf,
+  uid: string,
+  visit: (path: FieldPath, attribute: AttributeLike) => void,
+  prefix: FieldPath = [],
+  seen: Set<string> = new Set(),
+): void {
   const schema = schemaOf(uid);
   if (!schema) return;
   for (const [name, attribute] of Object.entries(schema.attributes)) {
@@ -79,7 +85,12 @@ export function whereThrough(path: FieldPath, leaf: Record<string, unknown>): Re
 }
 
 type Row = Record<string, unknown>;
-const asRows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter((v): v is Row => !!v && typeof v === 'object') : value && typeof value === 'object' ? [value as Row] : []);
+const asRows = (value: unknown): Row[] =>
+  Array.isArray(value)
+    ? value.filter((v): v is Row => !!v && typeof v === 'object')
+    : value && typeof value === 'object'
+      ? [value as Row]
+      : [];
 
 /**
  * The components along `path` (without the last, media field), for a loaded story row: the cover,
@@ -92,7 +103,12 @@ export function usagesAlong(row: Row, path: FieldPath): Array<{ usage: Row; file
 }
 
 const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
-const fileId = (file: unknown): number | null => (file && typeof file === 'object' && typeof (file as Row).id === 'number' ? ((file as Row).id as number) : typeof file === 'number' ? file : null);
+const fileId = (file: unknown): number | null =>
+  file && typeof file === 'object' && typeof (file as Row).id === 'number'
+    ? ((file as Row).id as number)
+    : typeof file === 'number'
+      ? file
+      : null;
 
 /**
  * A usage with no credit and no agency of its own shows the credit stored with its file (as the

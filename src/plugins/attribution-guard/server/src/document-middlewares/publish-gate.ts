@@ -19,14 +19,28 @@ const SAVE_AND_PUBLISH = { quotesPublishWithStory: false } as const;
  * refused: record that attempt too, with the guard's findings and the other gate's reasons, once the
  * transaction has rolled back.
  */
-function recordInnerRefusal(strapi: Core.Strapi, uid: string, documentId: string, verdicts: LocaleVerdict[], error: unknown, hooks: Pick<TransactionHooks, 'onRollback'>): void {
+function recordInnerRefusal(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  verdicts: LocaleVerdict[],
+  error: unknown,
+  hooks: Pick<TransactionHooks, 'onRollback'>,
+): void {
   const records = getService(strapi, 'records');
   const actor = getService(strapi, 'publish-context').actor();
   const refused = verdicts.map((v) => ({ v, reasons: refusalReasons(error, v.locale) })).filter((r) => r.reasons !== null);
   if (refused.length === 0) return;
   hooks.onRollback(() => {
     for (const { v, reasons } of refused) {
-      void records.write({ contentType: uid, documentId, locale: v.locale, outcome: 'blocked', actor, findings: [...(reasons ?? []), ...v.findings] });
+      void records.write({
+        contentType: uid,
+        documentId,
+        locale: v.locale,
+        outcome: 'blocked',
+        actor,
+        findings: [...(reasons ?? []), ...v.findings],
+      });
     }
   });
 }
@@ -41,7 +55,8 @@ export const createPublishGate =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (ctx, next) => {
     const problem = documentIdProblem(ctx.action, ctx.params);
-    if (problem) throw new errors.ValidationError(problem, { errors: [{ path: ['documentId'], message: problem, name: 'ValidationError' }] });
+    if (problem)
+      throw new errors.ValidationError(problem, { errors: [{ path: ['documentId'], message: problem, name: 'ValidationError' }] });
     const guard = getService(strapi, 'guard');
     if (!guard.guards(ctx.uid)) return next();
     const params = ctx.params as Params;
@@ -83,7 +98,13 @@ export const createPublishGate =
           if (error instanceof errors.ValidationError && intent.documentId) {
             const locales = await guard.localesToPublish(ctx.uid, intent.documentId, params.locale);
             // The publish is refused either way: nothing is recorded as published.
-            const verdicts = await guard.enforce(ctx.uid, intent.documentId, locales, { onCommit: () => undefined, onRollback }, SAVE_AND_PUBLISH);
+            const verdicts = await guard.enforce(
+              ctx.uid,
+              intent.documentId,
+              locales,
+              { onCommit: () => undefined, onRollback },
+              SAVE_AND_PUBLISH,
+            );
             recordInnerRefusal(strapi, ctx.uid, intent.documentId, verdicts, error, { onRollback });
           }
           throw error;

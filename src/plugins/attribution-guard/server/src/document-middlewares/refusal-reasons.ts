@@ -33,7 +33,7 @@ export function refusalReasons(error: unknown, locale: string): GateReason[] | n
   return forLocale.map((d) => ({
     rule: text(d.rule) ?? 'publish.invalid',
     severity: 'error',
-    path: Array.isArray(d.path) ? d.path.map(String).join('.') : text(d.path) ?? '',
+    path: Array.isArray(d.path) ? d.path.map(String).join('.') : (text(d.path) ?? ''),
     message: localizedOf(d, message),
   }));
 }

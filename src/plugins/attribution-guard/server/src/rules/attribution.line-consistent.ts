@@ -15,7 +15,8 @@ const ROLE_LABEL: Record<CreditRole, LocalizedMessage> = {
 };
 
 /** The registered writers of the article: the byline author, then the co-authors. */
-const writersOf = (input: RuleInput): AuthorRecord[] => [input.article.author, ...(input.article.coAuthors ?? [])].filter((a): a is AuthorRecord => a !== null);
+const writersOf = (input: RuleInput): AuthorRecord[] =>
+  [input.article.author, ...(input.article.coAuthors ?? [])].filter((a): a is AuthorRecord => a !== null);
 
 /** What the field a name must agree with holds: null when it agrees, else the field's value (null for an empty field). */
 function disagreement(input: RuleInput, role: CreditRole, name: string): { field: string | null } | null {
@@ -29,7 +30,9 @@ function disagreement(input: RuleInput, role: CreditRole, name: string): { field
       return editor && authorMatches(name, editor) ? null : { field: editor ? authorLabel(editor) : null };
     case 'author': {
       const writers = writersOf(input);
-      return writers.some((w) => authorMatches(name, w)) ? null : { field: writers.length > 0 ? writers.map(authorLabel).join(', ') : null };
+      return writers.some((w) => authorMatches(name, w))
+        ? null
+        : { field: writers.length > 0 ? writers.map(authorLabel).join(', ') : null };
     }
   }
 }
@@ -40,7 +43,11 @@ function describe(block: number, role: CreditRole, name: string, field: string |
   const hant = `正文第 ${block} 段的署名行寫${label['zh-Hant']}「${name}」`;
   const hans = `正文第 ${block} 段的署名行写${label['zh-Hans']}“${name}”`;
   if (field === null) {
-    return message(`${en}, but the ${label.en} field is empty.`, `${hant},但${label['zh-Hant']}欄位是空的。`, `${hans},但${label['zh-Hans']}字段是空的。`);
+    return message(
+      `${en}, but the ${label.en} field is empty.`,
+      `${hant},但${label['zh-Hant']}欄位是空的。`,
+      `${hans},但${label['zh-Hans']}字段是空的。`,
+    );
   }
   const says = several ? `the ${label.en} fields say ${field}` : `the ${label.en} field says ${field}`;
   return message(`${en}, but ${says}.`, `${hant},但${label['zh-Hant']}欄位是 ${field}。`, `${hans},但${label['zh-Hans']}字段是 ${field}。`);
@@ -70,7 +77,9 @@ export const attributionLineConsistent: Rule = (input) => {
     const mismatch = disagreement(input, statement.role, name);
     if (mismatch) {
       const several = statement.role === 'author' && writers.length > 1;
-      findings.push(finding(input, id, `body.${statement.line}`, describe(statement.line + 1, statement.role, name, mismatch.field, several)));
+      findings.push(
+        finding(input, id, `body.${statement.line}`, describe(statement.line + 1, statement.role, name, mismatch.field, several)),
+      );
     }
   };
   for (const statement of credits.statements) for (const name of statement.names) check(statement, name);

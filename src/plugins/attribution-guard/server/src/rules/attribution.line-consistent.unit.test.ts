@@ -17,9 +17,7 @@ describe('attribution.line-consistent', () => {
 
   it('flags an author typed as koorvo at `body.0`, naming both', () => {
     const findings = attributionLineConsistent(withLine('文|正見 TrueView,作者|koorvo,編輯|TV.'));
-    expect(findings).toEqual([
-      expect.objectContaining({ rule: 'attribution.line-consistent', severity: 'error', path: 'body.0' }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'attribution.line-consistent', severity: 'error', path: 'body.0' })]);
     expect(findings[0]?.message.en).toBe(
       'The attribution line in body block 1 names the author “koorvo”, but the author field says koorvoa.',
     );

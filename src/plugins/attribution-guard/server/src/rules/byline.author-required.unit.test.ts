@@ -8,9 +8,7 @@ describe('byline.author-required', () => {
 
   it('flags a story with no author at `author`', () => {
     const findings = bylineAuthorRequired(seedWith({ author: null }));
-    expect(findings).toEqual([
-      expect.objectContaining({ rule: 'byline.author-required', severity: 'error', path: 'author' }),
-    ]);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'byline.author-required', severity: 'error', path: 'author' })]);
     expect(Object.keys(findings[0]?.message ?? {})).toEqual(['en', 'zh-Hant', 'zh-Hans']);
   });
 });

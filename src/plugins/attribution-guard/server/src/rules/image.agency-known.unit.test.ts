@@ -48,7 +48,9 @@ describe('image.agency-known', () => {
     const xinhua = source({ documentId: 'src-xinhua', name: '新華社', kind: 'wire', aliases: ['新华社', 'Xinhua'] });
     const input = { ...withCover({ credit: 'Xinhua' }, story), sources: [...story.sources, xinhua] };
     expect(imageAgencyKnown(input)).toEqual([expect.objectContaining({ path: 'cover.credit' })]);
-    expect(imageAgencyKnown({ ...input, article: { ...input.article, images: [{ ...input.article.images[0]!, agency: xinhua }] } })).toEqual([]);
+    expect(
+      imageAgencyKnown({ ...input, article: { ...input.article, images: [{ ...input.article.images[0]!, agency: xinhua }] } }),
+    ).toEqual([]);
   });
 
   it('leaves an empty credit to image.credit-required', () => {

@@ -1,11 +1,4 @@
-import {
-  RULE_IDS,
-  type CheckResult,
-  type Finding,
-  type Rule,
-  type RuleId,
-  type RuleInput,
-} from '../../../shared/contracts/findings';
+import { RULE_IDS, type CheckResult, type Finding, type Rule, type RuleId, type RuleInput } from '../../../shared/contracts/findings';
 import { attributionLineConsistent } from './attribution.line-consistent';
 import { bylineAuthorOutlet } from './byline.author-outlet';
 import { bylineAuthorRegistered } from './byline.author-registered';

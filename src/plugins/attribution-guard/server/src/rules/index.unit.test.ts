@@ -49,7 +49,9 @@ describe('rule registry', () => {
   it('puts an error of a later rule before a warning of an earlier one', () => {
     // Rule order alone would list the byline warning first; the severity order must move the error up.
     const story = buildSeedStory();
-    const config = validateGuardConfig({ rules: { 'byline.author-required': { severity: 'warning' }, 'attribution.line-consistent': false } });
+    const config = validateGuardConfig({
+      rules: { 'byline.author-required': { severity: 'warning' }, 'attribution.line-consistent': false },
+    });
     const pullQuotes = story.article.pullQuotes.map((q, i) => (i === 0 ? { ...q, text: q.text.replace('判斷', '判断') } : q));
     const findings = runRules(seedWith({ author: null, pullQuotes }, { ...story, config }));
     expect(findings.map((f) => [f.severity, f.rule])).toEqual([

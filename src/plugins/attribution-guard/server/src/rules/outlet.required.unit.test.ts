@@ -7,9 +7,7 @@ describe('outlet.required', () => {
   });
 
   it('flags a missing outlet at `source`', () => {
-    expect(outletRequired(seedWith({ source: null }))).toEqual([
-      expect.objectContaining({ rule: 'outlet.required', path: 'source' }),
-    ]);
+    expect(outletRequired(seedWith({ source: null }))).toEqual([expect.objectContaining({ rule: 'outlet.required', path: 'source' })]);
   });
 
   it('flags a republisher picked as the outlet, naming it', () => {

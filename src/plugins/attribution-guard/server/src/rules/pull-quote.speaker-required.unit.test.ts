@@ -11,6 +11,8 @@ describe('pull-quote.speaker-required', () => {
     const pullQuotes = story.article.pullQuotes.map((q, i) => (i === 2 ? { ...q, speaker } : q));
     const findings = pullQuoteSpeakerRequired(seedWith({ pullQuotes }, story));
     expect(findings).toEqual([expect.objectContaining({ rule: 'pull-quote.speaker-required', path: 'pullQuotes.2.speaker' })]);
-    expect(findings[0]?.message.en).toBe('Pull-quote 3 (“垂類行業只要緊跟潮流,精準解決用戶需求,不會脫離…”) names no speaker. Say who said it.');
+    expect(findings[0]?.message.en).toBe(
+      'Pull-quote 3 (“垂類行業只要緊跟潮流,精準解決用戶需求,不會脫離…”) names no speaker. Say who said it.',
+    );
   });
 });

@@ -14,11 +14,7 @@ function notFound(input: RuleInput, quote: PullQuoteRecord, empty: boolean): Fin
     id,
     `${quote.path}.text`,
     empty
-      ? message(
-          `${capitalise(which.en)} is empty.`,
-          `${which['zh-Hant']}沒有內容。`,
-          `${which['zh-Hans']}没有内容。`,
-        )
+      ? message(`${capitalise(which.en)} is empty.`, `${which['zh-Hant']}沒有內容。`, `${which['zh-Hans']}没有内容。`)
       : message(
           `${capitalise(which.en)} does not appear word for word in the body. Copy it exactly from the text; mark cuts with “…”.`,
           `${which['zh-Hant']}與正文不一致,正文中找不到原句。請從正文逐字複製,刪節處用「……」。`,

@@ -43,7 +43,9 @@ describe('pull-quote.verbatim', () => {
   });
 
   it('flags ellipsis parts in the wrong order', () => {
-    expect(pullQuoteVerbatim(withQuote(1, '即用于訓練垂直模型的數據集。……真正影響垂直廠商的差距點只有一個,')).map((f) => f.path)).toEqual(['pullQuotes.1.text']);
+    expect(pullQuoteVerbatim(withQuote(1, '即用于訓練垂直模型的數據集。……真正影響垂直廠商的差距點只有一個,')).map((f) => f.path)).toEqual([
+      'pullQuotes.1.text',
+    ]);
   });
 
   it('does not convert scripts: a Simplified quote is not in a Traditional body', () => {

@@ -62,7 +62,9 @@ describe('syndication.license-valid', () => {
       allowedLocales: [],
     };
     expect(
-      syndicationLicenseValid(seedWith({ source: outletWithAgreement, republisher: { ...story.records.tmtPost, agreementId: null } }, story)),
+      syndicationLicenseValid(
+        seedWith({ source: outletWithAgreement, republisher: { ...story.records.tmtPost, agreementId: null } }, story),
+      ),
     ).toEqual([]);
   });
 

@@ -1,7 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { MEDIA_CREDIT_UID, FILE_UID } from '../constants';
 import type { Dependent, RemovalAction } from '../dependents/describe';
-import { blocksFields, blocksShowFile, directRelationsTo, mediaPaths, relationPathsTo, showsStoredCredit, whereThrough, type SchemaLike, type SchemaOf } from '../dependents/paths';
+import {
+  blocksFields,
+  blocksShowFile,
+  directRelationsTo,
+  mediaPaths,
+  relationPathsTo,
+  showsStoredCredit,
+  whereThrough,
+  type SchemaLike,
+  type SchemaOf,
+} from '../dependents/paths';
 import { excerpt } from '../../../shared/text/messages';
 import { getService } from '../utils/get-service';
 import { isLocalized } from '../utils/localized';
@@ -20,12 +30,17 @@ const SCAN_PAGE = 200;
  * stored credit where a story shows that file without a credit of its own.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const schemaOf: SchemaOf = (uid) => (strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ?? strapi.components[uid as keyof typeof strapi.components]) as SchemaLike | undefined;
+  const schemaOf: SchemaOf = (uid) =>
+    (strapi.contentTypes[uid as keyof typeof strapi.contentTypes] ?? strapi.components[uid as keyof typeof strapi.components]) as
+      SchemaLike | undefined;
   const storyTypes = (): string[] => getService(strapi, 'guard').config().contentTypes;
 
   /** Whether removing a record of this type can change a story at all (cheap; read from the schemas). */
   function mayHaveDependents(uid: string): boolean {
-    return storyTypes().some((story) => relationPathsTo(schemaOf, story, uid).length > 0) || directRelationsTo(schemaOf(MEDIA_CREDIT_UID), uid).length > 0;
+    return (
+      storyTypes().some((story) => relationPathsTo(schemaOf, story, uid).length > 0) ||
+      directRelationsTo(schemaOf(MEDIA_CREDIT_UID), uid).length > 0
+    );
   }
 
   const toDependent = (story: string, field: string, row: Row, viaMediaCredit = false): FoundDependent => ({
@@ -51,7 +66,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       chain.push({ name, component });
       uid = component;
     }
-    const leafFields = Object.entries(schemaOf(uid)?.attributes ?? {}).filter(([, a]) => a.type === 'relation' || a.type === 'media').map(([n]) => n);
+    const leafFields = Object.entries(schemaOf(uid)?.attributes ?? {})
+      .filter(([, a]) => a.type === 'relation' || a.type === 'media')
+      .map(([n]) => n);
     let populate: Row = Object.fromEntries(leafFields.map((n) => [n, true]));
     for (const { name } of [...chain].reverse()) populate = { [name]: { populate } };
     return populate;
@@ -59,11 +76,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function throughRelations(uid: string, documentId: string, locales: LocaleScope, action: RemovalAction): Promise<FoundDependent[]> {
     // Unpublishing removes only the published rows of the record; a published story links to those.
-    const target: Row = { documentId, ...(isLocalized(strapi, uid) && locales !== '*' ? { locale: { $in: locales } } : {}), ...(action === 'unpublish' ? published : {}) };
+    const target: Row = {
+      documentId,
+      ...(isLocalized(strapi, uid) && locales !== '*' ? { locale: { $in: locales } } : {}),
+      ...(action === 'unpublish' ? published : {}),
+    };
     const found: FoundDependent[] = [];
     for (const story of storyTypes()) {
       for (const path of relationPathsTo(schemaOf, story, uid)) {
-        const rows: Row[] = await strapi.db.query(story).findMany({ select: ['documentId', 'locale', 'title'], where: { ...published, ...whereThrough(path, target) } });
+        const rows: Row[] = await strapi.db
+          .query(story)
+          .findMany({ select: ['documentId', 'locale', 'title'], where: { ...published, ...whereThrough(path, target) } });
         found.push(...rows.map((row) => toDependent(story, path.join('.'), row)));
       }
     }
@@ -73,7 +96,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function throughMediaCredits(uid: string, documentId: string): Promise<FoundDependent[]> {
     const fields = directRelationsTo(schemaOf(MEDIA_CREDIT_UID), uid);
     if (fields.length === 0) return [];
-    const credits: Row[] = await strapi.db.query(MEDIA_CREDIT_UID).findMany({ select: ['fileId'], where: { $or: fields.map((f) => ({ [f]: { documentId } })) } });
+    const credits: Row[] = await strapi.db
+      .query(MEDIA_CREDIT_UID)
+      .findMany({ select: ['fileId'], where: { $or: fields.map((f) => ({ [f]: { documentId } })) } });
     const fileIds = new Set(credits.map((c) => c.fileId as number));
     if (fileIds.size === 0) return [];
     const files: Row[] = await strapi.db.query(FILE_UID).findMany({ select: ['id', 'url'], where: { id: { $in: [...fileIds] } } });
@@ -88,14 +113,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { ...published, ...whereThrough(path, { id: { $in: [...fileIds] } }) },
           populate: populateUsages(story, path),
         });
-        found.push(...rows.filter((row) => showsStoredCredit(row, path, fileIds)).map((row) => toDependent(story, path.join('.'), row, true)));
+        found.push(
+          ...rows.filter((row) => showsStoredCredit(row, path, fileIds)).map((row) => toDependent(story, path.join('.'), row, true)),
+        );
       }
       // Blocks JSON cannot be filtered portably: published stories are read page by page.
       const blocks = blocksFields(schemaOf, story);
       if (blocks.length === 0) continue;
       for (let offset = 0; ; offset += SCAN_PAGE) {
-        const rows: Row[] = await strapi.db.query(story).findMany({ select: ['id', 'documentId', 'locale', 'title', ...blocks], where: published, orderBy: { id: 'asc' }, offset, limit: SCAN_PAGE });
-        for (const row of rows) for (const field of blocks) if (blocksShowFile(row[field], fileIds, urls)) found.push(toDependent(story, field, row, true));
+        const rows: Row[] = await strapi.db.query(story).findMany({
+          select: ['id', 'documentId', 'locale', 'title', ...blocks],
+          where: published,
+          orderBy: { id: 'asc' },
+          offset,
+          limit: SCAN_PAGE,
+        });
+        for (const row of rows)
+          for (const field of blocks) if (blocksShowFile(row[field], fileIds, urls)) found.push(toDependent(story, field, row, true));
         if (rows.length < SCAN_PAGE) break;
       }
     }
@@ -121,7 +155,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async label(uid: string, documentId: string): Promise<string> {
       const row: Row | null = await strapi.db.query(uid).findOne({ where: { documentId }, orderBy: { publishedAt: 'desc' } });
       if (!row) return documentId;
-      for (const key of ['displayName', 'name', 'title']) if (typeof row[key] === 'string' && row[key].trim() !== '') return row[key].trim();
+      for (const key of ['displayName', 'name', 'title'])
+        if (typeof row[key] === 'string' && row[key].trim() !== '') return row[key].trim();
       if (typeof row.text === 'string' && row.text.trim() !== '') return excerpt(row.text);
       return documentId;
     },

@@ -4,7 +4,6 @@ import { getService } from '../utils/get-service';
 import type { Row } from '../utils/row';
 import type { SchemaLike } from '../dependents/paths';
 
-
 export interface LiveUsage {
   contentType: string;
   documentId: string;
@@ -58,16 +57,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const uid of getService(strapi, 'guard').config().contentTypes) {
       const model = strapi.getModel(uid as UID.ContentType) as (SchemaLike & { options?: { draftAndPublish?: boolean } }) | undefined;
       if (!model?.options?.draftAndPublish) continue;
-      const select = ['documentId', 'locale', ...(model.attributes?.title ? ['title'] : [])].filter((key) => key === 'documentId' || model.attributes?.[key]);
+      const select = ['documentId', 'locale', ...(model.attributes?.title ? ['title'] : [])].filter(
+        (key) => key === 'documentId' || model.attributes?.[key],
+      );
       const { filters, blocks } = imagePaths(strapi, uid);
       if (filters.length > 0) {
-        const rows = await strapi.db.query(uid).findMany({ select, where: { publishedAt: { $notNull: true }, $or: filters.map((f) => withFile(f, fileId)) } });
+        const rows = await strapi.db
+          .query(uid)
+          .findMany({ select, where: { publishedAt: { $notNull: true }, $or: filters.map((f) => withFile(f, fileId)) } });
         for (const row of rows) add(uid, row);
       }
       // Blocks are JSON: published rows are read in pages and their image nodes compared.
       for (const field of blocks) {
         for (let offset = 0; ; offset += 200) {
-          const rows = await strapi.db.query(uid).findMany({ select: [...select, field], where: { publishedAt: { $notNull: true } }, orderBy: { id: 'asc' }, offset, limit: 200 });
+          const rows = await strapi.db.query(uid).findMany({
+            select: [...select, field],
+            where: { publishedAt: { $notNull: true } },
+            orderBy: { id: 'asc' },
+            offset,
+            limit: 200,
+          });
           for (const row of rows) if (blocksShowFile(row[field], file)) add(uid, row);
           if (rows.length < 200) break;
         }

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Row } from '../utils/row';
 
-
 /**
  * The admin form holds relations as changes (`{ connect: [...], disconnect: [...] }`), not as the list
  * of what is linked: the Content Manager loads the linked entries separately. To check the form as it
@@ -100,7 +99,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return candidates.find((c) => c?.id === component.id) ?? undefined;
     };
     const resolveComponent = (component: Row | null | undefined) =>
-      component && typeof component === 'object' ? { ...component, agency: toOneValue(component.agency, idOf(storedComponent(component)?.agency)) } : component;
+      component && typeof component === 'object'
+        ? { ...component, agency: toOneValue(component.agency, idOf(storedComponent(component)?.agency)) }
+        : component;
     if ('cover' in data) out.cover = resolveComponent(data.cover);
     if (Array.isArray(data.gallery)) out.gallery = data.gallery.map(resolveComponent);
     return out;

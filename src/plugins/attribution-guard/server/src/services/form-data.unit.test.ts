@@ -17,7 +17,9 @@ describe('relation changes from the admin form', () => {
   });
 
   it('applies a to-many change, keeping the stored order', () => {
-    expect(applyToMany(['q1', 'q2', 'q3'], { connect: [{ documentId: 'q4' }, { documentId: 'q2' }], disconnect: [{ documentId: 'q1' }] })).toEqual(['q2', 'q3', 'q4']);
+    expect(
+      applyToMany(['q1', 'q2', 'q3'], { connect: [{ documentId: 'q4' }, { documentId: 'q2' }], disconnect: [{ documentId: 'q1' }] }),
+    ).toEqual(['q2', 'q3', 'q4']);
     expect(applyToMany([], {})).toEqual([]);
   });
 });

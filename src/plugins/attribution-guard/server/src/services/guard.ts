@@ -5,7 +5,10 @@ import { runRules, summarise } from '../rules';
 import { getService } from '../utils/get-service';
 import type { Outcome } from './records';
 
-type SnapshotResult = { article: import('../../../shared/contracts/findings').ArticleSnapshot; sources: import('../../../shared/contracts/findings').SourceRecord[] };
+type SnapshotResult = {
+  article: import('../../../shared/contracts/findings').ArticleSnapshot;
+  sources: import('../../../shared/contracts/findings').SourceRecord[];
+};
 
 export interface LocaleVerdict {
   locale: string;
@@ -58,16 +61,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Judged as the Publish action publishes (quotes go out with the story) unless told otherwise. */
     evaluate(snapshot: SnapshotResult, now: Date = new Date(), options: EvaluateOptions = {}): CheckResult {
       const quotesPublishWithStory = options.quotesPublishWithStory ?? true;
-      return summarise(runRules({ article: snapshot.article, sources: snapshot.sources, config: service.config(), now, quotesPublishWithStory }));
+      return summarise(
+        runRules({ article: snapshot.article, sources: snapshot.sources, config: service.config(), now, quotesPublishWithStory }),
+      );
     },
 
-    async checkDraft(uid: string, documentId: string, locale: string, now?: Date, options?: EvaluateOptions): Promise<(CheckResult & { title: string | null }) | null> {
+    async checkDraft(
+      uid: string,
+      documentId: string,
+      locale: string,
+      now?: Date,
+      options?: EvaluateOptions,
+    ): Promise<(CheckResult & { title: string | null }) | null> {
       const snapshot = await getService(strapi, 'snapshot').fromDraft(uid, documentId, locale);
       return snapshot ? { ...service.evaluate(snapshot, now, options), title: snapshot.article.title } : null;
     },
 
     /** The published version checked as readers see it (after a record it showed was removed, say). */
-    async checkPublished(uid: string, documentId: string, locale: string, now?: Date): Promise<(CheckResult & { title: string | null }) | null> {
+    async checkPublished(
+      uid: string,
+      documentId: string,
+      locale: string,
+      now?: Date,
+    ): Promise<(CheckResult & { title: string | null }) | null> {
       const snapshot = await getService(strapi, 'snapshot').fromPublished(uid, documentId, locale);
       return snapshot ? { ...service.evaluate(snapshot, now), title: snapshot.article.title } : null;
     },
@@ -93,7 +109,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * override is in force and every error comes from an overridable rule. The outcome is recorded once
      * the surrounding transaction settles: a refusal rolls it back, so the record must be written after.
      */
-    async enforce(uid: string, documentId: string, locales: string[], hooks: TransactionHooks, options?: EvaluateOptions): Promise<LocaleVerdict[]> {
+    async enforce(
+      uid: string,
+      documentId: string,
+      locales: string[],
+      hooks: TransactionHooks,
+      options?: EvaluateOptions,
+    ): Promise<LocaleVerdict[]> {
       const context = getService(strapi, 'publish-context');
       const records = getService(strapi, 'records');
       await service.refresh();
@@ -113,7 +135,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const blocked = verdicts.filter((v) => v.outcome === 'blocked');
       const write = (v: LocaleVerdict) =>
-        records.write({ contentType: uid, documentId, locale: v.locale, outcome: v.outcome, actor, findings: v.findings, reason: v.outcome === 'overridden' ? override?.reason : null });
+        records.write({
+          contentType: uid,
+          documentId,
+          locale: v.locale,
+          outcome: v.outcome,
+          actor,
+          findings: v.findings,
+          reason: v.outcome === 'overridden' ? override?.reason : null,
+        });
 
       if (blocked.length === 0) {
         hooks.onCommit(() => verdicts.forEach(write));
@@ -123,10 +153,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       hooks.onRollback(() => blocked.forEach(write));
       const details = blocked.flatMap((v) => v.blocking.map((f) => toErrorDetail(f, v.locale, config.rules[f.rule].overridable)));
       const first = blocked[0]!;
-      const summary = details.slice(0, 3).map((d) => d.message).join(' ');
+      const summary = details
+        .slice(0, 3)
+        .map((d) => d.message)
+        .join(' ');
       throw new errors.ValidationError(
         `Cannot publish "${first.title ?? documentId}" (${blocked.map((v) => v.locale).join(', ')}): ${details.length} attribution problem${details.length === 1 ? '' : 's'} to fix. ${summary}`,
-        { errors: details, guard: { documentId, contentType: uid, overridable: details.every((d) => d.overridable) } }
+        { errors: details, guard: { documentId, contentType: uid, overridable: details.every((d) => d.overridable) } },
       );
     },
   };

@@ -6,7 +6,6 @@ import { draftDiffers } from '../../../shared/draft-changes';
 /** The fields readers see; a draft that differs from its published version in any of them has unpublished changes. */
 const QUOTE_FIELDS = ['text', 'speaker', 'speakerTitle', 'speakerOrg', 'position'] as const;
 
-
 /**
  * Pull-quotes belong to their story: they are checked with it (speaker, word for word) and go out with
  * it. Publishing the story publishes, in the same transaction, every quote it links whose draft is new

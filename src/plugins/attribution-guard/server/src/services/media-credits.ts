@@ -11,7 +11,9 @@ const VALUES = ['credit', 'photographer', 'license', 'copyright', 'usageTerms', 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     async get(fileId: number) {
-      return strapi.db.query(MEDIA_CREDIT_UID).findOne({ where: { fileId }, populate: { agency: { select: ['documentId', 'name', 'kind'] } } });
+      return strapi.db
+        .query(MEDIA_CREDIT_UID)
+        .findOne({ where: { fileId }, populate: { agency: { select: ['documentId', 'name', 'kind'] } } });
     },
 
     /**
@@ -33,7 +35,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.agency === null) agencyId = null;
         else {
           const agency = await strapi.db.query(SOURCE_UID).findOne({ where: { documentId: input.agency }, select: ['id'] });
-          if (!agency) throw new errors.ValidationError(`Agency ${input.agency} does not exist.`, { errors: [{ path: ['agency'], message: 'Unknown agency', name: 'ValidationError' }] });
+          if (!agency)
+            throw new errors.ValidationError(`Agency ${input.agency} does not exist.`, {
+              errors: [{ path: ['agency'], message: 'Unknown agency', name: 'ValidationError' }],
+            });
           agencyId = agency.id;
         }
       }

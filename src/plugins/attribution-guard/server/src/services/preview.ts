@@ -9,7 +9,6 @@ import { closestSentence } from '../../../shared/text/closest-sentence';
 import { id as VERBATIM_RULE } from '../rules/pull-quote.verbatim';
 import type { Row } from '../utils/row';
 
-
 /** Findings about one thing on the form: the path itself or anything under it (`cover`, `cover.credit`). */
 const findingsUnder = (findings: Finding[], path: string): Finding[] =>
   findings.filter((f) => f.path === path || f.path.startsWith(`${path}.`));
@@ -21,8 +20,12 @@ const findingsUnder = (findings: Finding[], path: string): Finding[] =>
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function thumbnails(fileIds: number[]): Promise<Map<number, string | null>> {
     if (fileIds.length === 0) return new Map();
-    const rows: Row[] = await strapi.db.query(FILE_UID).findMany({ where: { id: { $in: [...new Set(fileIds)] } }, select: ['id', 'url', 'formats'] });
-    return new Map(rows.map((row) => [row.id as number, (row.formats?.thumbnail?.url as string | undefined) ?? (row.url as string | null) ?? null]));
+    const rows: Row[] = await strapi.db
+      .query(FILE_UID)
+      .findMany({ where: { id: { $in: [...new Set(fileIds)] } }, select: ['id', 'url', 'formats'] });
+    return new Map(
+      rows.map((row) => [row.id as number, (row.formats?.thumbnail?.url as string | undefined) ?? (row.url as string | null) ?? null]),
+    );
   }
 
   /** The rights each file states about itself, as read from it on upload; the rules do not need them, the editor does. */
@@ -32,9 +35,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { fileId: { $in: [...new Set(fileIds)] } },
       select: ['fileId', 'copyright', 'usageTerms', 'webStatement', 'licensor', 'licensorUrl'],
     });
-    return new Map(rows.map((row) => [row.fileId as number, {
-      copyright: row.copyright ?? null, usageTerms: row.usageTerms ?? null, webStatement: row.webStatement ?? null, licensor: row.licensor ?? null, licensorUrl: row.licensorUrl ?? null,
-    }]));
+    return new Map(
+      rows.map((row) => [
+        row.fileId as number,
+        {
+          copyright: row.copyright ?? null,
+          usageTerms: row.usageTerms ?? null,
+          webStatement: row.webStatement ?? null,
+          licensor: row.licensor ?? null,
+          licensorUrl: row.licensorUrl ?? null,
+        },
+      ]),
+    );
   }
 
   async function describe(article: ArticleSnapshot, findings: Finding[]): Promise<ArticlePreview> {
@@ -44,7 +56,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const agency = (source: SourceRecord | null) => (source ? { documentId: source.documentId, name: source.name } : null);
     // Cached per body array: the verbatim rule has read it already.
     const { paragraphs } = getBodyText(article.body);
-    const linked = [article.author, ...article.coAuthors, article.editor, article.source, article.republisher, ...article.images.map((i) => i.agency)];
+    const linked = [
+      article.author,
+      ...article.coAuthors,
+      article.editor,
+      article.source,
+      article.republisher,
+      ...article.images.map((i) => i.agency),
+    ];
     return {
       draftLinks: linked.filter((record) => record !== null && !record.published).length,
       byline: renderByline({
@@ -67,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         agency: agency(image.agency),
         photographer: image.photographer,
         license: image.license,
-        rights: image.fileId !== null ? rights.get(image.fileId) ?? NO_RIGHTS : null,
+        rights: image.fileId !== null ? (rights.get(image.fileId) ?? NO_RIGHTS) : null,
         findings: findingsUnder(findings, image.path),
       })),
       pullQuotes: article.pullQuotes.map((quote) => {
@@ -79,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           text: quote.text,
           speaker: quote.speaker,
           published: quote.published,
-          closest: misquoted ? closestSentence(quote.text, paragraphs)?.text ?? null : null,
+          closest: misquoted ? (closestSentence(quote.text, paragraphs)?.text ?? null) : null,
           findings: own,
         };
       }),
@@ -91,7 +110,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Checks the stored draft, or the form as the editor has it (unsaved edits included, relation
      * changes applied to the stored draft). Null when there is no draft to check.
      */
-    async check(uid: string, input: { documentId?: string; locale: string; data?: Record<string, unknown> }): Promise<CheckResponse | null> {
+    async check(
+      uid: string,
+      input: { documentId?: string; locale: string; data?: Record<string, unknown> },
+    ): Promise<CheckResponse | null> {
       const guard = getService(strapi, 'guard');
       const snapshots = getService(strapi, 'snapshot');
       await guard.refresh();
@@ -106,7 +128,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = guard.evaluate(snapshot);
       const rules = guard.config().rules;
       const overridable = result.findings.every((f) => f.severity !== 'error' || rules[f.rule].overridable);
-      const gates = await getService(strapi, 'publish-conditions').evaluate({ uid, documentId: input.documentId ?? null, locale: input.locale });
+      const gates = await getService(strapi, 'publish-conditions').evaluate({
+        uid,
+        documentId: input.documentId ?? null,
+        locale: input.locale,
+      });
       return { ...result, title: snapshot.article.title, overridable, preview: await describe(snapshot.article, result.findings), gates };
     },
   };

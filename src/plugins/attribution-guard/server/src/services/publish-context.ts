@@ -28,7 +28,15 @@ interface PublishContext {
 const storage = new AsyncLocalStorage<PublishContext>();
 
 function actorFromRequest(strapi: Core.Strapi): Actor {
-  const ctx = strapi.requestContext.get() as { state?: { user?: RequestUser; userAbility?: unknown; auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } } } } | undefined;
+  const ctx = strapi.requestContext.get() as
+    | {
+        state?: {
+          user?: RequestUser;
+          userAbility?: unknown;
+          auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } };
+        };
+      }
+    | undefined;
   const state = ctx?.state;
   if (!state) return { type: 'system' };
   // Admin requests carry the admin user and its ability; content-API tokens carry only credentials.

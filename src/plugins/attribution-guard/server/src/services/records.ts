@@ -49,7 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .then(() => undefined)
         .catch((error: unknown) => {
           // The publish itself has already succeeded or been refused; losing its record is logged loudly.
-          strapi.log.error(`attribution-guard: could not record ${entry.outcome} of ${entry.contentType} ${entry.documentId} (${entry.locale}): ${String(error)}`);
+          strapi.log.error(
+            `attribution-guard: could not record ${entry.outcome} of ${entry.contentType} ${entry.documentId} (${entry.locale}): ${String(error)}`,
+          );
         });
       pending.add(job);
       void job.finally(() => pending.delete(job));

@@ -16,7 +16,7 @@ import type { Row } from '../utils/row';
 /* Rows as the database layer returns them (only the fields read here). */
 type Ref = string | { documentId?: string; id?: number } | null | undefined;
 
-const refId = (ref: Ref): string | null => (typeof ref === 'string' ? ref : ref?.documentId ?? null);
+const refId = (ref: Ref): string | null => (typeof ref === 'string' ? ref : (ref?.documentId ?? null));
 const fileRefId = (ref: unknown): number | null =>
   typeof ref === 'number' ? ref : ref && typeof ref === 'object' && typeof (ref as Row).id === 'number' ? (ref as Row).id : null;
 
@@ -60,7 +60,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Credits stored with media files, by file id. */
   async function fileCredits(fileIds: number[]): Promise<Map<number, Row>> {
     if (fileIds.length === 0) return new Map();
-    const rows = await strapi.db.query(MEDIA_CREDIT_UID).findMany({ where: { fileId: { $in: [...new Set(fileIds)] } }, populate: { agency: true } });
+    const rows = await strapi.db
+      .query(MEDIA_CREDIT_UID)
+      .findMany({ where: { fileId: { $in: [...new Set(fileIds)] } }, populate: { agency: true } });
     return new Map(rows.map((r: Row) => [r.fileId as number, r]));
   }
 
@@ -73,14 +75,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await strapi.db.query(FILE_UID).findMany({ where: { url: { $in: urls } } });
       for (const row of rows) byUrl.set(row.url, row);
     }
-    return nodes.map(({ index, image }) => ({ index, file: image ? (typeof image.id === 'number' ? image : byUrl.get(image.url) ?? image) : null }));
+    return nodes.map(({ index, image }) => ({
+      index,
+      file: image ? (typeof image.id === 'number' ? image : (byUrl.get(image.url) ?? image)) : null,
+    }));
   }
 
   async function build(article: Row, locale: string): Promise<{ article: ArticleSnapshot; sources: SourceRecord[] }> {
     const body: BlocksNode[] = Array.isArray(article.body) ? article.body : [];
     const usages: Array<{ path: string; component: Row | null; file: Row | null }> = [];
     if (article.cover) usages.push({ path: 'cover', component: article.cover, file: article.cover.image ?? null });
-    (Array.isArray(article.gallery) ? article.gallery : []).forEach((item: Row, i: number) => usages.push({ path: `gallery.${i}`, component: item, file: item?.image ?? null }));
+    (Array.isArray(article.gallery) ? article.gallery : []).forEach((item: Row, i: number) =>
+      usages.push({ path: `gallery.${i}`, component: item, file: item?.image ?? null }),
+    );
     for (const { index, file } of await bodyImageFiles(body)) usages.push({ path: `body.${index}`, component: null, file });
 
     const coAuthorRows = (Array.isArray(article.coAuthors) ? article.coAuthors : []).filter(Boolean) as Row[];
@@ -88,12 +95,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const quotes = (Array.isArray(article.pullQuotes) ? article.pullQuotes : []) as Row[];
     const [sources, publishedAuthors, publishedQuotes, credits] = await Promise.all([
       allSources(),
-      publishedKeys(AUTHOR_UID, authors.map((a) => a.documentId)),
+      publishedKeys(
+        AUTHOR_UID,
+        authors.map((a) => a.documentId),
+      ),
       publishedKeys(PULL_QUOTE_UID, quotes.map((q) => q.documentId).filter(Boolean)),
       fileCredits(usages.map((u) => fileRefId(u.file)).filter((id): id is number => id !== null)),
     ]);
 
-    const source = (row: Row | null | undefined): SourceRecord | null => (row?.documentId ? sources.get(row.documentId) ?? sourceRecordOf(row, false) : null);
+    const source = (row: Row | null | undefined): SourceRecord | null =>
+      row?.documentId ? (sources.get(row.documentId) ?? sourceRecordOf(row, false)) : null;
     const author = (row: Row | null | undefined): AuthorRecord | null =>
       row?.documentId ? authorRecordOf(row, publishedAuthors.has(row.locale ? `${row.documentId}:${row.locale}` : row.documentId)) : null;
 
@@ -182,19 +193,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * replace the stored draft's. Relations are given by documentId, media by file id.
      */
     async fromData(uid: string, data: Row, locale: string, documentId?: string) {
-      const stored = documentId ? (await loadDraft(uid, documentId, locale)) ?? {} : {};
+      const stored = documentId ? ((await loadDraft(uid, documentId, locale)) ?? {}) : {};
       const merged: Row = { ...stored, documentId: documentId ?? null };
       for (const key of ['title', 'body', 'originalUrl'] as const) if (key in data) merged[key] = data[key];
 
       const relationKeys = ['author', 'editor', 'source', 'republisher'] as const;
-      const authorRefs = relationKeys.slice(0, 2).filter((k) => k in data).map((k) => data[k] as Ref);
+      const authorRefs = relationKeys
+        .slice(0, 2)
+        .filter((k) => k in data)
+        .map((k) => data[k] as Ref);
       const sourceRefs = [
-        ...relationKeys.slice(2).filter((k) => k in data).map((k) => data[k] as Ref),
+        ...relationKeys
+          .slice(2)
+          .filter((k) => k in data)
+          .map((k) => data[k] as Ref),
         ...[data.cover, ...(Array.isArray(data.gallery) ? data.gallery : [])].map((c: Row | undefined) => c?.agency as Ref),
       ];
-      const images = [data.cover, ...(Array.isArray(data.gallery) ? data.gallery : [])].map((c: Row | undefined) => fileRefId(c?.image)).filter((id): id is number => id !== null);
+      const images = [data.cover, ...(Array.isArray(data.gallery) ? data.gallery : [])]
+        .map((c: Row | undefined) => fileRefId(c?.image))
+        .filter((id): id is number => id !== null);
       const coAuthorRefs = Array.isArray(data.coAuthors) ? (data.coAuthors as Ref[]) : [];
-      const quoteRefs = Array.isArray(data.pullQuotes) ? data.pullQuotes.filter((q: unknown) => typeof q === 'string' || (q as Row)?.documentId) : [];
+      const quoteRefs = Array.isArray(data.pullQuotes)
+        ? data.pullQuotes.filter((q: unknown) => typeof q === 'string' || (q as Row)?.documentId)
+        : [];
 
       const [authorRows, sourceRows, fileRows, quoteRows] = await Promise.all([
         rowsByDocumentId(AUTHOR_UID, [...authorRefs, ...coAuthorRefs], locale, { outlet: { select: ['documentId'] } }),
@@ -203,19 +224,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         rowsByDocumentId(PULL_QUOTE_UID, quoteRefs, locale),
       ]);
       const files = new Map((fileRows as Row[]).map((f) => [f.id as number, f]));
-      const relation = (rows: Map<string, Row>, ref: Ref) => (refId(ref) ? rows.get(refId(ref)!) ?? { documentId: refId(ref) } : null);
+      const relation = (rows: Map<string, Row>, ref: Ref) => (refId(ref) ? (rows.get(refId(ref)!) ?? { documentId: refId(ref) }) : null);
 
       for (const key of relationKeys) {
         if (key in data) merged[key] = relation(key === 'author' || key === 'editor' ? authorRows : sourceRows, data[key] as Ref);
       }
       const component = (c: Row | null | undefined) =>
-        c ? { ...c, image: fileRefId(c.image) !== null ? files.get(fileRefId(c.image)!) ?? { id: fileRefId(c.image) } : null, agency: relation(sourceRows, c.agency as Ref) } : null;
+        c
+          ? {
+              ...c,
+              image: fileRefId(c.image) !== null ? (files.get(fileRefId(c.image)!) ?? { id: fileRefId(c.image) }) : null,
+              agency: relation(sourceRows, c.agency as Ref),
+            }
+          : null;
       if ('coAuthors' in data) merged.coAuthors = coAuthorRefs.map((ref) => relation(authorRows, ref)).filter(Boolean);
       if ('cover' in data) merged.cover = component(data.cover);
       if ('gallery' in data) merged.gallery = (Array.isArray(data.gallery) ? data.gallery : []).map(component);
       if ('pullQuotes' in data) {
         merged.pullQuotes = (Array.isArray(data.pullQuotes) ? data.pullQuotes : []).map((q: Row | string, position: number) =>
-          typeof q === 'string' ? { ...(quoteRows.get(q) ?? { documentId: q }), position } : { ...(q.documentId ? quoteRows.get(q.documentId) : {}), ...q, position: q.position ?? position }
+          typeof q === 'string'
+            ? { ...(quoteRows.get(q) ?? { documentId: q }), position }
+            : { ...(q.documentId ? quoteRows.get(q.documentId) : {}), ...q, position: q.position ?? position },
         );
       }
       return build(merged, locale);

@@ -2,7 +2,6 @@ import type { CreditChange, MediaCreditView } from '../../../shared/contracts/ad
 import type { License } from '../../../shared/contracts/findings';
 import type { Row } from '../utils/row';
 
-
 /** A stored media credit (or none) as the admin reads it. */
 export function creditView(fileId: number, row: Row | null | undefined): MediaCreditView {
   return {
@@ -22,7 +21,7 @@ export function creditView(fileId: number, row: Row | null | undefined): MediaCr
 
 const FIELDS = ['credit', 'agency', 'photographer', 'license'] as const;
 const show = (view: MediaCreditView, field: (typeof FIELDS)[number]): string => {
-  const value = field === 'agency' ? view.agency?.name ?? null : view[field];
+  const value = field === 'agency' ? (view.agency?.name ?? null) : view[field];
   return value === null || value === '' ? '—' : `“${value}”`;
 };
 
@@ -32,7 +31,7 @@ const show = (view: MediaCreditView, field: (typeof FIELDS)[number]): string => 
  */
 export function describeCreditChange(change: CreditChange): string {
   const parts = FIELDS.filter((field) => show(change.before, field) !== show(change.after, field)).map(
-    (field) => `${field === 'license' ? 'licence' : field} ${show(change.before, field)} → ${show(change.after, field)}`
+    (field) => `${field === 'license' ? 'licence' : field} ${show(change.before, field)} → ${show(change.after, field)}`,
   );
   const name = change.fileName ?? `#${change.fileId}`;
   return `Photo ${name}: ${parts.length > 0 ? parts.join('; ') : 'credit saved unchanged'}`;

@@ -6,7 +6,7 @@ describe('describeCreditChange', () => {
   it('names the photo and each field that changed, old and new', () => {
     const after = creditView(7, { credit: '新華社', agency: null, license: 'agency', photographer: '王小明' });
     expect(describeCreditChange({ fileId: 7, fileName: 'cover.jpg', before, after })).toBe(
-      'Photo cover.jpg: credit “視覺中國” → “新華社”; agency “視覺中國” → —; photographer — → “王小明”'
+      'Photo cover.jpg: credit “視覺中國” → “新華社”; agency “視覺中國” → —; photographer — → “王小明”',
     );
   });
 
@@ -16,12 +16,32 @@ describe('describeCreditChange', () => {
 
   it('reads a missing stored credit as empty fields', () => {
     const rights = { copyright: null, usageTerms: null, webStatement: null, licensor: null, licensorUrl: null };
-    expect(creditView(3, null)).toEqual({ fileId: 3, credit: null, agency: null, photographer: null, license: null, origin: null, ...rights });
+    expect(creditView(3, null)).toEqual({
+      fileId: 3,
+      credit: null,
+      agency: null,
+      photographer: null,
+      license: null,
+      origin: null,
+      ...rights,
+    });
   });
 
   it('carries the rights read from the file and where the credit came from', () => {
-    const row = { credit: 'Big Newspaper', origin: 'file-metadata', copyright: '©2010 Big Newspaper', webStatement: 'http://www.bignewspaper.com/', agency: null };
-    expect(creditView(4, row)).toMatchObject({ credit: 'Big Newspaper', origin: 'file-metadata', copyright: '©2010 Big Newspaper', webStatement: 'http://www.bignewspaper.com/', usageTerms: null });
+    const row = {
+      credit: 'Big Newspaper',
+      origin: 'file-metadata',
+      copyright: '©2010 Big Newspaper',
+      webStatement: 'http://www.bignewspaper.com/',
+      agency: null,
+    };
+    expect(creditView(4, row)).toMatchObject({
+      credit: 'Big Newspaper',
+      origin: 'file-metadata',
+      copyright: '©2010 Big Newspaper',
+      webStatement: 'http://www.bignewspaper.com/',
+      usageTerms: null,
+    });
     expect(creditView(4, { credit: '視覺中國', origin: 'typed' }).origin).toBe('typed');
   });
 });

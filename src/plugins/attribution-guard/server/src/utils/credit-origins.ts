@@ -98,7 +98,8 @@ export function typedCreditUpdate(row: Row | null | undefined, body: TypedCredit
     if (body.agency !== undefined) input.agency = body.agency;
   }
   const photographer = body.photographer === undefined ? undefined : body.photographer || null;
-  if (photographer !== undefined && (isTyped(row, 'photographer') || photographer !== (row?.photographer ?? null))) input.photographer = photographer;
+  if (photographer !== undefined && (isTyped(row, 'photographer') || photographer !== (row?.photographer ?? null)))
+    input.photographer = photographer;
   if (body.license !== undefined && (isTyped(row, 'license') || body.license !== (row?.license ?? null))) input.license = body.license;
   return input;
 }

@@ -31,7 +31,9 @@ export function entryAccess(strapi: Core.Strapi, ctx: Context, uid: string) {
   async function drafts(action: EntryAction, documentIds: string[], locale?: string): Promise<Row[]> {
     if (documentIds.length === 0) return [];
     const permissionQuery = await checker.sanitizedQuery({}, CM_ACTION[action]);
-    const populate = await (strapi.plugin('content-manager').service('populate-builder') as unknown as PopulateBuilder)(uid).populateFromQuery(permissionQuery).build();
+    const populate = await (strapi.plugin('content-manager').service('populate-builder') as unknown as PopulateBuilder)(uid)
+      .populateFromQuery(permissionQuery)
+      .build();
     const where: Row = { documentId: { $in: [...new Set(documentIds)] }, publishedAt: null };
     if (localized && locale) where.locale = locale;
     return strapi.db.query(uid).findMany({ where, populate: toDbPopulate(populate) });
@@ -50,7 +52,12 @@ export function entryAccess(strapi: Core.Strapi, ctx: Context, uid: string) {
      * the user may create it, as the entry this user would then have created.
      * Returns the drafts found.
      */
-    async assert(action: EntryAction, documentId: string, locale?: string, options: { whenMissing?: 'deny' | 'create' } = {}): Promise<Row[]> {
+    async assert(
+      action: EntryAction,
+      documentId: string,
+      locale?: string,
+      options: { whenMissing?: 'deny' | 'create' } = {},
+    ): Promise<Row[]> {
       if (!checker.can(CM_ACTION[action])) throw refusal(action, uid);
       const rows = await drafts(action, [documentId], locale);
       if (rows.length > 0) {
@@ -81,7 +88,9 @@ export function entryAccess(strapi: Core.Strapi, ctx: Context, uid: string) {
       const denied = new Set(rows.filter((row) => !allowed(action, row)).map((row) => row.documentId as string));
       const found = new Set(rows.map((row) => row.documentId as string));
       // Ids with no draft are judged like `assert` does: only roles without conditions see them.
-      return new Set(documentIds.filter((id) => (found.has(id) ? !denied.has(id) : allowed(action, { documentId: id, ...(locale ? { locale } : {}) }))));
+      return new Set(
+        documentIds.filter((id) => (found.has(id) ? !denied.has(id) : allowed(action, { documentId: id, ...(locale ? { locale } : {}) }))),
+      );
     },
   };
 }

@@ -20,7 +20,9 @@ export async function assertFileAccess(strapi: Core.Strapi, ctx: Context, action
   const file = await strapi.db.query(FILE_UID).findOne({ where: { id: fileId }, populate: { createdBy: { populate: { roles: true } } } });
   if (!file) throw new errors.NotFoundError(`Media file ${fileId} does not exist.`);
   if (pm.ability.cannot(action, pm.toSubject(file))) {
-    throw forbidden(action === UPLOAD_ACTIONS.update ? 'You may not change this media file: it is not one of yours.' : 'You may not see this media file.');
+    throw forbidden(
+      action === UPLOAD_ACTIONS.update ? 'You may not change this media file: it is not one of yours.' : 'You may not see this media file.',
+    );
   }
   return file;
 }

@@ -53,11 +53,29 @@ const VerdictText = ({ state }: { state: EntryState }) => {
   const verdict = publishVerdict(state.guard?.errors ?? 0, state.gates);
   const text =
     verdict.kind === 'fix'
-      ? formatMessage({ id: t('verdict.fix'), defaultMessage: '{count, plural, one {# attribution problem} other {# attribution problems}} to fix (see Attribution & credits)' }, { count: verdict.errors })
+      ? formatMessage(
+          {
+            id: t('verdict.fix'),
+            defaultMessage:
+              '{count, plural, one {# attribution problem} other {# attribution problems}} to fix (see Attribution & credits)',
+          },
+          { count: verdict.errors },
+        )
       : verdict.kind === 'scheduled' || verdict.kind === 'embargoed'
-        ? formatMessage({ id: t(`verdict.${verdict.kind}`), defaultMessage: verdict.kind === 'scheduled' ? 'Scheduled for {when}' : 'Ready · under embargo until {when}' }, { when: verdict.detail ?? '' })
+        ? formatMessage(
+            {
+              id: t(`verdict.${verdict.kind}`),
+              defaultMessage: verdict.kind === 'scheduled' ? 'Scheduled for {when}' : 'Ready · under embargo until {when}',
+            },
+            { when: verdict.detail ?? '' },
+          )
         : formatMessage({ id: t(`verdict.${verdict.kind}`), defaultMessage: verdict.kind });
-  const color = verdict.kind === 'fix' ? 'danger700' : verdict.kind === 'needs-review' || verdict.kind === 'needs-approval' ? 'warning700' : 'success700';
+  const color =
+    verdict.kind === 'fix'
+      ? 'danger700'
+      : verdict.kind === 'needs-review' || verdict.kind === 'needs-approval'
+        ? 'warning700'
+        : 'success700';
   return (
     <Typography variant="pi" fontWeight="bold" textColor={color} data-testid="wf-verdict" data-verdict={verdict.kind}>
       {text}
@@ -65,7 +83,19 @@ const VerdictText = ({ state }: { state: EntryState }) => {
   );
 };
 
-const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocumentChanged }: { model: string; documentId: string; locale?: string; reloadKey: unknown; onDocumentChanged: () => void }) => {
+const WorkflowPanelContent = ({
+  model,
+  documentId,
+  locale,
+  reloadKey,
+  onDocumentChanged,
+}: {
+  model: string;
+  documentId: string;
+  locale?: string;
+  reloadKey: unknown;
+  onDocumentChanged: () => void;
+}) => {
   const { formatMessage, formatDate, locale: adminLocale } = useIntl();
   const { post, put, get } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -96,7 +126,8 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
   }, [get, state?.canAssign]);
 
   if (error) return <Typography textColor="danger700">{error}</Typography>;
-  if (!state) return <Typography textColor="neutral600">{formatMessage({ id: t('panel.loading'), defaultMessage: 'Loading…' })}</Typography>;
+  if (!state)
+    return <Typography textColor="neutral600">{formatMessage({ id: t('panel.loading'), defaultMessage: 'Loading…' })}</Typography>;
 
   const run = async (request: () => Promise<{ data: { data: EntryState } }>) => {
     setBusy(true);
@@ -116,10 +147,19 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
   };
   const path = entryPath(model, documentId);
   const moveTo = (to: Stage) =>
-    run(() => post(`${path}/transition`, { locale: state.locale, to, comment: comment || null, ...(to === 'scheduled' ? { publishAt, timezone } : {}) }));
+    run(() =>
+      post(`${path}/transition`, {
+        locale: state.locale,
+        to,
+        comment: comment || null,
+        ...(to === 'scheduled' ? { publishAt, timezone } : {}),
+      }),
+    );
   const saveSchedule = (body: Record<string, unknown>) => run(() => put(`${path}/schedule`, { locale: state.locale, timezone, ...body }));
-  const saveEmbargo = (until: string | null) => run(() => put(`${path}/embargo`, { locale: state.locale, timezone, until, comment: comment || null }));
-  const assign = (value: string | number) => run(() => put(`${path}/assignee`, { locale: state.locale, assignee: value === '' ? null : Number(value) }));
+  const saveEmbargo = (until: string | null) =>
+    run(() => put(`${path}/embargo`, { locale: state.locale, timezone, until, comment: comment || null }));
+  const assign = (value: string | number) =>
+    run(() => put(`${path}/assignee`, { locale: state.locale, assignee: value === '' ? null : Number(value) }));
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="wf-panel" data-stage={state.stage}>
@@ -127,18 +167,25 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
         <StageBadge stage={state.stage} />
       </Flex>
       <VerdictText state={state} />
-      {state.unpublishAtLocal && <Typography variant="pi">{formatMessage({ id: t('panel.unpublishAt'), defaultMessage: 'Comes down {when}' }, { when: state.unpublishAtLocal })}</Typography>}
+      {state.unpublishAtLocal && (
+        <Typography variant="pi">
+          {formatMessage({ id: t('panel.unpublishAt'), defaultMessage: 'Comes down {when}' }, { when: state.unpublishAtLocal })}
+        </Typography>
+      )}
 
       {state.lastFailure && (
         <Box background="danger100" padding={3} hasRadius>
           <Typography variant="omega" fontWeight="bold" textColor="danger700">
             {formatMessage({ id: t(`history.${state.lastFailure.kind}`), defaultMessage: state.lastFailure.kind })}
           </Typography>
-          {noteText(state.lastFailure, adminLocale) && <Typography variant="pi" tag="p">{noteText(state.lastFailure, adminLocale)}</Typography>}
+          {noteText(state.lastFailure, adminLocale) && (
+            <Typography variant="pi" tag="p">
+              {noteText(state.lastFailure, adminLocale)}
+            </Typography>
+          )}
           <FindingList findings={state.lastFailure.findings} />
         </Box>
       )}
-
 
       <Field.Root name="assignee">
         <Field.Label>{formatMessage({ id: t('panel.assignee'), defaultMessage: 'Assignee' })}</Field.Label>
@@ -171,8 +218,14 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
           {(state.allowedTargets.includes('scheduled') || state.stage === 'scheduled') && (
             <Flex direction="column" alignItems="stretch" gap={2}>
               <Field.Root name="publishAt">
-                <Field.Label>{formatMessage({ id: t('panel.when'), defaultMessage: 'Publish at (time in {zone})' }, { zone: timezone })}</Field.Label>
-                <TextInput type="datetime-local" value={publishAt} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setPublishAt(e.target.value)} />
+                <Field.Label>
+                  {formatMessage({ id: t('panel.when'), defaultMessage: 'Publish at (time in {zone})' }, { zone: timezone })}
+                </Field.Label>
+                <TextInput
+                  type="datetime-local"
+                  value={publishAt}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setPublishAt(e.target.value)}
+                />
               </Field.Root>
               <TimezonePicker value={timezone} onChange={setTimezone} disabled={busy} />
               {state.stage === 'scheduled' && (
@@ -206,8 +259,14 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
       {state.canSchedule && state.hasPublishedVersion && (
         <Flex direction="column" alignItems="stretch" gap={2}>
           <Field.Root name="unpublishAt">
-            <Field.Label>{formatMessage({ id: t('panel.expiry'), defaultMessage: 'Unpublish at (time in {zone})' }, { zone: timezone })}</Field.Label>
-            <TextInput type="datetime-local" value={unpublishAt} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setUnpublishAt(e.target.value)} />
+            <Field.Label>
+              {formatMessage({ id: t('panel.expiry'), defaultMessage: 'Unpublish at (time in {zone})' }, { zone: timezone })}
+            </Field.Label>
+            <TextInput
+              type="datetime-local"
+              value={unpublishAt}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setUnpublishAt(e.target.value)}
+            />
           </Field.Root>
           <Flex gap={2}>
             <Button size="S" variant="secondary" disabled={busy || !unpublishAt} onClick={() => saveSchedule({ unpublishAt })}>
@@ -223,17 +282,35 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
       )}
 
       {state.stage !== 'published' && (state.canSchedule || state.embargoUntilLocal) && (
-        <Flex direction="column" alignItems="stretch" gap={2} data-testid="wf-embargo" data-embargoed={state.embargoUntilLocal ? 'true' : 'false'}>
+        <Flex
+          direction="column"
+          alignItems="stretch"
+          gap={2}
+          data-testid="wf-embargo"
+          data-embargoed={state.embargoUntilLocal ? 'true' : 'false'}
+        >
           {state.embargoUntilLocal ? (
             <Typography variant="omega" fontWeight="bold" textColor="warning700">
-              {formatMessage({ id: t('panel.embargo.active'), defaultMessage: 'Under embargo until {when}: nothing publishes it before then.' }, { when: state.embargoUntilLocal })}
+              {formatMessage(
+                { id: t('panel.embargo.active'), defaultMessage: 'Under embargo until {when}: nothing publishes it before then.' },
+                { when: state.embargoUntilLocal },
+              )}
             </Typography>
           ) : null}
           {state.canSchedule && (
             <>
-              <Field.Root name="embargoUntil" hint={formatMessage({ id: t('panel.embargo.hint'), defaultMessage: 'Not to be published before this time, by any route.' })}>
-                <Field.Label>{formatMessage({ id: t('panel.embargo'), defaultMessage: 'Embargo until (time in {zone})' }, { zone: timezone })}</Field.Label>
-                <TextInput type="datetime-local" value={embargoUntil} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmbargoUntil(e.target.value)} />
+              <Field.Root
+                name="embargoUntil"
+                hint={formatMessage({ id: t('panel.embargo.hint'), defaultMessage: 'Not to be published before this time, by any route.' })}
+              >
+                <Field.Label>
+                  {formatMessage({ id: t('panel.embargo'), defaultMessage: 'Embargo until (time in {zone})' }, { zone: timezone })}
+                </Field.Label>
+                <TextInput
+                  type="datetime-local"
+                  value={embargoUntil}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmbargoUntil(e.target.value)}
+                />
                 <Field.Hint />
               </Field.Root>
               <Flex gap={2}>
@@ -274,8 +351,16 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
             {[...state.history.slice(0, 10), ...state.history.slice(10).filter((h) => h.kind === 'corrected')].map((h) => (
               <li key={h.id}>
                 <Typography variant="pi">
-                  {formatDate(h.at, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: viewerZone(), timeZoneName: 'short' })} · {h.actor ?? h.actorType} ·{' '}
-                  {formatMessage({ id: t(`history.${h.kind}`), defaultMessage: h.kind })}
+                  {formatDate(h.at, {
+                    year: 'numeric',
+                    month: 'short',
+                    day: 'numeric',
+                    hour: '2-digit',
+                    minute: '2-digit',
+                    timeZone: viewerZone(),
+                    timeZoneName: 'short',
+                  })}{' '}
+                  · {h.actor ?? h.actorType} · {formatMessage({ id: t(`history.${h.kind}`), defaultMessage: h.kind })}
                   {h.fromStage && h.toStage && h.fromStage !== h.toStage ? (
                     <>
                       {' ('}
@@ -297,14 +382,28 @@ const WorkflowPanelContent = ({ model, documentId, locale, reloadKey, onDocument
 };
 
 /** Unpublishing asks first: readers and partners lose the story at once. */
-const UnpublishDialog = ({ open, title, onCancel, onConfirm }: { open: boolean; title: string | null; onCancel: () => void; onConfirm: () => void }) => {
+const UnpublishDialog = ({
+  open,
+  title,
+  onCancel,
+  onConfirm,
+}: {
+  open: boolean;
+  title: string | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) => {
   const { formatMessage } = useIntl();
   return (
     <Dialog.Root open={open} onOpenChange={(next: boolean) => !next && onCancel()}>
       <Dialog.Content>
-        <Dialog.Header>{formatMessage({ id: t('unpublish.title'), defaultMessage: 'Unpublish “{title}”?' }, { title: title ?? '' })}</Dialog.Header>
+        <Dialog.Header>
+          {formatMessage({ id: t('unpublish.title'), defaultMessage: 'Unpublish “{title}”?' }, { title: title ?? '' })}
+        </Dialog.Header>
         <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-          <Typography data-testid="wf-unpublish-warning">{formatMessage({ id: t('unpublish.body'), defaultMessage: 'This takes the story off the site and the API.' })}</Typography>
+          <Typography data-testid="wf-unpublish-warning">
+            {formatMessage({ id: t('unpublish.body'), defaultMessage: 'This takes the story off the site and the API.' })}
+          </Typography>
         </Dialog.Body>
         <Dialog.Footer>
           <Dialog.Cancel>
@@ -323,10 +422,21 @@ const UnpublishDialog = ({ open, title, onCancel, onConfirm }: { open: boolean; 
   );
 };
 
-const WorkflowPanelWithDocument = (props: { model: string; documentId: string; collectionType: string; locale?: string; reloadKey: unknown }) => {
+const WorkflowPanelWithDocument = (props: {
+  model: string;
+  documentId: string;
+  collectionType: string;
+  locale?: string;
+  reloadKey: unknown;
+}) => {
   const [{ query }] = useQueryParams();
   const params = React.useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = unstable_useDocument({ collectionType: props.collectionType, model: props.model, documentId: props.documentId, params });
+  const { refetch } = unstable_useDocument({
+    collectionType: props.collectionType,
+    model: props.model,
+    documentId: props.documentId,
+    params,
+  });
   return <WorkflowPanelContent {...props} onDocumentChanged={() => void refetch()} />;
 };
 
@@ -338,6 +448,14 @@ export const WorkflowPanel: PanelComponent = ({ model, documentId, document, col
   if (collectionType !== 'collection-types' || !documentId || documentId === 'create') return null;
   return {
     title: formatMessage({ id: t('panel.title'), defaultMessage: 'Editorial workflow' }),
-    content: <WorkflowPanelWithDocument model={model} documentId={documentId} collectionType={collectionType} locale={locale} reloadKey={document?.updatedAt} />,
+    content: (
+      <WorkflowPanelWithDocument
+        model={model}
+        documentId={documentId}
+        collectionType={collectionType}
+        locale={locale}
+        reloadKey={document?.updatedAt}
+      />
+    ),
   };
 };

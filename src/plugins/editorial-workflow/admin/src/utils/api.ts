@@ -3,7 +3,8 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import type { EntryState } from '../../../shared/contracts/workflow';
 import { PLUGIN_ID } from '../pluginId';
 
-export const entryPath = (model: string, documentId: string) => `/${PLUGIN_ID}/entries/${encodeURIComponent(model)}/${encodeURIComponent(documentId)}`;
+export const entryPath = (model: string, documentId: string) =>
+  `/${PLUGIN_ID}/entries/${encodeURIComponent(model)}/${encodeURIComponent(documentId)}`;
 
 /** The message of a Strapi error response, for a notification. */
 export function errorMessage(error: unknown): string {

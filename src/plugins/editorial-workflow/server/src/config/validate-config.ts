@@ -18,7 +18,9 @@ const sweepShape = z
 
 const configShape = z
   .object({
-    contentTypes: z.array(z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/u, 'must be a content-type uid like api::article.article')).min(1),
+    contentTypes: z
+      .array(z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/u, 'must be a content-type uid like api::article.article'))
+      .min(1),
     requireApproval: z.boolean(),
     allowSelfApproval: z.boolean(),
     defaultTimezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
@@ -32,7 +34,8 @@ function describe(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const where = ['config', ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))].join('').replace('.[', '[');
-      if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} in ${where}`;
+      if (issue.code === 'unrecognized_keys')
+        return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} in ${where}`;
       return `${where} ${issue.message}`;
     })
     .join('; ');

@@ -19,7 +19,9 @@ describe('validateWorkflowConfig', () => {
   });
 
   it('names bad keys and values', () => {
-    expect(() => validateWorkflowConfig({ defaultTimezone: 'Asia/Beijing' })).toThrow('editorial-workflow: config.defaultTimezone must be an IANA time zone such as Asia/Shanghai');
+    expect(() => validateWorkflowConfig({ defaultTimezone: 'Asia/Beijing' })).toThrow(
+      'editorial-workflow: config.defaultTimezone must be an IANA time zone such as Asia/Shanghai',
+    );
     expect(() => validateWorkflowConfig({ sweep: { crom: false } })).toThrow('editorial-workflow: unknown key "crom" in config.sweep');
     expect(() => validateWorkflowConfig({ allowSelfApproval: 1 })).toThrow('config.allowSelfApproval');
     expect(() => validateWorkflowConfig({ requireApproval: 'yes' })).toThrow('config.requireApproval');

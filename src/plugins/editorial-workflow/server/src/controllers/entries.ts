@@ -9,11 +9,22 @@ import { comment, contentTypeUid, documentId, locale, parseInput, stage, timezon
 const refParams = z.object({ contentType: contentTypeUid, documentId });
 const localeQuery = z.object({ locale: locale.optional() }).strict();
 
-const transitionBody = z.object({ locale: locale.optional(), to: stage, comment, publishAt: when.optional(), timezone: timezone.optional() }).strict();
+const transitionBody = z
+  .object({ locale: locale.optional(), to: stage, comment, publishAt: when.optional(), timezone: timezone.optional() })
+  .strict();
 const scheduleBody = z
-  .object({ locale: locale.optional(), publishAt: when.nullable().optional(), unpublishAt: when.nullable().optional(), timezone: timezone.optional(), comment })
+  .object({
+    locale: locale.optional(),
+    publishAt: when.nullable().optional(),
+    unpublishAt: when.nullable().optional(),
+    timezone: timezone.optional(),
+    comment,
+  })
   .strict()
-  .refine((b) => b.publishAt !== undefined || b.unpublishAt !== undefined, { message: 'give publishAt, unpublishAt or both', path: ['publishAt'] });
+  .refine((b) => b.publishAt !== undefined || b.unpublishAt !== undefined, {
+    message: 'give publishAt, unpublishAt or both',
+    path: ['publishAt'],
+  });
 /** `until: null` lifts the embargo. */
 const embargoBody = z.object({ locale: locale.optional(), until: when.nullable(), timezone: timezone.optional(), comment }).strict();
 const assigneeBody = z.object({ locale: locale.optional(), assignee: z.number().int().positive().nullable() }).strict();

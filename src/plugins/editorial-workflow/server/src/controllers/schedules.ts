@@ -15,14 +15,19 @@ export function readerOf(strapi: Core.Strapi, ctx: Context): CanRead {
   return (uid, entity) => {
     let checker = checkers.get(uid);
     if (!checker) {
-      checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid }) as { cannot: { read: (entity?: unknown) => boolean } };
+      checker = strapi
+        .plugin('content-manager')
+        .service('permission-checker')
+        .create({ userAbility: ctx.state.userAbility, model: uid }) as { cannot: { read: (entity?: unknown) => boolean } };
       checkers.set(uid, checker);
     }
     return !checker.cannot.read(entity);
   };
 }
 
-const listQuery = z.object({ view: z.enum(['upcoming', 'embargoed', 'failed', 'recent']), limit: z.coerce.number().int().min(1).max(200).optional() }).strict();
+const listQuery = z
+  .object({ view: z.enum(['upcoming', 'embargoed', 'failed', 'recent']), limit: z.coerce.number().int().min(1).max(200).optional() })
+  .strict();
 const stagesQuery = z
   .object({ contentType: contentTypeUid, locale: locale.optional(), documentIds: z.union([z.string(), z.array(z.string())]) })
   .strict();
@@ -38,7 +43,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!ctx.state.userAbility?.can('plugin::content-manager.explorer.read', query.contentType)) {
       throw new errors.PolicyError(`You may not read ${query.contentType}.`);
     }
-    const ids = (Array.isArray(query.documentIds) ? query.documentIds : query.documentIds.split(',')).map((s) => s.trim()).filter(Boolean).slice(0, 200);
+    const ids = (Array.isArray(query.documentIds) ? query.documentIds : query.documentIds.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 200);
     const loc = query.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     ctx.body = { data: await getService(strapi, 'schedules').stages(query.contentType, ids, loc, readerOf(strapi, ctx)) };
   },
@@ -51,7 +59,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Active admin users an entry may be assigned to (the admin's own user list needs more rights). */
   async assignees(ctx: Context) {
-    const users = await strapi.db.query('admin::user').findMany({ select: ['id', 'firstname', 'lastname', 'email'], where: { isActive: true }, orderBy: [{ firstname: 'asc' }, { id: 'asc' }], limit: 500 });
+    const users = await strapi.db.query('admin::user').findMany({
+      select: ['id', 'firstname', 'lastname', 'email'],
+      where: { isActive: true },
+      orderBy: [{ firstname: 'asc' }, { id: 'asc' }],
+      limit: 500,
+    });
     ctx.body = {
       data: users.map((u: { id: number; firstname?: string | null; lastname?: string | null; email: string }) => ({
         id: u.id,

@@ -10,7 +10,7 @@ export function embargoActive(until: Date | null, now: Date): boolean {
 
 /** When an embargo in force at `now` lifts, as wall-clock time in `zone`; null when none binds. */
 export function embargoLiftsAt(until: Date | null, zone: string, now: Date = new Date()): string | null {
-  return until && embargoActive(until, now) ? formatInZone(until, zone) ?? until.toISOString() : null;
+  return until && embargoActive(until, now) ? (formatInZone(until, zone) ?? until.toISOString()) : null;
 }
 
 /** Why it may not be published now. `when` is the lifting time with its zone, e.g. `2031-05-04 09:30 Asia/Taipei (GMT+8)`. */

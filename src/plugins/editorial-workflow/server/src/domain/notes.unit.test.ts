@@ -4,7 +4,13 @@ const LANGS = ['en', 'zh-Hant', 'zh-Hans'] as const;
 
 describe('history notes', () => {
   it('every note has all three languages, and the Chinese ones carry no English sentence', () => {
-    const notes = [scheduleHeldNote('2031-05-04 09:30 Asia/Taipei (GMT+8)', 75, 60), scheduleRefusedNote('2031-05-04 09:30 Asia/Taipei (GMT+8)', 2), scheduleErrorNote('unpublish', 'ECONNRESET'), assignedNote('Editor Demo'), assignedNote(null)];
+    const notes = [
+      scheduleHeldNote('2031-05-04 09:30 Asia/Taipei (GMT+8)', 75, 60),
+      scheduleRefusedNote('2031-05-04 09:30 Asia/Taipei (GMT+8)', 2),
+      scheduleErrorNote('unpublish', 'ECONNRESET'),
+      assignedNote('Editor Demo'),
+      assignedNote(null),
+    ];
     for (const note of notes) {
       for (const lang of LANGS) expect(note[lang].trim()).not.toBe('');
       for (const lang of ['zh-Hant', 'zh-Hans'] as const) expect(note[lang]).not.toMatch(/\b(the|was|and|will)\b/i);

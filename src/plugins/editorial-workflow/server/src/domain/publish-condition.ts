@@ -25,7 +25,12 @@ export function approvalMessage(stage: Stage): WorkflowLocalizedMessage {
  * published); with `embargoLocal` (an embargo in force, its lifting time), a reason to refuse until
  * then, not overridable. `publishAtLocal` carries the zone, e.g. `2030-03-08 09:30 Asia/Taipei (GMT+8)`.
  */
-export function workflowGateReport(input: { stage: Stage; requireApproval: boolean; publishAtLocal: string | null; embargoLocal?: string | null }): WorkflowGateReport {
+export function workflowGateReport(input: {
+  stage: Stage;
+  requireApproval: boolean;
+  publishAtLocal: string | null;
+  embargoLocal?: string | null;
+}): WorkflowGateReport {
   const { stage, requireApproval, publishAtLocal } = input;
   const embargoLocal = input.embargoLocal ?? null;
   const reasons: WorkflowGateReport['reasons'] =

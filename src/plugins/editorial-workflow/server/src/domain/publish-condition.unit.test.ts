@@ -6,7 +6,9 @@ describe('workflowGateReport', () => {
     const refused = STAGES.filter((stage) => workflowGateReport({ stage, requireApproval: true, publishAtLocal: null }).reasons.length > 0);
     expect(refused).toEqual(['draft', 'in-review', 'changes-requested']);
     expect(workflowGateReport({ stage: 'draft', requireApproval: true, publishAtLocal: null }).status?.kind).toBe('needs-review');
-    expect(workflowGateReport({ stage: 'changes-requested', requireApproval: true, publishAtLocal: null }).status?.kind).toBe('needs-review');
+    expect(workflowGateReport({ stage: 'changes-requested', requireApproval: true, publishAtLocal: null }).status?.kind).toBe(
+      'needs-review',
+    );
     const inReview = workflowGateReport({ stage: 'in-review', requireApproval: true, publishAtLocal: null });
     expect(inReview.status?.kind).toBe('needs-approval');
     expect(inReview.reasons[0]).toMatchObject({ rule: APPROVAL_RULE, severity: 'error', path: 'editorialStage' });
@@ -19,7 +21,9 @@ describe('workflowGateReport', () => {
   });
 
   it('names the scheduled time with its zone', () => {
-    expect(workflowGateReport({ stage: 'scheduled', requireApproval: true, publishAtLocal: '2030-03-08 09:30 Asia/Taipei (GMT+8)' })).toEqual({
+    expect(
+      workflowGateReport({ stage: 'scheduled', requireApproval: true, publishAtLocal: '2030-03-08 09:30 Asia/Taipei (GMT+8)' }),
+    ).toEqual({
       reasons: [],
       status: { kind: 'scheduled', detail: '2030-03-08 09:30 Asia/Taipei (GMT+8)' },
     });
@@ -34,9 +38,16 @@ describe('workflowGateReport', () => {
     const draft = workflowGateReport({ stage: 'draft', requireApproval: true, publishAtLocal: null, embargoLocal: when });
     expect(draft.reasons.map((r) => r.rule)).toEqual([APPROVAL_RULE, 'embargo.active']);
     expect(draft.status?.kind).toBe('needs-review');
-    const scheduled = workflowGateReport({ stage: 'scheduled', requireApproval: true, publishAtLocal: '2031-05-05 09:00 Asia/Taipei (GMT+8)', embargoLocal: when });
+    const scheduled = workflowGateReport({
+      stage: 'scheduled',
+      requireApproval: true,
+      publishAtLocal: '2031-05-05 09:00 Asia/Taipei (GMT+8)',
+      embargoLocal: when,
+    });
     expect(scheduled.status).toEqual({ kind: 'scheduled', detail: '2031-05-05 09:00 Asia/Taipei (GMT+8)' });
-    expect(workflowGateReport({ stage: 'draft', requireApproval: false, publishAtLocal: null, embargoLocal: when }).status?.kind).toBe('embargoed');
+    expect(workflowGateReport({ stage: 'draft', requireApproval: false, publishAtLocal: null, embargoLocal: when }).status?.kind).toBe(
+      'embargoed',
+    );
     expect(workflowGateReport({ stage: 'approved', requireApproval: true, publishAtLocal: null, embargoLocal: null }).reasons).toEqual([]);
   });
 });

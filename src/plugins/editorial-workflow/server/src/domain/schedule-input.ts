@@ -22,7 +22,8 @@ export function checkWhen(value: string, zone: string, path: string, now: Date):
   if (!isPlausibleInstant(instant, now) || instant.getTime() > now.getTime() + MAX_AHEAD_MS) {
     return { ok: false, issue: { path, message: `"${value}" is not a time within the next ten years.` } };
   }
-  if (instant.getTime() <= now.getTime()) return { ok: false, issue: { path, message: `${formatInZone(instant, zone)} is in the past: pick a time to come.` } };
+  if (instant.getTime() <= now.getTime())
+    return { ok: false, issue: { path, message: `${formatInZone(instant, zone)} is in the past: pick a time to come.` } };
   return { ok: true, instant };
 }
 
@@ -44,7 +45,10 @@ export interface ScheduleTimes {
  * within ten years), and that the entry comes down after it goes up. Every problem is reported at
  * once, each with its field.
  */
-export function validateSchedule(input: ScheduleInput, options: { now: Date; zone: string }): { ok: true; times: ScheduleTimes } | { ok: false; issues: Issue[] } {
+export function validateSchedule(
+  input: ScheduleInput,
+  options: { now: Date; zone: string },
+): { ok: true; times: ScheduleTimes } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const zone = input.timezone ?? options.zone;
   if (!isTimeZone(zone)) {
@@ -60,7 +64,10 @@ export function validateSchedule(input: ScheduleInput, options: { now: Date; zon
   const publishAt = read(input.publishAt, 'publishAt');
   const unpublishAt = read(input.unpublishAt, 'unpublishAt');
   if (publishAt && unpublishAt && unpublishAt.getTime() <= publishAt.getTime()) {
-    issues.push({ path: 'unpublishAt', message: `unpublishAt (${formatInZone(unpublishAt, zone)}) must come after publishAt (${formatInZone(publishAt, zone)}).` });
+    issues.push({
+      path: 'unpublishAt',
+      message: `unpublishAt (${formatInZone(unpublishAt, zone)}) must come after publishAt (${formatInZone(publishAt, zone)}).`,
+    });
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, times: { zone, publishAt, unpublishAt } };

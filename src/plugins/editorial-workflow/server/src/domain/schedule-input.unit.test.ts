@@ -33,7 +33,8 @@ describe('validateSchedule', () => {
   });
 
   it('refuses zones that are not IANA names', () => {
-    for (const timezone of ['Mars/Olympus', '+08:00', '', 'UTC; DROP', 'a'.repeat(100)]) expect(paths({ publishAt: '2027-01-01T09:00', timezone })).toEqual(['timezone']);
+    for (const timezone of ['Mars/Olympus', '+08:00', '', 'UTC; DROP', 'a'.repeat(100)])
+      expect(paths({ publishAt: '2027-01-01T09:00', timezone })).toEqual(['timezone']);
     expect(paths({ publishAt: '2027-01-01T09:00', timezone: 'America/New_York' })).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ export function isTimeZone(zone: string): boolean {
 const WITH_OFFSET = /(?:[zZ]|[+-]\d{2}:?\d{2})$/u;
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/u;
 
-export type InstantResult = { ok: true; instant: Date } | { ok: false; reason: 'invalid-zone' | 'invalid-time' | 'nonexistent-time'; message: string };
+export type InstantResult =
+  { ok: true; instant: Date } | { ok: false; reason: 'invalid-zone' | 'invalid-time' | 'nonexistent-time'; message: string };
 
 /**
  * Turns what an editor typed into a UTC instant. A value with an offset (`…Z`, `…+08:00`) is an
@@ -41,7 +42,11 @@ export function toInstant(value: string, zone: string): InstantResult {
   if (Number.isNaN(instant.getTime())) return { ok: false, reason: 'invalid-time', message: `"${value}" is not a date and time.` };
   // Reading the instant back in the zone catches wall-clock times skipped by a DST change.
   if (formatInTimeZone(instant, zone, "yyyy-MM-dd'T'HH:mm:ss") !== wall) {
-    return { ok: false, reason: 'nonexistent-time', message: `${wall.slice(0, 16).replace('T', ' ')} does not exist in ${zone}: the clocks skip it when summer time begins.` };
+    return {
+      ok: false,
+      reason: 'nonexistent-time',
+      message: `${wall.slice(0, 16).replace('T', ' ')} does not exist in ${zone}: the clocks skip it when summer time begins.`,
+    };
   }
   return { ok: true, instant };
 }

@@ -28,7 +28,11 @@ describe('toInstant', () => {
 
   it('refuses a time the spring change skips, instead of moving it', () => {
     const result = toInstant('2026-03-08T02:30', 'America/New_York');
-    expect(result).toEqual({ ok: false, reason: 'nonexistent-time', message: expect.stringContaining('2026-03-08 02:30 does not exist in America/New_York') });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'nonexistent-time',
+      message: expect.stringContaining('2026-03-08 02:30 does not exist in America/New_York'),
+    });
   });
 
   it('takes the first occurrence of a time the autumn change repeats', () => {
@@ -59,7 +63,11 @@ describe('formatInZone and toWallClock', () => {
   });
 
   it('round-trips wall-clock time through UTC', () => {
-    for (const [wall, zone] of [['2026-03-08T03:15', 'America/New_York'], ['2026-10-31T23:45', 'Asia/Shanghai'], ['2026-06-30T12:00', 'UTC']] as const) {
+    for (const [wall, zone] of [
+      ['2026-03-08T03:15', 'America/New_York'],
+      ['2026-10-31T23:45', 'Asia/Shanghai'],
+      ['2026-06-30T12:00', 'UTC'],
+    ] as const) {
       expect(toWallClock(instant(wall, zone), zone)).toBe(wall);
     }
   });

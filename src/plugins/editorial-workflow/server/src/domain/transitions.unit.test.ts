@@ -49,7 +49,13 @@ describe('transitions × roles', () => {
   });
 
   it('names the missing permission on a forbidden move', () => {
-    expect(judgeTransition('in-review', 'approved', roles.author)).toEqual({ ok: false, reason: 'forbidden', from: 'in-review', to: 'approved', action: 'transition.approve' });
+    expect(judgeTransition('in-review', 'approved', roles.author)).toEqual({
+      ok: false,
+      reason: 'forbidden',
+      from: 'in-review',
+      to: 'approved',
+      action: 'transition.approve',
+    });
     expect(judgeTransition('approved', 'scheduled', roles.author)).toMatchObject({ action: 'transition.schedule' });
   });
 

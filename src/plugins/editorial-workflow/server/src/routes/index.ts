@@ -1,7 +1,12 @@
 import { ACTIONS } from '../constants';
 
 const policies = (...actions: string[]) => ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }];
-const route = (method: string, path: string, handler: string, ...actions: string[]) => ({ method, path, handler, config: { policies: policies(...actions) } });
+const route = (method: string, path: string, handler: string, ...actions: string[]) => ({
+  method,
+  path,
+  handler,
+  config: { policies: policies(...actions) },
+});
 
 export default {
   admin: {

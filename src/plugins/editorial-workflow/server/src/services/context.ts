@@ -42,7 +42,8 @@ interface GuardPublishContext {
 }
 
 function actorFromRequest(strapi: Core.Strapi): Actor {
-  const ctx = strapi.requestContext.get() as { state?: { user?: RequestUser; auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } } } } | undefined;
+  const ctx = strapi.requestContext.get() as
+    { state?: { user?: RequestUser; auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } } } } | undefined;
   const state = ctx?.state;
   if (!state) return { type: 'system' };
   const strategy = state.auth?.strategy?.name;

@@ -33,7 +33,9 @@ const MESSAGE_LOCALES = ['en', 'zh-Hant', 'zh-Hans'] as const;
 
 /** A stored note is shown only when it has every language: rows are JSON, and JSON may hold anything. */
 export function isLocalizedMessage(value: unknown): value is WorkflowLocalizedMessage {
-  return value !== null && typeof value === 'object' && MESSAGE_LOCALES.every((k) => typeof (value as Record<string, unknown>)[k] === 'string');
+  return (
+    value !== null && typeof value === 'object' && MESSAGE_LOCALES.every((k) => typeof (value as Record<string, unknown>)[k] === 'string')
+  );
 }
 
 export interface HistoryInput {
@@ -124,7 +126,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const select = (uid: string) => {
     const field = titleField(uid);
-    return ['id', 'documentId', 'locale', 'publishedAt', FIELDS.stage, FIELDS.publishAt, FIELDS.unpublishAt, FIELDS.timezone, FIELDS.embargoUntil, ...(field ? [field] : [])];
+    return [
+      'id',
+      'documentId',
+      'locale',
+      'publishedAt',
+      FIELDS.stage,
+      FIELDS.publishAt,
+      FIELDS.unpublishAt,
+      FIELDS.timezone,
+      FIELDS.embargoUntil,
+      ...(field ? [field] : []),
+    ];
   };
 
   let sink: EventSink | null = null;
@@ -138,7 +151,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One version of the entry; `relations: false` skips the assignee and creator (the sweep's hot path needs neither). */
-    async findVersion(uid: string, documentId: string, locale: string, version: 'draft' | 'published', { relations = true } = {}): Promise<EntryRow | null> {
+    async findVersion(
+      uid: string,
+      documentId: string,
+      locale: string,
+      version: 'draft' | 'published',
+      { relations = true } = {},
+    ): Promise<EntryRow | null> {
       const raw = await strapi.db.query(uid).findOne({
         select: select(uid),
         where: { documentId, locale, publishedAt: version === 'draft' ? null : { $notNull: true } },
@@ -155,14 +174,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async localesOf(uid: string, documentId: string, request: LocaleRequest, version: 'draft' | 'published'): Promise<string[]> {
       if (Array.isArray(request)) return request;
       if (request === '*') {
-        const rows = await strapi.db.query(uid).findMany({ select: ['locale'], where: { documentId, publishedAt: version === 'draft' ? null : { $notNull: true } } });
+        const rows = await strapi.db
+          .query(uid)
+          .findMany({ select: ['locale'], where: { documentId, publishedAt: version === 'draft' ? null : { $notNull: true } } });
         return [...new Set(rows.map((r: { locale: string }) => r.locale))].sort();
       }
       return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
     },
 
     /** Sets scalar workflow fields on every version of the entry in this locale; the stage moves only through the stage service's `moveStage`. */
-    async writeFields(uid: string, documentId: string, locale: string, data: Partial<Record<'publishAt' | 'unpublishAt' | 'timezone' | 'embargoUntil', unknown>>): Promise<void> {
+    async writeFields(
+      uid: string,
+      documentId: string,
+      locale: string,
+      data: Partial<Record<'publishAt' | 'unpublishAt' | 'timezone' | 'embargoUntil', unknown>>,
+    ): Promise<void> {
       await strapi.db.query(uid).updateMany({ where: { documentId, locale }, data });
     },
 
@@ -185,7 +211,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!strapi.db.inTransaction()) throw new Error('editorial-workflow: lockEntries needs a transaction');
       // Sorted, so two callers locking several locales cannot deadlock each other.
       for (const locale of [...locales].sort()) {
-        await strapi.db.transaction(({ trx }) => trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [LOCK_NAMESPACE.entry, lockKey(uid, documentId, locale)]));
+        await strapi.db.transaction(({ trx }) =>
+          trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [LOCK_NAMESPACE.entry, lockKey(uid, documentId, locale)]),
+        );
       }
     },
 
@@ -262,7 +290,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const send = () => {
         strapi.eventHub.emit(event, payload).catch((error: unknown) => {
-          strapi.log.error(`editorial-workflow: could not emit ${event} for ${String(payload.documentId)} (${String(payload.locale)}): ${String(error)}`);
+          strapi.log.error(
+            `editorial-workflow: could not emit ${event} for ${String(payload.documentId)} (${String(payload.locale)}): ${String(error)}`,
+          );
         });
       };
       if (!strapi.db.inTransaction()) send();

@@ -1,7 +1,15 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { WEBHOOK_EVENTS, type Actor, type Outcome, type StoredFinding, type SweepItemResult, type SweepReport, type WorkflowLocalizedMessage } from '../../../shared/contracts/workflow';
+import {
+  WEBHOOK_EVENTS,
+  type Actor,
+  type Outcome,
+  type StoredFinding,
+  type SweepItemResult,
+  type SweepReport,
+  type WorkflowLocalizedMessage,
+} from '../../../shared/contracts/workflow';
 import { FIELDS, LOCK_NAMESPACE } from '../constants';
 import { decideExpiry, decidePublish, minutesLate } from '../domain/lateness';
 import { formatInZone } from '../domain/schedule-time';
@@ -39,7 +47,8 @@ export function findingsOf(error: unknown): StoredFinding[] {
   }));
 }
 
-const isValidationError = (error: unknown) => error instanceof errors.ValidationError || (error as { name?: string })?.name === 'ValidationError';
+const isValidationError = (error: unknown) =>
+  error instanceof errors.ValidationError || (error as { name?: string })?.name === 'ValidationError';
 
 /**
  * Publishes what is due and unpublishes what has expired, exactly once across instances.
@@ -80,8 +89,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function claim(holder: Knex.Transaction, uid: string, candidates: Candidate[], limit: number): Promise<Candidate[]> {
     const keys = candidates.map((c) => lockKey(uid, c.documentId, c.locale));
     // LIMIT stops the scan after `limit` successful locks, so no entry is claimed and left idle.
-    const result = await holder.raw('SELECT t.i AS i FROM unnest(?::int[]) WITH ORDINALITY AS t(k, i) WHERE pg_try_advisory_xact_lock(?, t.k) LIMIT ?', [keys, LOCK_NAMESPACE.claim, limit]);
-    return (result.rows as Array<{ i: string | number }>).map((row) => candidates[Number(row.i) - 1]).filter((c): c is Candidate => Boolean(c));
+    const result = await holder.raw(
+      'SELECT t.i AS i FROM unnest(?::int[]) WITH ORDINALITY AS t(k, i) WHERE pg_try_advisory_xact_lock(?, t.k) LIMIT ?',
+      [keys, LOCK_NAMESPACE.claim, limit],
+    );
+    return (result.rows as Array<{ i: string | number }>)
+      .map((row) => candidates[Number(row.i) - 1])
+      .filter((c): c is Candidate => Boolean(c));
   }
 
   async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -96,15 +110,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Moves a scheduled entry that could not go out, if it is still as the sweep found it. */
-  async function divert(uid: string, documentId: string, locale: string, publishAt: Date, kind: 'schedule-failed' | 'schedule-held', note: WorkflowLocalizedMessage, findings: StoredFinding[]): Promise<boolean> {
+  async function divert(
+    uid: string,
+    documentId: string,
+    locale: string,
+    publishAt: Date,
+    kind: 'schedule-failed' | 'schedule-held',
+    note: WorkflowLocalizedMessage,
+    findings: StoredFinding[],
+  ): Promise<boolean> {
     const comment = note.en;
     const to = kind === 'schedule-failed' ? 'changes-requested' : 'approved';
     return stages().withLockedDraft({ uid, documentId, locales: [locale] }, async ({ onCommit, moveStage }) => {
       const row = await entries().findVersion(uid, documentId, locale, 'draft', { relations: false });
       if (!row || row.stage !== 'scheduled' || row.publishAt?.getTime() !== publishAt.getTime()) return false;
       const payload = { title: row.title, publishAt: publishAt.toISOString(), timezone: row.timezone, findings, message: comment };
-      await moveStage({ uid, documentId, locale, kind, from: 'scheduled', to, actor: SCHEDULER, note, findings, scheduledFor: publishAt, fields: { [FIELDS.publishAt]: null }, extra: { title: row.title } });
-      await entries().emit(kind === 'schedule-failed' ? WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_FAILED : WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_HELD, { uid, documentId, locale, ...payload }, onCommit);
+      await moveStage({
+        uid,
+        documentId,
+        locale,
+        kind,
+        from: 'scheduled',
+        to,
+        actor: SCHEDULER,
+        note,
+        findings,
+        scheduledFor: publishAt,
+        fields: { [FIELDS.publishAt]: null },
+        extra: { title: row.title },
+      });
+      await entries().emit(
+        kind === 'schedule-failed' ? WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_FAILED : WEBHOOK_EVENTS.WORKFLOW_SCHEDULE_HELD,
+        { uid, documentId, locale, ...payload },
+        onCommit,
+      );
       return true;
     });
   }
@@ -114,19 +153,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const base = { uid, documentId, locale };
     // Re-read after the claim: the candidate list may predate another instance finishing it.
     const row = await entries().findVersion(uid, documentId, locale, 'draft', { relations: false });
-    if (!row || row.stage !== 'scheduled' || !row.publishAt || decidePublish(row.publishAt, now, Infinity) === 'wait') return { ...base, outcome: 'skipped' };
+    if (!row || row.stage !== 'scheduled' || !row.publishAt || decidePublish(row.publishAt, now, Infinity) === 'wait')
+      return { ...base, outcome: 'skipped' };
     const publishAt = row.publishAt;
     const zone = row.timezone ?? settings().config().defaultTimezone;
     const maxLateness = settings().config().maxLatenessMinutes * 60_000;
 
     if (decidePublish(publishAt, now, maxLateness) === 'hold') {
-      const note = scheduleHeldNote(formatInZone(publishAt, zone) ?? publishAt.toISOString(), minutesLate(publishAt, now), settings().config().maxLatenessMinutes);
-      return (await divert(uid, documentId, locale, publishAt, 'schedule-held', note, [])) ? { ...base, outcome: 'held', message: note.en } : { ...base, outcome: 'skipped' };
+      const note = scheduleHeldNote(
+        formatInZone(publishAt, zone) ?? publishAt.toISOString(),
+        minutesLate(publishAt, now),
+        settings().config().maxLatenessMinutes,
+      );
+      return (await divert(uid, documentId, locale, publishAt, 'schedule-held', note, []))
+        ? { ...base, outcome: 'held', message: note.en }
+        : { ...base, outcome: 'skipped' };
     }
 
     try {
       await context().run({ expect: { stage: 'scheduled', publishAt: publishAt.toISOString() } }, () =>
-        context().runAs(SCHEDULER, () => strapi.documents(uid as UID.ContentType).publish({ documentId, locale }))
+        context().runAs(SCHEDULER, () => strapi.documents(uid as UID.ContentType).publish({ documentId, locale })),
       );
       return { ...base, outcome: 'published' };
     } catch (error) {
@@ -152,7 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const unpublishAt = row.unpublishAt.toISOString();
     try {
       await context().run({ expect: { stage: 'published', unpublishAt } }, () =>
-        context().runAs(SCHEDULER, () => strapi.documents(uid as UID.ContentType).unpublish({ documentId, locale }))
+        context().runAs(SCHEDULER, () => strapi.documents(uid as UID.ContentType).unpublish({ documentId, locale })),
       );
       return { ...base, outcome: 'unpublished' };
     } catch (error) {
@@ -165,9 +211,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function recordError(uid: string, candidate: Candidate, phase: Phase, error: unknown): Promise<SweepItemResult> {
     const note = scheduleErrorNote(phase, error instanceof Error ? error.message : String(error));
     const message = note.en;
-    strapi.log.error(`editorial-workflow: ${phase} of ${uid} ${candidate.documentId} (${candidate.locale}) failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    strapi.log.error(
+      `editorial-workflow: ${phase} of ${uid} ${candidate.documentId} (${candidate.locale}) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     try {
-      await entries().record({ uid, documentId: candidate.documentId, locale: candidate.locale, kind: 'schedule-error', from: null, to: null, actor: SCHEDULER, note });
+      await entries().record({
+        uid,
+        documentId: candidate.documentId,
+        locale: candidate.locale,
+        kind: 'schedule-error',
+        from: null,
+        to: null,
+        actor: SCHEDULER,
+        note,
+      });
     } catch (recordFailure) {
       strapi.log.error(`editorial-workflow: could not record that failure either: ${String(recordFailure)}`);
     }
@@ -232,7 +289,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const counts: Record<Outcome, number> = { published: 0, unpublished: 0, held: 0, failed: 0, error: 0, skipped: 0 };
     for (const r of results) counts[r.outcome] += 1;
-    return { now: now.toISOString(), startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), results, counts, incomplete: !complete };
+    return {
+      now: now.toISOString(),
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      results,
+      counts,
+      incomplete: !complete,
+    };
   }
 
   return {

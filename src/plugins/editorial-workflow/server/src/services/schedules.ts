@@ -58,19 +58,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     timezone: zone,
   });
 
-  const soonestFirst = (rows: ScheduleRow[], limit: number) => rows.sort((a, b) => String(a.at).localeCompare(String(b.at))).slice(0, limit);
+  const soonestFirst = (rows: ScheduleRow[], limit: number) =>
+    rows.sort((a, b) => String(a.at).localeCompare(String(b.at))).slice(0, limit);
 
   async function upcoming(limit: number, canRead: CanRead): Promise<ScheduleRow[]> {
     const rows: ScheduleRow[] = [];
     const guard = strapi.plugin(GUARD_PLUGIN_ID);
     for (const uid of settings().config().contentTypes) {
-      const due = await timed(uid, FIELDS.publishAt, { publishedAt: null, [FIELDS.stage]: 'scheduled', [FIELDS.publishAt]: { $notNull: true } }, limit, canRead);
+      const due = await timed(
+        uid,
+        FIELDS.publishAt,
+        { publishedAt: null, [FIELDS.stage]: 'scheduled', [FIELDS.publishAt]: { $notNull: true } },
+        limit,
+        canRead,
+      );
       for (const found of due) {
         // Whether the guard would let it through now, so a problem shows before the sweep meets it.
         const check = guard ? await guard.service('guard').checkDraft(uid, found.row.documentId, found.row.locale) : null;
         rows.push({ ...rowOf(uid, found), stage: 'scheduled', action: 'publish', guardOk: check ? check.ok : null });
       }
-      const expiring = await timed(uid, FIELDS.unpublishAt, { publishedAt: { $notNull: true }, [FIELDS.unpublishAt]: { $notNull: true } }, limit, canRead);
+      const expiring = await timed(
+        uid,
+        FIELDS.unpublishAt,
+        { publishedAt: { $notNull: true }, [FIELDS.unpublishAt]: { $notNull: true } },
+        limit,
+        canRead,
+      );
       for (const found of expiring) {
         const stage = found.row[FIELDS.stage];
         rows.push({ ...rowOf(uid, found), stage: isStage(stage) ? stage : null, action: 'unpublish' });
@@ -81,7 +94,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function fromHistory(kinds: string[], limit: number, schedulerOnly: boolean, canRead: CanRead): Promise<ScheduleRow[]> {
     const history = await strapi.db.query(HISTORY_UID).findMany({
-      where: { kind: { $in: kinds }, ...(schedulerOnly ? { actorType: 'scheduler' } : {}), subjectType: { $in: settings().config().contentTypes } },
+      where: {
+        kind: { $in: kinds },
+        ...(schedulerOnly ? { actorType: 'scheduler' } : {}),
+        subjectType: { $in: settings().config().contentTypes },
+      },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       limit,
     });
@@ -133,15 +150,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Stage and assignee of many entries at once, for the Content Manager's list view. */
     /** Entries the person asking may not read are left out, as if the ids named nothing. */
-    async stages(uid: string, documentIds: string[], locale: string, canRead: CanRead = everyone): Promise<Record<string, { stage: string; assigneeId: number | null }>> {
+    async stages(
+      uid: string,
+      documentIds: string[],
+      locale: string,
+      canRead: CanRead = everyone,
+    ): Promise<Record<string, { stage: string; assigneeId: number | null }>> {
       if (!settings().covers(uid) || documentIds.length === 0) return {};
       const rows = await strapi.db.query(uid).findMany({
         select: ['id', 'documentId', 'locale', FIELDS.stage],
         where: { documentId: { $in: documentIds }, locale, publishedAt: null },
         populate: { [FIELDS.assignee]: { select: ['id'] }, createdBy: { select: ['id'] } },
       });
-      const visible = rows.filter((r: Row) => canRead(uid, { id: r.id, locale: r.locale, createdBy: r.createdBy?.id ? { id: r.createdBy.id } : null }));
-      return Object.fromEntries(visible.map((r: Row) => [r.documentId, { stage: isStage(r[FIELDS.stage]) ? r[FIELDS.stage] : 'draft', assigneeId: r[FIELDS.assignee]?.id ?? null }]));
+      const visible = rows.filter((r: Row) =>
+        canRead(uid, { id: r.id, locale: r.locale, createdBy: r.createdBy?.id ? { id: r.createdBy.id } : null }),
+      );
+      return Object.fromEntries(
+        visible.map((r: Row) => [
+          r.documentId,
+          { stage: isStage(r[FIELDS.stage]) ? r[FIELDS.stage] : 'draft', assigneeId: r[FIELDS.assignee]?.id ?? null },
+        ]),
+      );
     },
   };
 };

@@ -46,7 +46,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function moveStage(move: StageMove, onCommit: OnCommit): Promise<void> {
     const { fields, extra, ...input } = move;
     // Every version in the locale, draft and published alike, through the query engine (see the entries service).
-    await strapi.db.query(input.uid).updateMany({ where: { documentId: input.documentId, locale: input.locale }, data: { [FIELDS.stage]: input.to, ...fields } });
+    await strapi.db
+      .query(input.uid)
+      .updateMany({ where: { documentId: input.documentId, locale: input.locale }, data: { [FIELDS.stage]: input.to, ...fields } });
     await entries().record(input);
     if (input.from === input.to) return;
     await entries().emit(

@@ -20,7 +20,14 @@ import { checkWhen, validateSchedule, type Issue } from '../domain/schedule-inpu
 import { isSelfApproval } from '../domain/self-approval';
 import { workflowGateReport } from '../domain/publish-condition';
 import { assignedNote } from '../domain/notes';
-import { embargoActive, embargoAfterSchedule, embargoLiftedNote, embargoLiftsAt, embargoSetNote, scheduleBeforeEmbargo } from '../domain/embargo';
+import {
+  embargoActive,
+  embargoAfterSchedule,
+  embargoLiftedNote,
+  embargoLiftsAt,
+  embargoSetNote,
+  scheduleBeforeEmbargo,
+} from '../domain/embargo';
 import { actorPayload, type EntryRow } from './entries';
 import type { LockedDraft, StageFields } from './stage';
 import { getService } from '../utils/get-service';
@@ -91,7 +98,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const invalid = (issues: Issue[]) =>
-    new errors.ValidationError(issues.map((i) => i.message).join(' '), { errors: issues.map((i) => ({ path: [i.path], message: i.message, name: 'ValidationError' })) });
+    new errors.ValidationError(issues.map((i) => i.message).join(' '), {
+      errors: issues.map((i) => ({ path: [i.path], message: i.message, name: 'ValidationError' })),
+    });
 
   /** The whole of a schedule change, checked before any write (a 400 naming every bad field). */
   function scheduleTimes(input: { publishAt?: string | null; unpublishAt?: string | null; timezone?: string }, zone: string) {
@@ -105,14 +114,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!guard) return null;
     const result = await guard.service('guard').checkDraft(ref.uid, ref.documentId, ref.locale);
     if (!result) return null;
-    const findings: StoredFinding[] = result.findings.map((f: { rule: string; path: string; message: Record<string, string>; severity: string }) => ({
-      rule: f.rule,
-      path: f.path.split('.'),
-      message: f.message.en ?? '',
-      messages: f.message,
-      severity: f.severity,
-      locale: ref.locale,
-    }));
+    const findings: StoredFinding[] = result.findings.map(
+      (f: { rule: string; path: string; message: Record<string, string>; severity: string }) => ({
+        rule: f.rule,
+        path: f.path.split('.'),
+        message: f.message.en ?? '',
+        messages: f.message,
+        severity: f.severity,
+        locale: ref.locale,
+      }),
+    );
     return { ok: result.ok, errors: result.errors, warnings: result.warnings, findings };
   }
 
@@ -145,7 +156,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = ref.documentId ? await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft', { relations: false }) : null;
       const stage = row?.stage ?? 'draft';
       const zone = row?.timezone ?? settings().config().defaultTimezone;
-      return workflowGateReport({ stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row?.publishAt ?? null, zone), embargoLocal: activeEmbargo(row, zone) });
+      return workflowGateReport({
+        stage,
+        requireApproval: settings().config().requireApproval,
+        publishAtLocal: formatInZone(row?.publishAt ?? null, zone),
+        embargoLocal: activeEmbargo(row, zone),
+      });
     },
 
     async state(caller: AdminCaller, ref: EntryRef): Promise<EntryState> {
@@ -155,7 +171,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const mayUpdate = permissionChecker(caller, ref.uid).can('plugin::content-manager.explorer.update', row);
       const actions = mayUpdate ? granted(caller) : new Set<string>();
       const selfApprovalBlocked = isSelfApproval('approved', row.createdBy?.id, caller.user.id, settings().config().allowSelfApproval);
-      const unpublishAt = row.unpublishAt ?? (await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'published'))?.unpublishAt ?? null;
+      const unpublishAt =
+        row.unpublishAt ?? (await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'published'))?.unpublishAt ?? null;
       return {
         contentType: ref.uid,
         documentId: ref.documentId,
@@ -176,7 +193,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         canAssign: mayUpdate && caller.ability.can(ACTIONS.assign),
         canSchedule: actions.has('transition.schedule'),
         requireApproval: settings().config().requireApproval,
-        gates: workflowGateReport({ stage: row.stage, requireApproval: settings().config().requireApproval, publishAtLocal: formatInZone(row.publishAt, zone), embargoLocal: activeEmbargo(row, zone) }),
+        gates: workflowGateReport({
+          stage: row.stage,
+          requireApproval: settings().config().requireApproval,
+          publishAtLocal: formatInZone(row.publishAt, zone),
+          embargoLocal: activeEmbargo(row, zone),
+        }),
         // Re-run on every read, so the verdict shows at once whether an edit would still let it go out.
         guard: await guardVerdict(ref),
         lastFailure: lastFailure(history),
@@ -190,16 +212,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `published → draft` publish and unpublish through the Document Service, so the attribution
      * guard and every other publish rule apply.
      */
-    async transition(caller: AdminCaller, ref: EntryRef, input: { to: Stage; comment?: string | null; publishAt?: string; timezone?: string }): Promise<EntryState> {
+    async transition(
+      caller: AdminCaller,
+      ref: EntryRef,
+      input: { to: Stage; comment?: string | null; publishAt?: string; timezone?: string },
+    ): Promise<EntryState> {
       const comment = input.comment?.trim() || null;
       const actor = actorOf(caller);
       const judge = (row: EntryRow): void => {
         const verdict = judgeTransition(row.stage, input.to, granted(caller));
         if (verdict.ok) return;
         if (verdict.reason === 'forbidden') {
-          throw forbidden(`You may not move this entry from "${row.stage}" to "${input.to}": that needs the "${PERMISSION_LABELS[verdict.action]}" permission.`);
+          throw forbidden(
+            `You may not move this entry from "${row.stage}" to "${input.to}": that needs the "${PERMISSION_LABELS[verdict.action]}" permission.`,
+          );
         }
-        const why = verdict.reason === 'same-stage' ? `The entry is already "${row.stage}".` : `The workflow does not go from "${row.stage}" to "${input.to}".`;
+        const why =
+          verdict.reason === 'same-stage'
+            ? `The entry is already "${row.stage}".`
+            : `The workflow does not go from "${row.stage}" to "${input.to}".`;
         throw badRequest(why, ['to']);
       };
       const refuseSelfApproval = (row: EntryRow): void => {
@@ -214,11 +245,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (input.to === 'published' || (draft.stage === 'published' && input.to === 'draft')) {
         const cm = permissionChecker(caller, ref.uid);
-        if (!cm.can('plugin::content-manager.explorer.publish', draft)) throw forbidden(`You may not ${input.to === 'published' ? 'publish' : 'unpublish'} ${ref.uid}.`);
+        if (!cm.can('plugin::content-manager.explorer.publish', draft))
+          throw forbidden(`You may not ${input.to === 'published' ? 'publish' : 'unpublish'} ${ref.uid}.`);
         await context().run({ comment }, () =>
           input.to === 'published'
             ? strapi.documents(ref.uid as UID.ContentType).publish({ documentId: ref.documentId, locale: ref.locale })
-            : strapi.documents(ref.uid as UID.ContentType).unpublish({ documentId: ref.documentId, locale: ref.locale })
+            : strapi.documents(ref.uid as UID.ContentType).unpublish({ documentId: ref.documentId, locale: ref.locale }),
         );
         return service.state(caller, ref);
       }
@@ -233,7 +265,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.to === 'scheduled') {
         if (!publishAt) throw badRequest('Give a publishAt time to schedule.', ['publishAt']);
         const unpublishAt = draft.unpublishAt;
-        if (unpublishAt && unpublishAt.getTime() <= publishAt.getTime()) throw badRequest(`The entry is set to come down at ${formatInZone(unpublishAt, zone)}, before it would go up.`, ['publishAt']);
+        if (unpublishAt && unpublishAt.getTime() <= publishAt.getTime())
+          throw badRequest(`The entry is set to come down at ${formatInZone(unpublishAt, zone)}, before it would go up.`, ['publishAt']);
       }
 
       await underLock(ref, async (row, draft) => {
@@ -268,8 +301,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Changes the times of an entry: `publishAt` reschedules a scheduled entry (or schedules an
      * approved one; `null` unschedules), `unpublishAt` sets or clears when it comes down.
      */
-    async schedule(caller: AdminCaller, ref: EntryRef, input: { publishAt?: string | null; unpublishAt?: string | null; timezone?: string; comment?: string | null }): Promise<EntryState> {
-      if (!caller.ability.can(ACTIONS.schedule)) throw forbidden('You may not schedule entries: that needs the "Schedule and unschedule" permission.');
+    async schedule(
+      caller: AdminCaller,
+      ref: EntryRef,
+      input: { publishAt?: string | null; unpublishAt?: string | null; timezone?: string; comment?: string | null },
+    ): Promise<EntryState> {
+      if (!caller.ability.can(ACTIONS.schedule))
+        throw forbidden('You may not schedule entries: that needs the "Schedule and unschedule" permission.');
       const draft = await loadDraft(caller, ref, 'update');
       const { zone, publishAt, unpublishAt } = scheduleTimes(input, draft.timezone ?? settings().config().defaultTimezone);
       const actor = actorOf(caller);
@@ -284,7 +322,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (row.stage === 'scheduled') [stage, kind] = ['approved', 'unscheduled'];
             fields[FIELDS.publishAt] = null;
           } else {
-            if (row.stage !== 'scheduled' && row.stage !== 'approved') throw badRequest(`Only an approved entry can be scheduled; this one is "${row.stage}".`, ['publishAt']);
+            if (row.stage !== 'scheduled' && row.stage !== 'approved')
+              throw badRequest(`Only an approved entry can be scheduled; this one is "${row.stage}".`, ['publishAt']);
             assertAfterEmbargo(publishAt, row, zone);
             [stage, kind] = ['scheduled', row.stage === 'scheduled' ? 'rescheduled' : 'scheduled'];
             fields[FIELDS.publishAt] = publishAt;
@@ -293,19 +332,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const effectivePublishAt = publishAt === undefined ? row.publishAt : publishAt;
         if (unpublishAt !== undefined) {
           if (unpublishAt && effectivePublishAt && unpublishAt.getTime() <= effectivePublishAt.getTime()) {
-            throw badRequest(`unpublishAt (${formatInZone(unpublishAt, zone)}) must come after publishAt (${formatInZone(effectivePublishAt, zone)}).`, ['unpublishAt']);
+            throw badRequest(
+              `unpublishAt (${formatInZone(unpublishAt, zone)}) must come after publishAt (${formatInZone(effectivePublishAt, zone)}).`,
+              ['unpublishAt'],
+            );
           }
           fields[FIELDS.unpublishAt] = unpublishAt;
         }
         if (kind) {
           const scheduledFor = kind === 'unscheduled' ? row.publishAt : (publishAt ?? null);
-          await draft.moveStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: row.stage, to: stage, actor, comment, scheduledFor, fields });
+          await draft.moveStage({
+            uid: ref.uid,
+            documentId: ref.documentId,
+            locale: ref.locale,
+            kind,
+            from: row.stage,
+            to: stage,
+            actor,
+            comment,
+            scheduledFor,
+            fields,
+          });
         } else {
           // The stage stays as it is: only the times change.
           await entries().writeFields(ref.uid, ref.documentId, ref.locale, fields);
         }
         if (unpublishAt !== undefined) {
-          await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'expiry-set', from: stage, to: stage, actor, comment, scheduledFor: unpublishAt });
+          await entries().record({
+            uid: ref.uid,
+            documentId: ref.documentId,
+            locale: ref.locale,
+            kind: 'expiry-set',
+            from: stage,
+            to: stage,
+            actor,
+            comment,
+            scheduledFor: unpublishAt,
+          });
         }
       });
       return service.state(caller, ref);
@@ -317,8 +380,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (assigneeId !== null && !assignee) throw badRequest(`No admin user ${assigneeId}.`, ['assignee']);
       await underLock(ref, async (row, { onCommit }) => {
         await entries().writeAssignee(ref.uid, ref.documentId, ref.locale, assigneeId);
-        await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'assigned', from: row.stage, to: row.stage, actor: actorOf(caller), note: assignedNote(assignee?.name ?? null) });
-        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: actorPayload(actorOf(caller)) }, onCommit);
+        await entries().record({
+          uid: ref.uid,
+          documentId: ref.documentId,
+          locale: ref.locale,
+          kind: 'assigned',
+          from: row.stage,
+          to: row.stage,
+          actor: actorOf(caller),
+          note: assignedNote(assignee?.name ?? null),
+        });
+        await entries().emit(
+          WEBHOOK_EVENTS.WORKFLOW_ASSIGNEE_CHANGED,
+          { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, assignee, actor: actorPayload(actorOf(caller)) },
+          onCommit,
+        );
       });
       return service.state(caller, ref);
     },
@@ -332,8 +408,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await entries().findVersion(ref.uid, ref.documentId, ref.locale, 'draft', { relations: false });
       const stage = row?.stage ?? null;
       const actor = context().actor();
-      await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind, from: stage, to: stage, actor, comment });
-      await entries().emit(WEBHOOK_EVENTS.WORKFLOW_CORRECTED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, comment, actor: actorPayload(actor) });
+      await entries().record({
+        uid: ref.uid,
+        documentId: ref.documentId,
+        locale: ref.locale,
+        kind,
+        from: stage,
+        to: stage,
+        actor,
+        comment,
+      });
+      await entries().emit(WEBHOOK_EVENTS.WORKFLOW_CORRECTED, {
+        uid: ref.uid,
+        documentId: ref.documentId,
+        locale: ref.locale,
+        comment,
+        actor: actorPayload(actor),
+      });
     },
 
     /**
@@ -341,8 +432,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * embargo in this locale, and records it. An embargo must lie in the future and may not outlast a
      * schedule already set: the schedule would only fail.
      */
-    async setEmbargo(caller: AdminCaller, ref: EntryRef, input: { until: string | null; timezone?: string; comment?: string | null }): Promise<EntryState> {
-      if (!caller.ability.can(ACTIONS.schedule)) throw forbidden('You may not set an embargo: that needs the "Schedule and unschedule" permission.');
+    async setEmbargo(
+      caller: AdminCaller,
+      ref: EntryRef,
+      input: { until: string | null; timezone?: string; comment?: string | null },
+    ): Promise<EntryState> {
+      if (!caller.ability.can(ACTIONS.schedule))
+        throw forbidden('You may not set an embargo: that needs the "Schedule and unschedule" permission.');
       const draft = await loadDraft(caller, ref, 'update');
       const zoneOf = (row: EntryRow) => row.timezone ?? settings().config().defaultTimezone;
       let until: Date | null = null;
@@ -365,10 +461,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } else if (!row.embargoUntil) {
           return;
         }
-        await entries().writeFields(ref.uid, ref.documentId, ref.locale, { [FIELDS.embargoUntil]: until, ...(until ? { [FIELDS.timezone]: zone } : {}) });
+        await entries().writeFields(ref.uid, ref.documentId, ref.locale, {
+          [FIELDS.embargoUntil]: until,
+          ...(until ? { [FIELDS.timezone]: zone } : {}),
+        });
         const note = until ? embargoSetNote(fmt(until)) : embargoLiftedNote();
-        await entries().record({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: until ? 'embargo-set' : 'embargo-lifted', from: row.stage, to: row.stage, actor, note, comment, scheduledFor: until });
-        await entries().emit(WEBHOOK_EVENTS.WORKFLOW_EMBARGO_CHANGED, { uid: ref.uid, documentId: ref.documentId, locale: ref.locale, embargoUntil: until?.toISOString() ?? null, actor: actorPayload(actorOf(caller)) }, onCommit);
+        await entries().record({
+          uid: ref.uid,
+          documentId: ref.documentId,
+          locale: ref.locale,
+          kind: until ? 'embargo-set' : 'embargo-lifted',
+          from: row.stage,
+          to: row.stage,
+          actor,
+          note,
+          comment,
+          scheduledFor: until,
+        });
+        await entries().emit(
+          WEBHOOK_EVENTS.WORKFLOW_EMBARGO_CHANGED,
+          {
+            uid: ref.uid,
+            documentId: ref.documentId,
+            locale: ref.locale,
+            embargoUntil: until?.toISOString() ?? null,
+            actor: actorPayload(actorOf(caller)),
+          },
+          onCommit,
+        );
       });
       return service.state(caller, ref);
     },
@@ -381,7 +501,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async setStage(ref: EntryRef, to: Stage, why: string | WorkflowLocalizedMessage): Promise<void> {
       const said = typeof why === 'string' ? { comment: why } : { note: why };
       await underLock(ref, (row, draft) =>
-        draft.moveStage({ uid: ref.uid, documentId: ref.documentId, locale: ref.locale, kind: 'transition', from: row.stage, to, actor: { type: 'system', name: 'system' }, ...said })
+        draft.moveStage({
+          uid: ref.uid,
+          documentId: ref.documentId,
+          locale: ref.locale,
+          kind: 'transition',
+          from: row.stage,
+          to,
+          actor: { type: 'system', name: 'system' },
+          ...said,
+        }),
       );
     },
   };

@@ -83,13 +83,26 @@ export function announce(call: GateCall, event: string, documentId: string, loca
   const { entries, context } = services(call);
   return entries.emit(
     event,
-    { uid: call.uid, model: call.strapi.contentType(call.uid as UID.ContentType)?.modelName, documentId, locale, actor: actorPayload(actor), comment: context.comment() ?? null },
-    draft.onCommit
+    {
+      uid: call.uid,
+      model: call.strapi.contentType(call.uid as UID.ContentType)?.modelName,
+      documentId,
+      locale,
+      actor: actorPayload(actor),
+      comment: context.comment() ?? null,
+    },
+    draft.onCommit,
   );
 }
 
 /** After a successful publish: stage → published, the schedule consumed, the move recorded. */
-export async function afterPublish(call: GateCall, draft: LockedDraft, documentId: string, published: string[], before: States): Promise<void> {
+export async function afterPublish(
+  call: GateCall,
+  draft: LockedDraft,
+  documentId: string,
+  published: string[],
+  before: States,
+): Promise<void> {
   const { context } = services(call);
   const actor = context.actor();
   for (const locale of published) {
@@ -104,7 +117,7 @@ export async function afterPublish(call: GateCall, draft: LockedDraft, documentI
       to: 'published',
       actor,
       comment: context.comment(),
-      scheduledFor: from === 'scheduled' ? row?.publishAt ?? null : null,
+      scheduledFor: from === 'scheduled' ? (row?.publishAt ?? null) : null,
       fields: { [FIELDS.publishAt]: null },
     });
     await announce(call, WEBHOOK_EVENTS.WORKFLOW_PUBLISHED, documentId, locale, actor, draft);

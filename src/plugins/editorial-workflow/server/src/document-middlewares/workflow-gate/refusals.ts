@@ -16,7 +16,7 @@ export const approvalError = (blocked: Array<{ locale: string; stage: Stage }>, 
   }));
   return new errors.ValidationError(
     `Cannot publish${title ? ` "${title}"` : ''} (${blocked.map((b) => b.locale).join(', ')}): it has not been approved. Send it to review and have an editor approve it first.`,
-    { errors: details }
+    { errors: details },
   );
 };
 
@@ -33,6 +33,6 @@ export const embargoError = (blocked: Array<{ locale: string; when: string }>, t
   }));
   return new errors.ValidationError(
     `Cannot publish${title ? ` "${title}"` : ''} (${blocked.map((b) => b.locale).join(', ')}): it is under embargo until ${blocked[0]?.when ?? ''}.`,
-    { errors: details }
+    { errors: details },
   );
 };

@@ -2,7 +2,14 @@ import { FIELDS, WORKFLOW_FIELD_NAMES } from '../../constants';
 import type { GateStep } from './call';
 
 /** A copy starts over: an unscheduled, unassigned draft with no embargo. */
-const CLONE_RESET = { [FIELDS.stage]: 'draft', [FIELDS.publishAt]: null, [FIELDS.unpublishAt]: null, [FIELDS.timezone]: null, [FIELDS.assignee]: null, [FIELDS.embargoUntil]: null };
+const CLONE_RESET = {
+  [FIELDS.stage]: 'draft',
+  [FIELDS.publishAt]: null,
+  [FIELDS.unpublishAt]: null,
+  [FIELDS.timezone]: null,
+  [FIELDS.assignee]: null,
+  [FIELDS.embargoUntil]: null,
+};
 
 /**
  * `create`, `update`, `clone`: the workflow fields are written only by the workflow itself, so any

@@ -31,7 +31,7 @@ export const gateUnpublish: GateStep = (call, next) => {
         to,
         actor,
         comment: context.comment(),
-        scheduledFor: context.expectation()?.unpublishAt ? row?.unpublishAt ?? null : null,
+        scheduledFor: context.expectation()?.unpublishAt ? (row?.unpublishAt ?? null) : null,
         fields: { [FIELDS.unpublishAt]: null, ...(to === 'draft' ? { [FIELDS.publishAt]: null } : {}) },
       });
       await announce(call, WEBHOOK_EVENTS.WORKFLOW_UNPUBLISHED, documentId, locale, actor, draft);
