@@ -2,6 +2,9 @@
  * What `GET /newsroom/outbox/deliveries` answers (src/outbox/routes.ts) and the settings page shows
  * (src/admin/outbox): types only, so the admin bundle imports nothing from the server.
  */
+import type { FailureReason } from './failure-reason';
+
+export type { FailureReason };
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'dropped';
 
 export interface DeliveryView {
@@ -11,7 +14,10 @@ export interface DeliveryView {
   status: DeliveryStatus;
   attempts: number;
   lastStatus: number | null;
+  /** The last failure as stored (English, as in the logs)… */
   lastError: string | null;
+  /** …and as data, which the page shows in the admin's language. */
+  reason: FailureReason | null;
   /** For a delivery still being retried: when the next attempt is due. */
   nextAttemptAt: string | null;
   createdAt: string;

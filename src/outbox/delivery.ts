@@ -1,5 +1,7 @@
 import type { OutboxRow } from './queue';
 
+import { failureText } from './failure-reason';
+
 /** A Strapi webhook record as `webhookStore.findWebhook` returns it (Settings → Webhooks). */
 export interface WebhookTarget {
   id: number;
@@ -68,16 +70,16 @@ export async function send(request: DeliveryRequest, timeoutMs: number): Promise
     return {
       ok: false,
       status: res.status,
-      error: `The receiver answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`,
+      error: failureText({ code: 'http-status', status: res.status, statusText: res.statusText }),
     };
   } catch (error) {
     // Duck-typed: fetch's errors may come from another realm (a test VM), where instanceof fails.
     const { name, message, cause } = (error ?? {}) as { name?: unknown; message?: unknown; cause?: { message?: unknown; code?: unknown } };
     if (name === 'TimeoutError' || name === 'AbortError')
-      return { ok: false, status: null, error: `The receiver did not answer within ${timeoutMs} ms.` };
+      return { ok: false, status: null, error: failureText({ code: 'timeout', ms: timeoutMs }) };
     const why = [message, cause?.code ?? cause?.message]
       .filter((part): part is string => typeof part === 'string' && part !== '')
       .join(': ');
-    return { ok: false, status: null, error: `Could not reach the receiver (${why || String(error)}).` };
+    return { ok: false, status: null, error: failureText({ code: 'unreachable', detail: why || String(error) }) };
   }
 }

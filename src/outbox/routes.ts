@@ -5,6 +5,7 @@ import { registerNewsroomRoutes } from '../lib/newsroom-routes';
 import { countProblems, findRow, listProblems, retryNow, type OutboxRow } from './queue';
 import type { Outbox } from './service';
 import type { DeliveriesAnswer, DeliveryView } from './contract';
+import { failureReason } from './failure-reason';
 
 const LIST_LIMIT = 200;
 
@@ -43,6 +44,7 @@ export function registerOutboxRoutes(strapi: Core.Strapi, outbox: Outbox): void 
     attempts: row.attempts,
     lastStatus: row.lastStatus,
     lastError: row.lastError,
+    reason: failureReason(row.lastStatus, row.lastError),
     nextAttemptAt: row.status === 'pending' ? iso(row.nextAttemptAt) : null,
     createdAt: iso(row.createdAt) ?? '',
     documentId: str(row.payload.documentId),

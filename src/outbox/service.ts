@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { OutboxConfig } from './config';
 import { deliveryRequest, send, type WebhookTarget } from './delivery';
+import { failureText } from './failure-reason';
 import { anyDue, claimDue, insertRows, markDelivered, markDropped, markFailed, type OutboxRow, type QueueDb } from './queue';
 
 interface WebhookStore {
@@ -61,8 +62,8 @@ export function createOutbox(strapi: Core.Strapi, config: OutboxConfig): Outbox 
     const db = queueDb();
     if (!webhooks.has(row.webhookId)) webhooks.set(row.webhookId, store().findWebhook(row.webhookId));
     const webhook = await webhooks.get(row.webhookId);
-    if (!webhook) return markDropped(db, row.id, 'The webhook was deleted before the event could be delivered.');
-    if (!webhook.isEnabled) return markDropped(db, row.id, 'The webhook was disabled before the event could be delivered.');
+    if (!webhook) return markDropped(db, row.id, failureText({ code: 'webhook-deleted' }));
+    if (!webhook.isEnabled) return markDropped(db, row.id, failureText({ code: 'webhook-disabled' }));
     const outcome = await send(deliveryRequest(row, webhook), config.timeoutMs);
     if (outcome.ok) return markDelivered(db, row.id, Date.now(), outcome.status);
     const status = await markFailed(

@@ -32,6 +32,7 @@ const failing: DeliveriesAnswer = {
       attempts: 12,
       lastStatus: 503,
       lastError: 'The receiver answered HTTP 503 Service Unavailable.',
+      reason: { code: 'http-status', status: 503, statusText: 'Service Unavailable' },
       nextAttemptAt: null,
       createdAt: '2031-05-04T01:30:00.000Z',
       documentId: 'doc1',
@@ -46,6 +47,7 @@ const failing: DeliveriesAnswer = {
       attempts: 2,
       lastStatus: null,
       lastError: 'The receiver did not answer within 10000 ms.',
+      reason: { code: 'timeout', ms: 10000 },
       nextAttemptAt: '2031-05-04T01:31:00.000Z',
       createdAt: '2031-05-04T01:30:05.000Z',
       documentId: 'doc2',
@@ -100,6 +102,23 @@ describe('the webhook deliveries page', () => {
     renderPage('zh');
     expect(await screen.findByText('所有 Webhook 事件都已送達。')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Webhook 傳送紀錄' })).toBeInTheDocument();
+  });
+
+  it('gives each reason in the admin’s language', async () => {
+    get.mockResolvedValue({ data: failing });
+    renderPage('zh');
+    expect(await screen.findByText('接收端回應 HTTP 503 Service Unavailable。')).toBeInTheDocument();
+    expect(screen.getByText('接收端在 10 秒內沒有回應。')).toBeInTheDocument();
+    expect(screen.queryByText('The receiver answered HTTP 503 Service Unavailable.')).not.toBeInTheDocument();
+  });
+
+  it('says in the admin’s language that the page is for Super Admins when the server refuses with 403', async () => {
+    get.mockRejectedValue({
+      status: 403,
+      response: { status: 403, data: { error: { message: 'Only a Super Admin may see and retry webhook deliveries.' } } },
+    });
+    renderPage('zh');
+    expect(await screen.findByText('只有超級管理員可以查看並重試 Webhook 傳送。')).toBeInTheDocument();
   });
 
   it('shows the server’s refusal to anyone but a Super Admin', async () => {

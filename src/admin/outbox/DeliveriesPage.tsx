@@ -4,14 +4,52 @@ import { ArrowClockwise } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { errorMessage } from '../import/types';
-import type { DeliveriesAnswer, DeliveryView } from '../../outbox/contract';
+import type { DeliveriesAnswer, DeliveryView, FailureReason } from '../../outbox/contract';
 
 const when = (iso: string | null, formatDate: ReturnType<typeof useIntl>['formatDate']) =>
   iso ? formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '';
 
+/** Why the last attempt failed, in the admin's language (the stored English sentence when its shape is not known). */
+const useReasonText = () => {
+  const { formatMessage } = useIntl();
+  return (reason: FailureReason | null): string => {
+    if (!reason) return '';
+    switch (reason.code) {
+      case 'http-status':
+        return formatMessage(
+          { id: 'newsroom-outbox.reason.http-status', defaultMessage: 'The receiver answered HTTP {status}{statusText}.' },
+          { status: reason.status, statusText: reason.statusText ? ` ${reason.statusText}` : '' },
+        );
+      case 'timeout':
+        return formatMessage(
+          { id: 'newsroom-outbox.reason.timeout', defaultMessage: 'The receiver did not answer within {seconds} s.' },
+          { seconds: Math.round(reason.ms / 100) / 10 },
+        );
+      case 'unreachable':
+        return formatMessage(
+          { id: 'newsroom-outbox.reason.unreachable', defaultMessage: 'Could not reach the receiver ({detail}).' },
+          { detail: reason.detail },
+        );
+      case 'webhook-deleted':
+        return formatMessage({
+          id: 'newsroom-outbox.reason.webhook-deleted',
+          defaultMessage: 'The webhook was deleted before the event could be delivered.',
+        });
+      case 'webhook-disabled':
+        return formatMessage({
+          id: 'newsroom-outbox.reason.webhook-disabled',
+          defaultMessage: 'The webhook was disabled before the event could be delivered.',
+        });
+      case 'other':
+        return reason.text;
+    }
+  };
+};
+
 /** One failed or retrying delivery, with its receiver, the last error and a Retry button. */
 const DeliveryRow = ({ delivery, onRetry, busy }: { delivery: DeliveryView; onRetry: (id: number) => void; busy: boolean }) => {
   const { formatMessage, formatDate } = useIntl();
+  const reasonText = useReasonText();
   const failed = delivery.status === 'failed';
   return (
     <Tr>
@@ -50,7 +88,7 @@ const DeliveryRow = ({ delivery, onRetry, busy }: { delivery: DeliveryView; onRe
       </Td>
       <Td style={{ whiteSpace: 'normal', maxWidth: '28rem' }}>
         <Flex direction="column" alignItems="flex-start" gap={1}>
-          <Typography>{delivery.lastError ?? ''}</Typography>
+          <Typography>{reasonText(delivery.reason)}</Typography>
           {delivery.nextAttemptAt ? (
             <Typography variant="pi" textColor="neutral600">
               {formatMessage(
@@ -102,9 +140,17 @@ const DeliveriesList = () => {
       setAnswer(res.data);
       setError(null);
     } catch (err) {
-      setError(errorMessage(err));
+      // The server refuses anyone but a Super Admin; say so in the admin's language.
+      const status =
+        (err as { status?: number; response?: { status?: number } } | null)?.status ??
+        (err as { response?: { status?: number } } | null)?.response?.status;
+      setError(
+        status === 403
+          ? formatMessage({ id: 'newsroom-outbox.forbidden', defaultMessage: 'Only a Super Admin may see and retry webhook deliveries.' })
+          : errorMessage(err),
+      );
     }
-  }, [get]);
+  }, [get, formatMessage]);
 
   React.useEffect(() => {
     void load();
