@@ -9,6 +9,7 @@ import { matchRecords, recordLookup, type AuthorMatch, type SourceMatch } from '
 import { parseStory, type ParsedStory } from './parse';
 import type { Row } from '../lib/row';
 import { documentData } from '../lib/document-data';
+import { noteText, type ImportNote } from './notes';
 
 export interface ImportOptions {
   locale?: string;
@@ -34,6 +35,12 @@ export interface PhotoCreditMatch {
   photographer: string | null;
 }
 
+/** Adds what could not be decided to the report, as data and as its English sentence. */
+function note(report: ImportReport, item: ImportNote): void {
+  report.notes.push(item);
+  report.undecided.push(noteText(item));
+}
+
 export interface ImportReport {
   dryRun: boolean;
   locale: string;
@@ -52,6 +59,9 @@ export interface ImportReport {
   photoCredit: PhotoCreditMatch | null;
   originalTitle: string | null;
   quotes: ImportQuote[];
+  /** What could not be decided, as data (the admin words it in its language)… */
+  notes: ImportNote[];
+  /** …and in English, one sentence a note (the CLI prints these). */
   undecided: string[];
   /** What was created (nothing on a dry run). */
   created: { article: string | null; sources: string[]; authors: string[]; pullQuotes: string[] };
@@ -152,11 +162,12 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
       speakerFrom,
       paragraph,
     })),
+    notes: [...story.notes],
     undecided: [...story.undecided],
     created: { article: null, sources: [], authors: [], pullQuotes: [] },
     findings: [],
   };
-  if (matches.agency && !matches.agency.record) report.undecided.push(`The photo credit "${matches.agency.name}" names no known agency.`);
+  if (matches.agency && !matches.agency.record) note(report, { code: 'unknown-agency', name: matches.agency.name });
 
   const cover = story.photoCredit
     ? {
@@ -176,8 +187,7 @@ export async function importStory(strapi: Core.Strapi, input: Buffer | string, o
       for (let n = 2; baseSlug !== '' && (await strapi.db.query(ARTICLE_UID).count({ where: { slug, locale } })) > 0; n += 1) {
         slug = `${baseSlug.slice(0, SLUG_MAX_LENGTH - String(n).length - 1)}-${n}`;
       }
-      if (slug !== baseSlug)
-        report.undecided.push(`An article titled like this one already exists in ${locale}; the draft's slug is "${slug}".`);
+      if (slug !== baseSlug) note(report, { code: 'slug-taken', locale, slug });
 
       const sourceId = async (match: SourceMatch | null): Promise<string | null> => {
         if (!match) return null;

@@ -10,6 +10,7 @@ import {
   type StoryCredits,
 } from '../plugins/attribution-guard/shared/credits';
 import { ImportInputError } from './errors';
+import { guessNote, noteText, type ImportNote } from './notes';
 
 export interface ParsedStory {
   title: string;
@@ -31,6 +32,9 @@ export interface ParsedStory {
   boilerplate: string[];
   quotes: QuoteAttribution[];
   /** What the parser could not decide, for the editor to settle. */
+  /** What could not be decided, as data (the admin words it in its language)… */
+  notes: ImportNote[];
+  /** …and in English, one sentence a note. */
   undecided: string[];
 }
 
@@ -149,19 +153,14 @@ export function parseStory(text: string, options: { title?: string; lookup?: Cre
   const republisher = creditsOfAll.republisher?.names[0] ?? null;
   const photoCredit = creditsOfAll.photoCredit;
 
-  const undecided: string[] = [];
-  if (titleFrom === 'first-sentence')
-    undecided.push(`No line reads as a headline: the title was taken from the first sentence ("${title}"). Write the headline.`);
-  if (!outlet) undecided.push('No outlet found (文|…, 來源:…, 本文来自…): pick the originating outlet.');
-  if (authors.length === 0) undecided.push('No writer found (作者|…, 文 | …, 記者…, By …): pick the byline author.');
-  undecided.push(...creditsOfAll.guesses);
-  if (!photoCredit) undecided.push('No photo-credit line (圖片來源 …, 题图/…, Photo: …): the cover needs a credit before publishing.');
-  for (const quote of quotes) {
-    if (!quote.speaker)
-      undecided.push(
-        `No speaker found for the quote "${quote.text.slice(0, 30)}${quote.text.length > 30 ? '…' : ''}" (paragraph ${quote.paragraph + 1}): fill it in or leave the quote out.`,
-      );
-  }
+  const notes: ImportNote[] = [];
+  if (titleFrom === 'first-sentence') notes.push({ code: 'title-from-first-sentence', title });
+  if (!outlet) notes.push({ code: 'no-outlet' });
+  if (authors.length === 0) notes.push({ code: 'no-writer' });
+  notes.push(...creditsOfAll.guesses.map(guessNote));
+  if (!photoCredit) notes.push({ code: 'no-photo-credit' });
+  for (const quote of quotes)
+    if (!quote.speaker) notes.push({ code: 'quote-without-speaker', quote: quote.text, paragraph: quote.paragraph + 1 });
 
   return {
     title,
@@ -176,6 +175,7 @@ export function parseStory(text: string, options: { title?: string; lookup?: Cre
     photoCredit,
     boilerplate,
     quotes,
-    undecided,
+    notes,
+    undecided: notes.map(noteText),
   };
 }

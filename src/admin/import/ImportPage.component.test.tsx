@@ -4,6 +4,7 @@ import { DesignSystemProvider } from '@strapi/design-system';
 import { IntlProvider } from 'react-intl';
 import { MemoryRouter } from 'react-router-dom';
 import en from '../translations/en.json';
+import zhHans from '../translations/zh-Hans.json';
 import type { ImportReportView } from './types';
 
 const post = jest.fn();
@@ -47,10 +48,10 @@ const report: ImportReportView = {
   ],
 };
 
-const renderPage = () =>
+const renderPage = (locale: 'en' | 'zh-Hans' = 'en') =>
   render(
-    <IntlProvider locale="en" messages={en} defaultLocale="en">
-      <DesignSystemProvider locale="en">
+    <IntlProvider locale={locale} messages={locale === 'en' ? en : zhHans} defaultLocale="en">
+      <DesignSystemProvider locale={locale}>
         <MemoryRouter>
           <ImportPage />
         </MemoryRouter>
@@ -106,6 +107,27 @@ describe('the import page', () => {
       'href',
       expect.stringContaining('/content-manager/collection-types/api::article.article/art123'),
     );
+  });
+
+  it('says what could not be decided in the admin’s language, from the notes the server sends with its English sentences', async () => {
+    const quote = '我們只好挨家挨戶去敲門,一戶一戶地說明這項補助的內容。';
+    post.mockResolvedValue({
+      data: {
+        data: {
+          ...report,
+          notes: [{ code: 'no-outlet' }, { code: 'quote-without-speaker', quote, paragraph: 3 }, { code: 'wen-read-as-writer', line: '文|张薇' }],
+          undecided: ['No outlet found (文|…, 來源:…, 本文来自…): pick the originating outlet.', `No speaker found for the quote …`, '“文|张薇” was read as the writer …'],
+        },
+      },
+    });
+    renderPage('zh-Hans');
+    fireEvent.change(screen.getByLabelText(zhHans['newsroom-import.text.label']), { target: { value: '北市老屋健檢補助' } });
+    fireEvent.click(screen.getByRole('button', { name: zhHans['newsroom-import.submit'] }));
+    const undecided = await screen.findByTestId('import-undecided');
+    expect(undecided).toHaveTextContent('找不到来源媒体(文|…、来源:…、本文来自…):请选择原始媒体。');
+    expect(undecided).toHaveTextContent('引语“我們只好挨家挨戶去敲門,一戶一戶地說明這項補助的內容。”(第 3 段)找不到说话人');
+    expect(undecided).toHaveTextContent('“文|张薇”被读作作者');
+    expect(undecided).not.toHaveTextContent('No outlet found');
   });
 
   it('shows the server’s error message', async () => {

@@ -19,6 +19,7 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { ARTICLE_UID, IMPORT_LOCALES, errorMessage, t, type FindingView, type ImportReportView, type MatchView } from './types';
+import { noteLabel } from './note-text';
 
 const matchLabel = (match: MatchView | null, formatMessage: ReturnType<typeof useIntl>['formatMessage']): string => {
   if (!match) return formatMessage({ id: t('report.notFound'), defaultMessage: 'not found' });
@@ -111,6 +112,11 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
     ],
   ];
   const articleId = report.created.article;
+  // Each note in the admin's language; an answer without notes keeps its English sentences.
+  const undecided =
+    report.notes && report.notes.length === report.undecided.length
+      ? report.notes.map((n) => noteLabel(n, formatMessage))
+      : report.undecided;
   return (
     <Box data-testid="import-report" background="neutral0" padding={6} hasRadius shadow="tableShadow">
       <Flex direction="column" alignItems="stretch" gap={4}>
@@ -155,13 +161,13 @@ export const ImportReport = ({ report }: { report: ImportReportView }) => {
             ))}
           </Box>
         </Box>
-        {report.undecided.length > 0 ? (
+        {undecided.length > 0 ? (
           <Box data-testid="import-undecided">
             <Typography variant="sigma" tag="h3">
               {formatMessage({ id: t('report.undecided'), defaultMessage: 'Could not be decided' })}
             </Typography>
             <Box tag="ul">
-              {report.undecided.map((line, i) => (
+              {undecided.map((line, i) => (
                 <Box tag="li" key={i}>
                   <Typography>{line}</Typography>
                 </Box>

@@ -1,3 +1,4 @@
+import type { ImportNote } from '../../import/notes';
 /** The shape `POST /newsroom/import` answers with (`{ data: ImportReport }`, see `src/import/create-draft.ts`). */
 export interface MatchView {
   name: string;
@@ -29,6 +30,8 @@ export interface ImportReportView {
   photoCredit: { name: string; record: { documentId: string; name: string } | null; photographer?: string | null } | null;
   originalTitle?: string | null;
   quotes: Array<{ text: string; speaker: string | null; speakerTitle: string | null; speakerOrg: string | null }>;
+  /** What could not be decided, as data (absent from older answers: `undecided` is then shown as it is). */
+  notes?: ImportNote[];
   undecided: string[];
   created: { article: string | null; sources: string[]; authors: string[]; pullQuotes: string[] };
   findings: FindingView[];

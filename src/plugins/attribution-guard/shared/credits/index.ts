@@ -40,7 +40,7 @@ export interface CreditStatement {
   /** Index of the line (paragraph) it was read from. */
   line: number;
   /** Said when the role was decided by position only (`文|X` alone, `By A, B`), not by the records. */
-  guess: string | null;
+  guess: CreditGuess | null;
 }
 
 export interface StoryCredits {
@@ -58,15 +58,22 @@ export interface StoryCredits {
   /** Lines that are photo credits and nothing else (the cover's credit line). */
   photoLines: number[];
   /** What was decided by position only, for the editor to confirm. */
-  guesses: string[];
+  guesses: CreditGuess[];
 }
+
+/** What was decided by position, with no record to decide by; the importer words it for the editor. */
+export type CreditGuess =
+  /** `文|…` (`line` as typed, `label|value`), read as the outlet or the writer by what follows it. */
+  | { kind: 'wen'; readAs: 'outlet' | 'writer'; line: string }
+  /** `By A and B, Outlet`: the name after the writers read as the outlet. */
+  | { kind: 'english-outlet'; outlet: string; line: string };
 
 /** `文` by the records first (a known outlet or a known person), then by position: followed by a writer's label → outlet. */
 function resolveWen(
   part: BylinePart,
   parts: readonly BylinePart[],
   lookup: CreditLookup,
-): { role: 'outlet' | 'author'; guess: string | null } {
+): { role: 'outlet' | 'author'; guess: CreditGuess | null } {
   const value = part.value;
   const source = lookup.isSource?.(value) ?? false;
   const author = part.names.length > 0 && part.names.every((n) => lookup.isAuthor?.(n) ?? false);
@@ -78,14 +85,8 @@ function resolveWen(
   const namedAgain = later.some((p) => p.role !== 'source' && p.role !== 'outlet' && p.names.includes(value));
   const writerAfter = !namedAgain && later.some((p) => p.role === 'writer');
   return writerAfter
-    ? {
-        role: 'outlet',
-        guess: `“${part.label}|${value}” was read as the outlet because a writer is named after it; no outlet or author record carries the name.`,
-      }
-    : {
-        role: 'author',
-        guess: `“${part.label}|${value}” was read as the writer (no writer label follows it); no outlet or author record carries the name.`,
-      };
+    ? { role: 'outlet', guess: { kind: 'wen', readAs: 'outlet', line: `${part.label}|${value}` } }
+    : { role: 'author', guess: { kind: 'wen', readAs: 'writer', line: `${part.label}|${value}` } };
 }
 
 function bylineStatements(parts: readonly BylinePart[], lookup: CreditLookup): CreditStatement[] {
@@ -125,7 +126,7 @@ export function readStoryCredits(lines: readonly string[], lookup: CreditLookup 
   const statements: CreditStatement[] = [];
   const creditLines = new Set<number>();
   const photoLines: number[] = [];
-  const guesses: string[] = [];
+  const guesses: CreditGuess[] = [];
   let photoCredit: StoryCredits['photoCredit'] = null;
   let inlinePhoto: StoryCredits['photoCredit'] = null;
   let originalTitle: string | null = null;
@@ -179,9 +180,8 @@ export function readStoryCredits(lines: readonly string[], lookup: CreditLookup 
     const english = parseEnglishCredit(line, lookup.isSource);
     if (english) {
       creditLines.add(i);
-      const guess = english.outletGuessed
-        ? `“${english.outlet}” after the writers in “${line.trim()}” was read as the outlet; no outlet record carries the name.`
-        : null;
+      const guess: CreditGuess | null =
+        english.outletGuessed && english.outlet ? { kind: 'english-outlet', outlet: english.outlet, line: line.trim() } : null;
       if (english.authors.length > 0)
         statements.push({ role: 'author', names: english.authors, label: 'By', family: 'english', line: i, guess: null });
       if (english.outlet) statements.push({ role: 'outlet', names: [english.outlet], label: 'By', family: 'english', line: i, guess });
