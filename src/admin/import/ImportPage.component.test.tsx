@@ -115,8 +115,16 @@ describe('the import page', () => {
       data: {
         data: {
           ...report,
-          notes: [{ code: 'no-outlet' }, { code: 'quote-without-speaker', quote, paragraph: 3 }, { code: 'wen-read-as-writer', line: '文|张薇' }],
-          undecided: ['No outlet found (文|…, 來源:…, 本文来自…): pick the originating outlet.', `No speaker found for the quote …`, '“文|张薇” was read as the writer …'],
+          notes: [
+            { code: 'no-outlet' },
+            { code: 'quote-without-speaker', quote, paragraph: 3 },
+            { code: 'wen-read-as-writer', line: '文|张薇' },
+          ],
+          undecided: [
+            'No outlet found (文|…, 來源:…, 本文来自…): pick the originating outlet.',
+            `No speaker found for the quote …`,
+            '“文|张薇” was read as the writer …',
+          ],
         },
       },
     });
